@@ -1,0 +1,3 @@
+export * from "./demo-city";
+export * from "./demo-enterprises";
+export * from "./demo-people";

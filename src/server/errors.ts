@@ -1,0 +1,96 @@
+/** One error type with stable codes; the message is chosen by the caller's language. */
+
+export type Locale = "zh-CN" | "en";
+
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "NOT_AUTHENTICATED"
+  | "INVALID_CREDENTIALS"
+  | "LOGIN_THROTTLED"
+  | "CSRF_TOKEN_INVALID"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "INVALID_USCC"
+  | "IMPORT_REJECTED"
+  | "UNSUPPORTED_FILE"
+  | "INTERNAL";
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_AUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  LOGIN_THROTTLED: 429,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_USCC: 400,
+  IMPORT_REJECTED: 400,
+  UNSUPPORTED_FILE: 415,
+  INTERNAL: 500,
+};
+
+export type LocalisedText = Record<Locale, string>;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly text: LocalisedText,
+    readonly details?: unknown,
+  ) {
+    super(text.en);
+    this.status = STATUS[code];
+  }
+
+  messageIn(locale: Locale): string {
+    return this.text[locale];
+  }
+}
+
+/** Picks zh-CN or English from an Accept-Language header; Chinese is the default. */
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return "zh-CN";
+  const first = acceptLanguage.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "zh-CN";
+}
+
+export const notFound = (what: LocalisedText) =>
+  new AppError("NOT_FOUND", {
+    "zh-CN": `未找到${what["zh-CN"]}，或您无权查看`,
+    en: `${what.en} not found, or you may not see it`,
+  });
+
+export const forbidden = (reason?: LocalisedText) =>
+  new AppError(
+    "FORBIDDEN",
+    reason ?? { "zh-CN": "您的角色或管辖范围不允许此操作", en: "Your role or scope does not allow this action" },
+  );
+
+export const notAuthenticated = () =>
+  new AppError("NOT_AUTHENTICATED", {
+    "zh-CN": "请先登录（会话已过期或令牌无效）",
+    en: "Please sign in (the session has expired or the token is invalid)",
+  });
+
+export const conflict = (text: LocalisedText, details?: unknown) => new AppError("CONFLICT", text, details);
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A validation error about named fields, with one localised sentence per field. */
+export function invalidFields(problems: { field: string; text: LocalisedText }[]): AppError {
+  const summary = problems.map((p) => p.field).join(", ");
+  const error = new AppError(
+    "VALIDATION_FAILED",
+    {
+      "zh-CN": `请检查以下字段：${summary}。${problems[0]?.text["zh-CN"] ?? ""}`,
+      en: `Please check these fields: ${summary}. ${problems[0]?.text.en ?? ""}`,
+    },
+    problems,
+  );
+  return error;
+}

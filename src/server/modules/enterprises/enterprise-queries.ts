@@ -1,0 +1,166 @@
+import { type Kysely, sql } from "kysely";
+import type { Static } from "typebox";
+import type { Scope } from "../../auth/principal";
+import { enterpriseInScope } from "../../auth/scope";
+import type { DB } from "../../db/schema";
+import type { Locale } from "../../errors";
+import type { Enterprise, EnterpriseListQuery, EnterpriseSummary } from "./schema";
+
+function withNames(db: Kysely<DB>, locale: Locale) {
+  const nameColumn = locale === "en" ? "industry.name_en" : "industry.name_zh";
+  return db
+    .selectFrom("enterprise")
+    .innerJoin("territory", "territory.id", "enterprise.territory_id")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("reference_item")
+          .innerJoin("reference_set", (join) =>
+            join
+              .onRef("reference_set.kind", "=", "reference_item.kind")
+              .onRef("reference_set.version", "=", "reference_item.version"),
+          )
+          .select(["reference_item.code", "reference_item.name_zh", "reference_item.name_en"])
+          .where("reference_item.kind", "=", "industry")
+          .where("reference_set.is_current", "=", true)
+          .as("industry"),
+      (join) => join.onRef("industry.code", "=", "enterprise.industry_code"),
+    )
+    .select([
+      "enterprise.id",
+      "enterprise.name",
+      "enterprise.uscc",
+      "enterprise.industry_code",
+      sql<string>`coalesce(${sql.ref(nameColumn)}, enterprise.industry_code)`.as("industry_name"),
+      "enterprise.scale",
+      "enterprise.territory_id",
+      locale === "en" ? sql<string>`coalesce(nullif(territory.name_en, ''), territory.name)`.as("territory_name") : sql<string>`territory.name`.as("territory_name"),
+      "enterprise.status",
+      "enterprise.address",
+    ]);
+}
+
+type SummaryRow = {
+  id: string;
+  name: string;
+  uscc: string;
+  industry_code: string;
+  industry_name: string;
+  scale: string;
+  territory_id: string;
+  territory_name: string;
+  status: string;
+  address: string;
+};
+
+function presentSummary(row: SummaryRow): Static<typeof EnterpriseSummary> {
+  return {
+    id: row.id,
+    name: row.name,
+    uscc: row.uscc,
+    industryCode: row.industry_code,
+    industryName: row.industry_name,
+    scale: row.scale,
+    territoryId: row.territory_id,
+    territoryName: row.territory_name,
+    status: row.status,
+    address: row.address,
+  };
+}
+
+/**
+ * One page of the enterprises a scope may see, with the filters of the list
+ * page. The page's ids come from the enterprise table alone (name order, by
+ * index); names are joined for those ids only, so paging stays fast at 100,000 rows.
+ */
+export async function findEnterprises(
+  db: Kysely<DB>,
+  scope: Scope,
+  query: Static<typeof EnterpriseListQuery>,
+  locale: Locale,
+) {
+  let filtered = db.selectFrom("enterprise").where((eb) => enterpriseInScope(eb, scope));
+  if (query.territoryId) {
+    const territory = await db.selectFrom("territory").select("path").where("id", "=", query.territoryId).executeTakeFirst();
+    filtered = filtered.where("enterprise.territory_path", "like", `${territory?.path ?? "/-/"}%`);
+  }
+  if (query.industry) {
+    const industry = query.industry;
+    filtered = filtered.where((eb) =>
+      eb.or([eb("enterprise.industry_code", "=", industry), eb("enterprise.industry_section", "=", industry)]),
+    );
+  }
+  if (query.status) filtered = filtered.where("enterprise.status", "=", query.status);
+  const q = query.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filtered = filtered.where((eb) =>
+      eb.or([eb("enterprise.name", "ilike", pattern), eb("enterprise.uscc", "like", `${q.toUpperCase()}%`)]),
+    );
+  }
+  const [page, count] = await Promise.all([
+    filtered
+      .select("enterprise.id")
+      .orderBy("enterprise.name")
+      .orderBy("enterprise.id")
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    filtered.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  const rows =
+    page.length === 0
+      ? []
+      : await withNames(db, locale)
+          .where(
+            "enterprise.id",
+            "in",
+            page.map((p) => p.id),
+          )
+          .orderBy("enterprise.name")
+          .orderBy("enterprise.id")
+          .execute();
+  return {
+    items: (rows as SummaryRow[]).map(presentSummary),
+    total: Number(count.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** One enterprise if the scope may see it. */
+export async function findEnterprise(
+  db: Kysely<DB>,
+  scope: Scope,
+  id: string,
+  locale: Locale,
+): Promise<Static<typeof Enterprise> | undefined> {
+  const row = await withNames(db, locale)
+    .select([
+      "enterprise.lng",
+      "enterprise.lat",
+      "enterprise.principal_name",
+      "enterprise.principal_phone",
+      "enterprise.safety_managers",
+      "enterprise.contacts",
+      "enterprise.territory_path",
+      "enterprise.created_at",
+      "enterprise.updated_at",
+    ])
+    .where("enterprise.id", "=", id)
+    .where((eb) => enterpriseInScope(eb as never, scope))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...presentSummary(row as SummaryRow),
+    lng: row.lng,
+    lat: row.lat,
+    principalName: row.principal_name,
+    principalPhone: row.principal_phone,
+    safetyManagers: row.safety_managers,
+    contacts: row.contacts,
+    territoryPath: row.territory_path,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,349 @@
+import ExcelJS from "exceljs";
+import type { Kysely } from "kysely";
+import { recordAudit, type Actor } from "../../audit/record-audit";
+import type { Principal } from "../../auth/principal";
+import type { DB, PersonContact } from "../../db/schema";
+import { AppError, type Locale, type LocalisedText } from "../../errors";
+import { type TableRows, toCsv } from "../../exchange/table-file";
+import {
+  checkEnterprise,
+  databaseLookups,
+  type EnterpriseInput,
+  type EnterpriseLookups,
+  type EnterpriseValues,
+  rowToValues,
+  sameValues,
+  toColumns,
+} from "./enterprise-rules";
+
+/** The published import format: one column per field, Chinese or English headers accepted. */
+export const IMPORT_COLUMNS = [
+  { key: "uscc", zh: "统一社会信用代码", en: "Unified social credit code", required: true, example: "" },
+  { key: "name", zh: "企业名称", en: "Name", required: true, example: "滨江示例化工有限公司" },
+  { key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "26" },
+  { key: "scale", zh: "规模", en: "Scale", required: true, example: "小型" },
+  { key: "territoryCode", zh: "属地编码", en: "Territory code", required: true, example: "" },
+  { key: "address", zh: "地址", en: "Address", required: false, example: "滨江示范市江北区化工路 8 号" },
+  { key: "lng", zh: "经度", en: "Longitude", required: false, example: "118.80" },
+  { key: "lat", zh: "纬度", en: "Latitude", required: false, example: "32.05" },
+  { key: "principalName", zh: "主要负责人", en: "Principal person", required: false, example: "王建国" },
+  { key: "principalPhone", zh: "负责人电话", en: "Principal phone", required: false, example: "13800000000" },
+  { key: "safetyManagers", zh: "安全管理人员", en: "Safety managers", required: false, example: "李安全:13900000000" },
+  { key: "status", zh: "状态", en: "Status", required: false, example: "正常经营" },
+] as const;
+
+type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
+
+const SCALE_WORDS: Record<string, EnterpriseInput["scale"]> = {
+  大型: "large",
+  中型: "medium",
+  小型: "small",
+  微型: "micro",
+  large: "large",
+  medium: "medium",
+  small: "small",
+  micro: "micro",
+};
+const STATUS_WORDS: Record<string, EnterpriseInput["status"]> = {
+  正常经营: "operating",
+  经营: "operating",
+  停产: "suspended",
+  停业: "suspended",
+  关闭: "closed",
+  注销: "closed",
+  operating: "operating",
+  suspended: "suspended",
+  closed: "closed",
+};
+
+export interface ImportIssue {
+  row: number;
+  column: string;
+  text: LocalisedText;
+}
+
+export interface ImportSummary {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const t = (zh: string, en: string): LocalisedText => ({ "zh-CN": zh, en });
+
+function columnLabel(key: string, locale: Locale) {
+  const column = IMPORT_COLUMNS.find((c) => c.key === key);
+  if (!column) return key;
+  return locale === "en" ? column.en : column.zh;
+}
+
+/** Maps the header row to column keys; unknown headers are reported, missing required ones too. */
+function readHeader(header: string[]): { indexes: Partial<Record<ColumnKey, number>>; issues: ImportIssue[] } {
+  const indexes: Partial<Record<ColumnKey, number>> = {};
+  const issues: ImportIssue[] = [];
+  header.forEach((cell, index) => {
+    const label = cell.trim().replace(/\s*\*$/, "");
+    if (!label) return;
+    const column = IMPORT_COLUMNS.find((c) => c.zh === label || c.en.toLowerCase() === label.toLowerCase() || c.key === label);
+    if (column) indexes[column.key] = index;
+  });
+  for (const column of IMPORT_COLUMNS) {
+    if (column.required && indexes[column.key] === undefined) {
+      issues.push({
+        row: 1,
+        column: column.key,
+        text: t(`缺少必填列“${column.zh}”，请使用导入模板`, `The required column "${column.en}" is missing; use the import template`),
+      });
+    }
+  }
+  return { indexes, issues };
+}
+
+function parsePeople(text: string): PersonContact[] | null {
+  if (!text.trim()) return [];
+  const people: PersonContact[] = [];
+  for (const part of text.split(/[;；]/)) {
+    if (!part.trim()) continue;
+    const [name, phone = ""] = part.split(/[:：]/).map((s) => s.trim());
+    if (!name) return null;
+    people.push({ name, phone });
+  }
+  return people;
+}
+
+function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, rowNumber: number) {
+  const issues: ImportIssue[] = [];
+  const get = (key: ColumnKey) => {
+    const index = indexes[key];
+    return index === undefined ? "" : (cells[index] ?? "").trim();
+  };
+  const input: EnterpriseInput = {
+    uscc: get("uscc"),
+    name: get("name"),
+    industryCode: get("industryCode"),
+    territoryCode: get("territoryCode"),
+    address: get("address"),
+    principalName: get("principalName"),
+    principalPhone: get("principalPhone"),
+  };
+  const scaleText = get("scale");
+  input.scale = SCALE_WORDS[scaleText.toLowerCase()];
+  if (!input.scale) {
+    issues.push({
+      row: rowNumber,
+      column: "scale",
+      text: t(`规模“${scaleText}”无效，应为 大型、中型、小型 或 微型`, `Scale "${scaleText}" is not valid; use large, medium, small or micro`),
+    });
+  }
+  const statusText = get("status");
+  if (statusText) {
+    input.status = STATUS_WORDS[statusText.toLowerCase()];
+    if (!input.status) {
+      issues.push({
+        row: rowNumber,
+        column: "status",
+        text: t(`状态“${statusText}”无效，应为 正常经营、停产 或 关闭`, `Status "${statusText}" is not valid; use operating, suspended or closed`),
+      });
+    }
+  }
+  for (const key of ["lng", "lat"] as const) {
+    const text = get(key);
+    if (!text) {
+      input[key] = null;
+      continue;
+    }
+    const value = Number(text);
+    const limit = key === "lng" ? 180 : 90;
+    if (!Number.isFinite(value) || Math.abs(value) > limit) {
+      issues.push({
+        row: rowNumber,
+        column: key,
+        text: t(`“${text}”不是有效的${key === "lng" ? "经度" : "纬度"}（-${limit} 到 ${limit} 的数字）`, `"${text}" is not a valid ${key === "lng" ? "longitude" : "latitude"} (a number from -${limit} to ${limit})`),
+      });
+    } else input[key] = value;
+  }
+  const people = parsePeople(get("safetyManagers"));
+  if (people === null) {
+    issues.push({
+      row: rowNumber,
+      column: "safetyManagers",
+      text: t("安全管理人员格式应为“姓名:电话”，多人用分号分隔", 'Safety managers must be written "name:phone", several separated by semicolons'),
+    });
+  } else input.safetyManagers = people;
+  return { input, issues };
+}
+
+/**
+ * Checks every row first and writes nothing unless all rows are valid; then
+ * creates or updates by credit code in one transaction. Rows equal to what is
+ * stored are left alone, so importing the same file twice changes nothing.
+ */
+export async function importEnterprises(
+  db: Kysely<DB>,
+  principal: Principal,
+  actor: Actor,
+  rows: TableRows,
+): Promise<ImportSummary> {
+  if (rows.length < 2) {
+    throw new AppError(
+      "IMPORT_REJECTED",
+      t("文件中没有数据行：第 1 行为表头，数据从第 2 行开始", "The file has no data rows: row 1 is the header, data starts at row 2"),
+      { errors: [] },
+    );
+  }
+  const { indexes, issues } = readHeader(rows[0]);
+  if (issues.length > 0) throw rejected(issues);
+
+  const lookups = cachedLookups(databaseLookups(db));
+  const seen = new Map<string, number>();
+  const planned: { row: number; values: EnterpriseValues; existing?: { id: string; values: EnterpriseValues } }[] = [];
+  for (let index = 1; index < rows.length; index++) {
+    const cells = rows[index];
+    if (!cells || cells.every((c) => !c?.trim())) continue;
+    const rowNumber = index + 1;
+    const { input, issues: rowIssues } = readRow(cells, indexes, rowNumber);
+    issues.push(...rowIssues);
+    const uscc = input.uscc ?? "";
+    const earlier = seen.get(uscc);
+    if (uscc && earlier !== undefined) {
+      issues.push({
+        row: rowNumber,
+        column: "uscc",
+        text: t(`与第 ${earlier} 行的统一社会信用代码重复`, `The same credit code as row ${earlier}`),
+      });
+      continue;
+    }
+    seen.set(uscc, rowNumber);
+    const stored = uscc ? await db.selectFrom("enterprise").selectAll().where("uscc", "=", uscc).executeTakeFirst() : undefined;
+    const existing = stored ? { id: stored.id, values: rowToValues(stored) } : undefined;
+    if (rowIssues.length > 0) continue;
+    const checked = await checkEnterprise(lookups, principal, input, existing);
+    if (checked.values === null) {
+      for (const issue of checked.issues) issues.push({ row: rowNumber, column: issue.field, text: issue.text });
+      continue;
+    }
+    planned.push({ row: rowNumber, values: checked.values, existing });
+  }
+  if (issues.length > 0) throw rejected(issues);
+
+  const summary: ImportSummary = { total: planned.length, created: 0, updated: 0, unchanged: 0 };
+  await db.transaction().execute(async (trx) => {
+    for (const plan of planned) {
+      if (plan.existing) {
+        if (sameValues(plan.existing.values, plan.values)) {
+          summary.unchanged++;
+          continue;
+        }
+        await trx
+          .updateTable("enterprise")
+          .set({ ...toColumns(plan.values), updated_at: new Date() })
+          .where("id", "=", plan.existing.id)
+          .execute();
+        await recordAudit(trx, actor, {
+          action: "update",
+          entityType: "enterprise",
+          entityId: plan.existing.id,
+          enterpriseId: plan.existing.id,
+          territoryPath: plan.values.territory_path,
+          before: plan.existing.values,
+          after: plan.values,
+        });
+        summary.updated++;
+      } else {
+        const created = await trx.insertInto("enterprise").values(toColumns(plan.values)).returning("id").executeTakeFirstOrThrow();
+        await recordAudit(trx, actor, {
+          action: "create",
+          entityType: "enterprise",
+          entityId: created.id,
+          enterpriseId: created.id,
+          territoryPath: plan.values.territory_path,
+          after: plan.values,
+        });
+        summary.created++;
+      }
+    }
+  });
+  return summary;
+}
+
+function rejected(issues: ImportIssue[]) {
+  const rowsWithErrors = new Set(issues.map((i) => i.row)).size;
+  return new AppError(
+    "IMPORT_REJECTED",
+    t(
+      `导入未执行：${rowsWithErrors} 行共 ${issues.length} 处错误，请按错误清单修改后重新上传（未导入任何数据）`,
+      `Nothing was imported: ${issues.length} problem(s) in ${rowsWithErrors} row(s); fix them as listed and upload again`,
+    ),
+    {
+      errors: issues.map((issue) => ({
+        row: issue.row,
+        column: { "zh-CN": columnLabel(issue.column, "zh-CN"), en: columnLabel(issue.column, "en") },
+        field: issue.column,
+        text: issue.text,
+      })),
+    },
+  );
+}
+
+function cachedLookups(inner: EnterpriseLookups): EnterpriseLookups {
+  const cache = new Map<string, Promise<unknown>>();
+  const memo = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
+  return {
+    industrySection: (code) => memo(`i:${code}`, () => inner.industrySection(code)),
+    territoryById: (id) => memo(`t:${id}`, () => inner.territoryById(id)),
+    territoryByCode: (code) => memo(`c:${code}`, () => inner.territoryByCode(code)),
+  };
+}
+
+/** The downloadable template: headers, one example row, and the code lists the user may need. */
+export async function buildImportTemplate(
+  db: Kysely<DB>,
+  principal: Principal,
+  format: "xlsx" | "csv",
+  locale: Locale,
+): Promise<Buffer> {
+  const territories = await db
+    .selectFrom("territory")
+    .select(["code", "name", "level", "path"])
+    .where("path", "like", `${principal.scope.kind === "territory" ? principal.scope.path : "/-/"}%`)
+    .orderBy("path")
+    .execute();
+  const example = IMPORT_COLUMNS.map((c) =>
+    c.key === "territoryCode" ? (territories.at(-1)?.code ?? "") : c.key === "uscc" ? "91990100MA00000000" : c.example,
+  );
+  const header = IMPORT_COLUMNS.map((c) => (c.required ? `${columnLabel(c.key, locale)} *` : columnLabel(c.key, locale)));
+  if (format === "csv") return Buffer.from(toCsv([header, example]), "utf8");
+
+  const industries = await db
+    .selectFrom("reference_item")
+    .innerJoin("reference_set", (join) =>
+      join.onRef("reference_set.kind", "=", "reference_item.kind").onRef("reference_set.version", "=", "reference_item.version"),
+    )
+    .select(["reference_item.code", "reference_item.parent_code", "reference_item.name_zh", "reference_item.name_en"])
+    .where("reference_item.kind", "=", "industry")
+    .where("reference_set.is_current", "=", true)
+    .orderBy("reference_item.sort_order")
+    .execute();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "DualGuard";
+  const sheet = workbook.addWorksheet(locale === "en" ? "Enterprises" : "企业");
+  sheet.addRow(header).font = { bold: true };
+  sheet.addRow(example);
+  sheet.columns.forEach((column) => {
+    column.width = 22;
+  });
+  sheet.getCell("A2").note =
+    locale === "en" ? "Example row: replace it with real data" : "示例行：请替换为真实数据（统一社会信用代码须通过校验）";
+  const codes = workbook.addWorksheet(locale === "en" ? "Industry codes" : "行业代码");
+  codes.addRow(locale === "en" ? ["Code", "Section", "Name"] : ["代码", "门类", "名称"]).font = { bold: true };
+  for (const item of industries.filter((i) => i.parent_code)) {
+    codes.addRow([item.code, item.parent_code, locale === "en" ? item.name_en : item.name_zh]);
+  }
+  const places = workbook.addWorksheet(locale === "en" ? "Territory codes" : "属地编码");
+  places.addRow(locale === "en" ? ["Code", "Name", "Level"] : ["编码", "名称", "层级"]).font = { bold: true };
+  for (const territory of territories) places.addRow([territory.code, territory.name, territory.level]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

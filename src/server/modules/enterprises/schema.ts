@@ -1,0 +1,104 @@
+import { Type } from "typebox";
+
+export const SCALES = ["large", "medium", "small", "micro"] as const;
+export const STATUSES = ["operating", "suspended", "closed"] as const;
+
+const Person = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    phone: Type.String({ maxLength: 30 }),
+    role: Type.Optional(Type.String({ maxLength: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+const fields = {
+  name: Type.String({ minLength: 2, maxLength: 200 }),
+  uscc: Type.String({ minLength: 1, maxLength: 30, description: "Unified social credit code, GB 32100-2015" }),
+  industryCode: Type.String({ minLength: 2, maxLength: 4, description: "GB/T 4754-2017 division code, e.g. 26" }),
+  scale: Type.Union(SCALES.map((s) => Type.Literal(s))),
+  address: Type.String({ maxLength: 300 }),
+  lng: Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()]),
+  lat: Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()]),
+  territoryId: Type.String({ format: "uuid" }),
+  principalName: Type.String({ maxLength: 50 }),
+  principalPhone: Type.String({ maxLength: 30 }),
+  safetyManagers: Type.Array(Person, { maxItems: 50 }),
+  contacts: Type.Array(Person, { maxItems: 50 }),
+  status: Type.Union(STATUSES.map((s) => Type.Literal(s))),
+};
+
+export const EnterpriseCreateBody = Type.Object(
+  {
+    name: fields.name,
+    uscc: fields.uscc,
+    industryCode: fields.industryCode,
+    scale: fields.scale,
+    territoryId: fields.territoryId,
+    address: Type.Optional(fields.address),
+    lng: Type.Optional(fields.lng),
+    lat: Type.Optional(fields.lat),
+    principalName: Type.Optional(fields.principalName),
+    principalPhone: Type.Optional(fields.principalPhone),
+    safetyManagers: Type.Optional(fields.safetyManagers),
+    contacts: Type.Optional(fields.contacts),
+    status: Type.Optional(fields.status),
+  },
+  { additionalProperties: false },
+);
+
+export const EnterprisePatchBody = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
+
+export const EnterpriseSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  uscc: Type.String(),
+  industryCode: Type.String(),
+  industryName: Type.String(),
+  scale: Type.String(),
+  territoryId: Type.String(),
+  territoryName: Type.String(),
+  status: Type.String(),
+  address: Type.String(),
+});
+
+export const Enterprise = Type.Object({
+  ...EnterpriseSummary.properties,
+  lng: Type.Union([Type.Number(), Type.Null()]),
+  lat: Type.Union([Type.Number(), Type.Null()]),
+  principalName: Type.String(),
+  principalPhone: Type.String(),
+  safetyManagers: Type.Array(Person),
+  contacts: Type.Array(Person),
+  territoryPath: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const EnterpriseListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    territoryId: Type.Optional(Type.String({ format: "uuid" })),
+    industry: Type.Optional(Type.String({ maxLength: 4 })),
+    status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const EnterprisePage = Type.Object({
+  items: Type.Array(EnterpriseSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+export const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+
+export const ImportResult = Type.Object({
+  total: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+});

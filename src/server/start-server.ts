@@ -1,0 +1,65 @@
+import { buildApp } from "./app";
+import type { Config } from "./config";
+import { openDatabase } from "./db/database";
+import { prepareDatabase } from "./db/prepare-database";
+import { seedDemo } from "./seed/seed-demo";
+import type { App } from "./types";
+
+export const DEMO_ENTERPRISES = 200;
+
+export interface RunningServer {
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates it, seeds the demo city into an empty one, and
+ * listens. `stop` is graceful: no new connections, in-flight requests finish,
+ * then the database is checkpointed and closed.
+ */
+export async function startServer(config: Config, options: { installSignalHandlers?: boolean } = {}): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app: App | undefined;
+  try {
+    const { migrations } = await prepareDatabase(database);
+    app = await buildApp({ config, database });
+    if (migrations.length > 0) app.log.info({ migrations }, "database migrated");
+    if (config.seedDemo) {
+      const seeded = await seedDemo(database, { enterprises: DEMO_ENTERPRISES });
+      if (seeded.seeded) app.log.info(seeded, "demo city seeded into the empty database");
+    }
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+  const running = app;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      running.log.info("shutting down: finishing requests");
+      await running.close();
+      await database.close();
+      running.log.info("database closed; bye");
+    })();
+    return stopping;
+  };
+  if (options.installSignalHandlers) {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          (error) => {
+            running.log.error({ err: error }, "shutdown failed");
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  const address = running.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  return { app: running, url: `http://127.0.0.1:${port}`, stop };
+}

@@ -1,0 +1,56 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
+import type { Permission } from "../domain/access/roles";
+import type { Actor } from "./audit/record-audit";
+import type { Principal } from "./auth/principal";
+import type { Config } from "./config";
+import type { Database } from "./db/database";
+import { type Locale, notAuthenticated } from "./errors";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The permission a caller's role must hold; every /api/v1 route declares one or is public. */
+    permission?: Permission;
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    locale: Locale;
+  }
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    /** Every route as registered, for the access test that walks them all. */
+    routeCatalogue: { method: string; url: string; permission?: Permission; public?: boolean }[];
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** The signed-in caller; routes behind `authorise` always have one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw notAuthenticated();
+  return request.principal;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const principal = request.principal;
+  return {
+    userId: principal?.userId ?? null,
+    name: principal ? `${principal.displayName} (${principal.username})` : "anonymous",
+    ip: request.ip,
+  };
+}
