@@ -1,6 +1,6 @@
 import { createWriteStream, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ROLES, type Role, isEnterpriseScoped } from "../domain/access/roles";
+import { isEnterpriseScoped, ROLES, type Role } from "../domain/access/roles";
 import { recordAudit } from "../server/audit/record-audit";
 import { describeProblem, verifyAudit } from "../server/audit/verify-audit";
 import { hashPassword, passwordProblem } from "../server/auth/passwords";
@@ -56,7 +56,9 @@ export async function main(argv: string[]): Promise<number> {
             console.log(`audit trail intact: ${result.checked} entries verified`);
             return 0;
           }
-          console.error(`AUDIT TRAIL BROKEN: ${describeProblem(result.problem!)} (${result.checked} entries before it are intact)`);
+          console.error(
+            `AUDIT TRAIL BROKEN: ${describeProblem(result.problem!)} (${result.checked} entries before it are intact)`,
+          );
           return 1;
         });
       case "backup":
@@ -64,7 +66,8 @@ export async function main(argv: string[]): Promise<number> {
       case "restore":
         return await restoreCommand(rest);
       case "user":
-        if (rest[0] !== "create") throw new UsageError("usage: dualguard user create --username U --password P --role ROLE");
+        if (rest[0] !== "create")
+          throw new UsageError("usage: dualguard user create --username U --password P --role ROLE");
         return await userCreate(rest.slice(1));
       case "token":
         if (rest[0] !== "create") throw new UsageError("usage: dualguard token create --username U [--days N]");
@@ -95,7 +98,10 @@ async function serve(): Promise<number> {
   const config = loadConfig();
   const server = await startServer(config, { installSignalHandlers: true });
   server.app.log.info(
-    { url: `http://localhost:${config.port}`, database: config.databaseUrl ? "postgres" : `pglite at ${config.dataDir}` },
+    {
+      url: `http://localhost:${config.port}`,
+      database: config.databaseUrl ? "postgres" : `pglite at ${config.dataDir}`,
+    },
     "DualGuard is running",
   );
   // Keep the process alive until a signal stops the server.
@@ -104,7 +110,10 @@ async function serve(): Promise<number> {
 }
 
 /** Opens the configured database, prepared to this build's schema, for one command. */
-async function withDatabase(run: (database: Database) => Promise<number>, options: { prepare?: boolean } = {}): Promise<number> {
+async function withDatabase(
+  run: (database: Database) => Promise<number>,
+  options: { prepare?: boolean } = {},
+): Promise<number> {
   const config = loadConfig({ ...process.env, SESSION_SECRET: process.env.SESSION_SECRET ?? "x".repeat(32) });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -117,7 +126,8 @@ async function withDatabase(run: (database: Database) => Promise<number>, option
 
 function positiveInteger(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} must be a positive whole number, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${name} must be a positive whole number, not "${value}"`);
   return Number(value);
 }
 
@@ -153,8 +163,13 @@ async function backupCommand(args: string[]): Promise<number> {
   return withDatabase(async (database) => {
     const out = values.out ? createWriteStream(values.out) : process.stdout;
     const result = await backupDatabase(database, (chunk) => out.write(chunk));
-    if (values.out) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((e?: Error) => (e ? reject(e) : resolve())));
-    console.error(`backup: ${result.rows} rows from ${result.tables} tables${values.out ? ` written to ${values.out}` : ""}`);
+    if (values.out)
+      await new Promise<void>((resolve, reject) =>
+        (out as ReturnType<typeof createWriteStream>).end((e?: Error) => (e ? reject(e) : resolve())),
+      );
+    console.error(
+      `backup: ${result.rows} rows from ${result.tables} tables${values.out ? ` written to ${values.out}` : ""}`,
+    );
     return 0;
   });
 }
@@ -188,22 +203,33 @@ async function userCreate(args: string[]): Promise<number> {
   if (!values.username || !values.password || !values.role) {
     throw new UsageError("user create needs --username, --password and --role");
   }
-  if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}, not "${values.role}"`);
+  if (!ROLES.includes(values.role as Role))
+    throw new UsageError(`--role must be one of ${ROLES.join(", ")}, not "${values.role}"`);
   const role = values.role as Role;
   const weak = passwordProblem(values.password);
   if (weak) throw new UsageError(`--password: ${weak.en}`);
-  if (isEnterpriseScoped(role) && !values.enterprise?.length) throw new UsageError(`role ${role} needs --enterprise ID`);
-  if (!isEnterpriseScoped(role) && role !== "admin" && !values.territory) throw new UsageError(`role ${role} needs --territory CODE`);
+  if (isEnterpriseScoped(role) && !values.enterprise?.length)
+    throw new UsageError(`role ${role} needs --enterprise ID`);
+  if (!isEnterpriseScoped(role) && role !== "admin" && !values.territory)
+    throw new UsageError(`role ${role} needs --territory CODE`);
   return withDatabase(async (database) => {
     const { db } = database;
-    const taken = await db.selectFrom("app_user").select("id").where("username", "=", values.username!).executeTakeFirst();
+    const taken = await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", values.username!)
+      .executeTakeFirst();
     if (taken) {
       console.error(`the username ${values.username} is taken`);
       return 1;
     }
     let territoryId: string | null = null;
     if (values.territory && !isEnterpriseScoped(role)) {
-      const territory = await db.selectFrom("territory").select("id").where("code", "=", values.territory).executeTakeFirst();
+      const territory = await db
+        .selectFrom("territory")
+        .select("id")
+        .where("code", "=", values.territory)
+        .executeTakeFirst();
       if (!territory) {
         console.error(`no territory has the code ${values.territory}`);
         return 1;
@@ -243,7 +269,12 @@ async function userCreate(args: string[]): Promise<number> {
       await recordAudit(
         trx,
         { userId: null, name: "dualguard CLI", ip: "" },
-        { action: "create", entityType: "user", entityId: created.id, after: { username: values.username, role, territory: values.territory, enterpriseIds } },
+        {
+          action: "create",
+          entityType: "user",
+          entityId: created.id,
+          after: { username: values.username, role, territory: values.territory, enterpriseIds },
+        },
       );
       return created.id;
     });
@@ -253,7 +284,10 @@ async function userCreate(args: string[]): Promise<number> {
 }
 
 async function tokenCreate(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { username: { type: "string" }, days: { type: "string" }, name: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { username: { type: "string" }, days: { type: "string" }, name: { type: "string" } },
+  });
   if (!values.username) throw new UsageError("token create needs --username");
   const days = positiveInteger(values.days, "--days", 90);
   return withDatabase(async (database) => {

@@ -46,7 +46,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) {
       if (method === "HEAD") continue;
-      app.routeCatalogue.push({ method, url: route.url, permission: route.config?.permission, public: route.config?.public });
+      app.routeCatalogue.push({
+        method,
+        url: route.url,
+        permission: route.config?.permission,
+        public: route.config?.public,
+      });
     }
   });
 

@@ -18,7 +18,10 @@ export interface RunningServer {
  * listens. `stop` is graceful: no new connections, in-flight requests finish,
  * then the database is checkpointed and closed.
  */
-export async function startServer(config: Config, options: { installSignalHandlers?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { installSignalHandlers?: boolean } = {},
+): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
   try {

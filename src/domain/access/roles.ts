@@ -50,8 +50,23 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "token:own",
     "account:self",
   ],
-  department: ["territory:read", "enterprise:read", "organisation:read", "audit:read", "reference:read", "token:own", "account:self"],
-  enterprise_principal: ["enterprise:read", "enterprise:write", "audit:read", "reference:read", "token:own", "account:self"],
+  department: [
+    "territory:read",
+    "enterprise:read",
+    "organisation:read",
+    "audit:read",
+    "reference:read",
+    "token:own",
+    "account:self",
+  ],
+  enterprise_principal: [
+    "enterprise:read",
+    "enterprise:write",
+    "audit:read",
+    "reference:read",
+    "token:own",
+    "account:self",
+  ],
   safety_manager: ["enterprise:read", "enterprise:write", "reference:read", "token:own", "account:self"],
   employee: ["enterprise:read", "reference:read", "token:own", "account:self"],
   insurer: ["enterprise:read", "reference:read", "token:own", "account:self"],
@@ -79,3 +94,9 @@ export const ENTERPRISE_SCOPED_ROLES: readonly Role[] = [
 export function isEnterpriseScoped(role: Role): boolean {
   return ENTERPRISE_SCOPED_ROLES.includes(role);
 }
+
+/**
+ * Permissions over the whole installation (shared reference data, the audit
+ * chain): an administrator holds them only when its scope is the whole installation.
+ */
+export const INSTALLATION_PERMISSIONS: readonly Permission[] = ["reference:write", "audit:verify"];

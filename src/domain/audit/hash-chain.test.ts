@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type AuditEntryContent, canonicalJson, chainInput, checkLink, GENESIS_HASH, type StoredAuditEntry } from "./hash-chain";
+import {
+  type AuditEntryContent,
+  canonicalJson,
+  chainInput,
+  checkLink,
+  GENESIS_HASH,
+  type StoredAuditEntry,
+} from "./hash-chain";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

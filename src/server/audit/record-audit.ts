@@ -38,7 +38,12 @@ function plain(value: unknown): unknown {
  */
 export async function recordAudit(trx: Transaction<DB>, actor: Actor, record: AuditRecord): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom("audit_log").select(["seq", "hash", "at"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom("audit_log")
+    .select(["seq", "hash", "at"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
   const now = new Date();
   // Keep time monotonic along the chain even if the clock steps back.
   const at = last && last.at > now ? last.at : now;

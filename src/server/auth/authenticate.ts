@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import { INSTALLATION_PERMISSIONS } from "../../domain/access/roles";
 import type { DB } from "../db/schema";
 import { AppError, forbidden, notAuthenticated } from "../errors";
 import { loadPrincipal } from "./load-principal";
@@ -52,11 +53,20 @@ export function authorise(db: Kysely<DB>) {
     const principal = await identify(db, request);
     if (!principal) throw notAuthenticated();
     request.principal = principal;
+    // No route matched: the not-found handler answers, to signed-in callers only.
+    if (request.routeOptions.url === undefined) return;
     if (!routeConfig.permission) {
       // A route that forgets to declare its permission is closed, not open.
       throw new AppError("INTERNAL", { "zh-CN": "路由未声明权限", en: "Route declares no permission" });
     }
     if (!principal.permissions.includes(routeConfig.permission)) throw forbidden();
+    const wholeInstallation = principal.scope.kind === "territory" && principal.scope.path === "/";
+    if (INSTALLATION_PERMISSIONS.includes(routeConfig.permission) && !wholeInstallation) {
+      throw forbidden({
+        "zh-CN": "此操作影响整个系统，只有不限属地的系统管理员可以执行",
+        en: "This action affects the whole installation; only an administrator without a territory limit may do it",
+      });
+    }
     if (principal.via === "session" && UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || sent !== principal.csrfToken) {

@@ -30,7 +30,11 @@ export async function loadPrincipal(
   const role = user.role as Role;
   let scope: Scope;
   if (isEnterpriseScoped(role)) {
-    const links = await db.selectFrom("user_enterprise").select("enterprise_id").where("user_id", "=", userId).execute();
+    const links = await db
+      .selectFrom("user_enterprise")
+      .select("enterprise_id")
+      .where("user_id", "=", userId)
+      .execute();
     scope = { kind: "enterprises", enterpriseIds: links.map((l) => l.enterprise_id) };
   } else if (user.territory_path) {
     scope = { kind: "territory", path: user.territory_path, industries: user.industries };

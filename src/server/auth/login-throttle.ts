@@ -10,7 +10,12 @@ export const accountKey = (username: string) => `user:${username.toLowerCase()}`
 export const addressKey = (ip: string) => `ip:${ip}`;
 
 /** Minutes until sign-in is allowed again for these keys, or 0 when it is allowed now. */
-export async function throttledForMinutes(db: Kysely<DB>, username: string, ip: string, now = new Date()): Promise<number> {
+export async function throttledForMinutes(
+  db: Kysely<DB>,
+  username: string,
+  ip: string,
+  now = new Date(),
+): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
   const rows = await db
     .selectFrom("login_failure")

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../db/schema";
 import { forbidden } from "../errors";
 import type { Principal, Scope } from "./principal";
@@ -7,20 +7,21 @@ import type { Principal, Scope } from "./principal";
  * The one place that turns a scope into SQL. Every query that reads or writes
  * enterprise-owned or territory-owned rows goes through these filters.
  */
-export function enterpriseInScope(
-  eb: ExpressionBuilder<DB, "enterprise">,
-  scope: Scope,
-): Expression<SqlBool> {
+export function enterpriseInScope(eb: ExpressionBuilder<DB, "enterprise">, scope: Scope): Expression<SqlBool> {
   if (scope.kind === "enterprises") {
     if (scope.enterpriseIds.length === 0) return sql<SqlBool>`false`;
     return eb("enterprise.id", "in", scope.enterpriseIds);
   }
   // The whole installation needs no path test; it would only cost a scan.
-  const inTerritory = scope.path === "/" ? sql<SqlBool>`true` : eb("enterprise.territory_path", "like", `${scope.path}%`);
+  const inTerritory =
+    scope.path === "/" ? sql<SqlBool>`true` : eb("enterprise.territory_path", "like", `${scope.path}%`);
   if (scope.industries.length === 0) return inTerritory;
   return eb.and([
     inTerritory,
-    eb.or([eb("enterprise.industry_code", "in", scope.industries), eb("enterprise.industry_section", "in", scope.industries)]),
+    eb.or([
+      eb("enterprise.industry_code", "in", scope.industries),
+      eb("enterprise.industry_section", "in", scope.industries),
+    ]),
   ]);
 }
 

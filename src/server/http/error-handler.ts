@@ -23,7 +23,10 @@ function describeIssue(issue: AjvIssue, context: string): { field: string; text:
     case "additionalProperties":
       return { field, text: text(`${field} 不是可接受的字段，请删除`, `${field} is not an accepted field; remove it`) };
     case "minLength":
-      return { field, text: text(`${field} 至少 ${params.limit} 个字符`, `${field} needs at least ${params.limit} characters`) };
+      return {
+        field,
+        text: text(`${field} 至少 ${params.limit} 个字符`, `${field} needs at least ${params.limit} characters`),
+      };
     case "maxLength":
       return {
         field,
@@ -74,7 +77,10 @@ function localiseDetails(details: unknown, locale: Locale): unknown {
   if (Array.isArray(details)) return details.map((d) => localiseDetails(d, locale));
   if (details && typeof details === "object") {
     return Object.fromEntries(
-      Object.entries(details as Record<string, unknown>).map(([k, v]) => [k === "text" ? "message" : k, localiseDetails(v, locale)]),
+      Object.entries(details as Record<string, unknown>).map(([k, v]) => [
+        k === "text" ? "message" : k,
+        localiseDetails(v, locale),
+      ]),
     );
   }
   return details;
@@ -118,7 +124,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendError(
       reply,
       locale,
-      new AppError("LOGIN_THROTTLED", { "zh-CN": "请求过于频繁，请稍后再试", en: "Too many requests; try again shortly" }),
+      new AppError("LOGIN_THROTTLED", {
+        "zh-CN": "请求过于频繁，请稍后再试",
+        en: "Too many requests; try again shortly",
+      }),
     );
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

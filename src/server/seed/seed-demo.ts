@@ -14,23 +14,60 @@ const BATCH = 1000;
 /** The demo accounts, one per role of PRODUCT.md; the README lists them. */
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "系统管理员", role: "admin", place: "none" },
-  { username: "city.supervisor", displayName: "市应急局 张监管", role: "supervisor", place: "city", organisation: "city_em" },
-  { username: "jiangbei.supervisor", displayName: "江北区应急局 李监管", role: "supervisor", place: "district", organisation: "district_em" },
+  {
+    username: "city.supervisor",
+    displayName: "市应急局 张监管",
+    role: "supervisor",
+    place: "city",
+    organisation: "city_em",
+  },
+  {
+    username: "jiangbei.supervisor",
+    displayName: "江北区应急局 李监管",
+    role: "supervisor",
+    place: "district",
+    organisation: "district_em",
+  },
   { username: "town.supervisor", displayName: "沿江街道 王网格长", role: "supervisor", place: "town" },
-  { username: "housing.dept", displayName: "市住建局 赵科长", role: "department", place: "city", organisation: "housing", industries: ["E"] },
+  {
+    username: "housing.dept",
+    displayName: "市住建局 赵科长",
+    role: "department",
+    place: "city",
+    organisation: "housing",
+    industries: ["E"],
+  },
   { username: "chem.principal", displayName: "化工企业 主要负责人", role: "enterprise_principal", place: "chemical" },
   { username: "chem.safety", displayName: "化工企业 安全管理员", role: "safety_manager", place: "chemical" },
   { username: "chem.worker", displayName: "化工企业 操作工", role: "employee", place: "chemical" },
   { username: "insurer", displayName: "安联财险 客户经理", role: "insurer", place: "insured", organisation: "insurer" },
-  { username: "expert", displayName: "安评机构 评价师", role: "third_party", place: "entrusted", organisation: "third_party" },
+  {
+    username: "expert",
+    displayName: "安评机构 评价师",
+    role: "third_party",
+    place: "entrusted",
+    organisation: "third_party",
+  },
   { username: "integrator", displayName: "政务数据平台 接口", role: "integrator", place: "city" },
 ] as const;
 
-const ORGANISATIONS: { key: string; kind: OrganisationKind; name: string; place: "city" | "district"; industries: string[] }[] = [
+const ORGANISATIONS: {
+  key: string;
+  kind: OrganisationKind;
+  name: string;
+  place: "city" | "district";
+  industries: string[];
+}[] = [
   { key: "city_em", kind: "emergency_management", name: "滨江示范市应急管理局", place: "city", industries: [] },
   { key: "district_em", kind: "emergency_management", name: "江北区应急管理局", place: "district", industries: [] },
   { key: "housing", kind: "industry_department", name: "滨江示范市住房和城乡建设局", place: "city", industries: ["E"] },
-  { key: "market", kind: "industry_department", name: "滨江示范市市场监督管理局", place: "city", industries: ["H", "F"] },
+  {
+    key: "market",
+    kind: "industry_department",
+    name: "滨江示范市市场监督管理局",
+    place: "city",
+    industries: ["H", "F"],
+  },
   { key: "transport", kind: "industry_department", name: "滨江示范市交通运输局", place: "city", industries: ["G"] },
   { key: "insurer", kind: "insurer", name: "滨江安联财产保险有限公司", place: "city", industries: [] },
   { key: "third_party", kind: "third_party", name: "滨江安评技术服务有限公司", place: "city", industries: [] },
@@ -138,7 +175,9 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
           )
           .execute()
       : [];
-  const chemicalIds = chemical.map((c) => chemicalRows.find((r) => r.uscc === c.uscc)?.id).filter((id) => id !== undefined);
+  const chemicalIds = chemical
+    .map((c) => chemicalRows.find((r) => r.uscc === c.uscc)?.id)
+    .filter((id) => id !== undefined);
 
   const cityId = territoryIds.get(city[0].code)!.id;
   const district = city.find((node) => node.level === "district")!;

@@ -22,7 +22,10 @@ export interface TestContext {
 }
 
 /** An app over a fresh database of the given kind, seeded with the demo city. */
-export async function createTestContext(kind: TestDatabaseKind, options: { enterprises?: number } = {}): Promise<TestContext> {
+export async function createTestContext(
+  kind: TestDatabaseKind,
+  options: { enterprises?: number } = {},
+): Promise<TestContext> {
   const database = await kind.open();
   await seedDemo(database, { enterprises: options.enterprises ?? 60 });
   const app = await buildApp({ config: TEST_CONFIG, database, logger: false, webRoot: "/nonexistent" });
@@ -46,7 +49,8 @@ export interface SignedIn {
 /** Signs a demo account in through the API and returns headers that carry the session and CSRF token. */
 export async function signIn(app: App, username: string, password = DEMO_PASSWORD): Promise<SignedIn> {
   const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === "dg_session");
   const body = response.json();
   return {
@@ -57,8 +61,16 @@ export async function signIn(app: App, username: string, password = DEMO_PASSWOR
 }
 
 export async function bearerFor(context: TestContext, username: string): Promise<Record<string, string>> {
-  const user = await context.database.db.selectFrom("app_user").select("id").where("username", "=", username).executeTakeFirstOrThrow();
-  const { token } = await createApiToken(context.database.db, { userId: null, name: "test", ip: "" }, { userId: user.id, name: "test", days: 1 });
+  const user = await context.database.db
+    .selectFrom("app_user")
+    .select("id")
+    .where("username", "=", username)
+    .executeTakeFirstOrThrow();
+  const { token } = await createApiToken(
+    context.database.db,
+    { userId: null, name: "test", ip: "" },
+    { userId: user.id, name: "test", days: 1 },
+  );
   return { authorization: `Bearer ${token}` };
 }
 

@@ -19,7 +19,8 @@ export interface TestDatabase extends Database {
 
 export function testDatabaseKinds(): TestDatabaseKind[] {
   const kinds: TestDatabaseKind[] = [{ name: "pglite", open: openTestPGlite }];
-  if (process.env.DATABASE_URL) kinds.push({ name: "postgres", open: () => openTestPostgres(process.env.DATABASE_URL!) });
+  if (process.env.DATABASE_URL)
+    kinds.push({ name: "postgres", open: () => openTestPostgres(process.env.DATABASE_URL!) });
   return kinds;
 }
 

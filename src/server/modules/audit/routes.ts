@@ -53,7 +53,14 @@ export async function auditRoutes(app: App) {
         tags: ["audit"],
         summary: "The audit trail of records in the caller's scope",
         querystring: AuditQuery,
-        response: { 200: Type.Object({ items: Type.Array(AuditEntry), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(AuditEntry),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -65,7 +72,12 @@ export async function auditRoutes(app: App) {
       if (from) query = query.where("at", ">=", new Date(from));
       if (to) query = query.where("at", "<=", new Date(to));
       const [rows, count] = await Promise.all([
-        query.selectAll().orderBy("seq", "desc").limit(pageSize).offset((page - 1) * pageSize).execute(),
+        query
+          .selectAll()
+          .orderBy("seq", "desc")
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
         query.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
       ]);
       return {

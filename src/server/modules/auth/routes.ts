@@ -49,7 +49,12 @@ export async function authRoutes(app: App) {
     "/auth/login",
     {
       config: { public: true, rateLimit: { max: 60, timeWindow: "1 minute" } },
-      schema: { tags: ["auth"], summary: "Sign in; sets the session cookie", body: LoginBody, response: { 200: SessionResponse } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in; sets the session cookie",
+        body: LoginBody,
+        response: { 200: SessionResponse },
+      },
     },
     async (request, reply) => {
       const { username, password } = request.body;

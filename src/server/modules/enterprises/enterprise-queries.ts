@@ -34,7 +34,9 @@ function withNames(db: Kysely<DB>, locale: Locale) {
       sql<string>`coalesce(${sql.ref(nameColumn)}, enterprise.industry_code)`.as("industry_name"),
       "enterprise.scale",
       "enterprise.territory_id",
-      locale === "en" ? sql<string>`coalesce(nullif(territory.name_en, ''), territory.name)`.as("territory_name") : sql<string>`territory.name`.as("territory_name"),
+      locale === "en"
+        ? sql<string>`coalesce(nullif(territory.name_en, ''), territory.name)`.as("territory_name")
+        : sql<string>`territory.name`.as("territory_name"),
       "enterprise.status",
       "enterprise.address",
     ]);
@@ -81,7 +83,11 @@ export async function findEnterprises(
 ) {
   let filtered = db.selectFrom("enterprise").where((eb) => enterpriseInScope(eb, scope));
   if (query.territoryId) {
-    const territory = await db.selectFrom("territory").select("path").where("id", "=", query.territoryId).executeTakeFirst();
+    const territory = await db
+      .selectFrom("territory")
+      .select("path")
+      .where("id", "=", query.territoryId)
+      .executeTakeFirst();
     filtered = filtered.where("enterprise.territory_path", "like", `${territory?.path ?? "/-/"}%`);
   }
   if (query.industry) {

@@ -4,7 +4,7 @@ import { formatUsccProblem, validateUscc } from "../../../domain/enterprise/uscc
 import type { Principal } from "../../auth/principal";
 import { enterpriseFitsScope } from "../../auth/scope";
 import type { DB, EnterpriseScale, EnterpriseStatus, EnterpriseTable, PersonContact } from "../../db/schema";
-import { AppError, forbidden, invalidFields, type LocalisedText } from "../../errors";
+import { type AppError, forbidden, invalidFields, type LocalisedText } from "../../errors";
 
 /** Enterprise fields after checking, ready to store. */
 export interface EnterpriseValues {
@@ -50,7 +50,14 @@ export interface FieldIssue {
 }
 
 /** Fields an enterprise's own people may not change: identity and placement are the government's record. */
-const GOVERNMENT_FIELDS: (keyof EnterpriseInput)[] = ["name", "uscc", "industryCode", "territoryId", "territoryCode", "status"];
+const GOVERNMENT_FIELDS: (keyof EnterpriseInput)[] = [
+  "name",
+  "uscc",
+  "industryCode",
+  "territoryId",
+  "territoryCode",
+  "status",
+];
 
 export function rowToValues(row: Selectable<EnterpriseTable>): EnterpriseValues {
   return {
@@ -85,7 +92,9 @@ export function databaseLookups(db: Kysely<DB> | Transaction<DB>): EnterpriseLoo
       const row = await db
         .selectFrom("reference_item")
         .innerJoin("reference_set", (join) =>
-          join.onRef("reference_set.kind", "=", "reference_item.kind").onRef("reference_set.version", "=", "reference_item.version"),
+          join
+            .onRef("reference_set.kind", "=", "reference_item.kind")
+            .onRef("reference_set.version", "=", "reference_item.version"),
         )
         .select("reference_item.parent_code")
         .where("reference_item.kind", "=", "industry")
@@ -96,7 +105,8 @@ export function databaseLookups(db: Kysely<DB> | Transaction<DB>): EnterpriseLoo
       return row?.parent_code ?? undefined;
     },
     territoryById: (id) => db.selectFrom("territory").select(["id", "path"]).where("id", "=", id).executeTakeFirst(),
-    territoryByCode: (code) => db.selectFrom("territory").select(["id", "path"]).where("code", "=", code).executeTakeFirst(),
+    territoryByCode: (code) =>
+      db.selectFrom("territory").select(["id", "path"]).where("code", "=", code).executeTakeFirst(),
   };
 }
 
@@ -120,22 +130,34 @@ export async function checkEnterprise(
       if (input[field] !== undefined && input[field] !== keyValue(base!, field)) {
         issues.push({
           field,
-          text: text(`${field} 由属地监管部门维护，企业账号不能修改`, `${field} is kept by the supervising government and cannot be changed by the enterprise`),
+          text: text(
+            `${field} 由属地监管部门维护，企业账号不能修改`,
+            `${field} is kept by the supervising government and cannot be changed by the enterprise`,
+          ),
         });
       }
     }
   }
 
   const uscc = input.uscc !== undefined ? input.uscc.trim() : base?.uscc;
-  if (uscc === undefined) issues.push({ field: "uscc", text: text("统一社会信用代码为必填项", "The unified social credit code is required") });
+  if (uscc === undefined)
+    issues.push({
+      field: "uscc",
+      text: text("统一社会信用代码为必填项", "The unified social credit code is required"),
+    });
   else if (input.uscc !== undefined) {
     const check = validateUscc(uscc);
-    if (!check.valid) issues.push({ field: "uscc", text: { "zh-CN": formatUsccProblem(check, "zh-CN"), en: formatUsccProblem(check, "en") } });
+    if (!check.valid)
+      issues.push({
+        field: "uscc",
+        text: { "zh-CN": formatUsccProblem(check, "zh-CN"), en: formatUsccProblem(check, "en") },
+      });
   }
 
   const industryCode = input.industryCode ?? base?.industry_code;
   let industrySection = base?.industry_section;
-  if (industryCode === undefined) issues.push({ field: "industryCode", text: text("行业代码为必填项", "The industry code is required") });
+  if (industryCode === undefined)
+    issues.push({ field: "industryCode", text: text("行业代码为必填项", "The industry code is required") });
   else if (input.industryCode !== undefined) {
     industrySection = await lookups.industrySection(industryCode);
     if (!industrySection) {
@@ -152,13 +174,17 @@ export async function checkEnterprise(
   let territory = base ? { id: base.territory_id, path: base.territory_path } : undefined;
   if (input.territoryId !== undefined) {
     territory = await lookups.territoryById(input.territoryId);
-    if (!territory) issues.push({ field: "territoryId", text: text("所选属地不存在", "The chosen territory does not exist") });
+    if (!territory)
+      issues.push({ field: "territoryId", text: text("所选属地不存在", "The chosen territory does not exist") });
   } else if (input.territoryCode !== undefined) {
     territory = await lookups.territoryByCode(input.territoryCode);
     if (!territory) {
       issues.push({
         field: "territoryCode",
-        text: text(`属地编码 ${input.territoryCode} 不存在，请从模板的“属地编码”表中选择`, `Territory code ${input.territoryCode} does not exist; pick one from the template's territory sheet`),
+        text: text(
+          `属地编码 ${input.territoryCode} 不存在，请从模板的“属地编码”表中选择`,
+          `Territory code ${input.territoryCode} does not exist; pick one from the template's territory sheet`,
+        ),
       });
     }
   } else if (!territory) {
@@ -166,13 +192,24 @@ export async function checkEnterprise(
   }
 
   const name = input.name?.trim() ?? base?.name;
-  if (!name || name.length < 2) issues.push({ field: "name", text: text("企业名称至少 2 个字符", "The enterprise name needs at least 2 characters") });
+  if (!name || name.length < 2)
+    issues.push({
+      field: "name",
+      text: text("企业名称至少 2 个字符", "The enterprise name needs at least 2 characters"),
+    });
   const scale = input.scale ?? base?.scale;
-  if (!scale) issues.push({ field: "scale", text: text("企业规模为必填项（大型、中型、小型、微型）", "The scale is required (large, medium, small, micro)") });
+  if (!scale)
+    issues.push({
+      field: "scale",
+      text: text("企业规模为必填项（大型、中型、小型、微型）", "The scale is required (large, medium, small, micro)"),
+    });
   const lng = input.lng !== undefined ? input.lng : (base?.lng ?? null);
   const lat = input.lat !== undefined ? input.lat : (base?.lat ?? null);
   if ((lng === null) !== (lat === null)) {
-    issues.push({ field: "lng", text: text("经度和纬度须同时填写或同时留空", "Give both longitude and latitude, or neither") });
+    issues.push({
+      field: "lng",
+      text: text("经度和纬度须同时填写或同时留空", "Give both longitude and latitude, or neither"),
+    });
   }
 
   if (issues.length === 0 && territory && industrySection && industryCode) {
@@ -185,7 +222,10 @@ export async function checkEnterprise(
     if (!fits) {
       issues.push({
         field: input.territoryCode !== undefined ? "territoryCode" : "territoryId",
-        text: text("该企业的属地或行业不在您的管辖范围内", "This enterprise's territory or industry is outside your scope"),
+        text: text(
+          "该企业的属地或行业不在您的管辖范围内",
+          "This enterprise's territory or industry is outside your scope",
+        ),
         outOfScope: true,
       });
     }

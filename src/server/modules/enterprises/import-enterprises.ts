@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
-import { recordAudit, type Actor } from "../../audit/record-audit";
+import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import type { DB, PersonContact } from "../../db/schema";
 import { AppError, type Locale, type LocalisedText } from "../../errors";
@@ -23,7 +23,7 @@ export const IMPORT_COLUMNS = [
   { key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "26" },
   { key: "scale", zh: "规模", en: "Scale", required: true, example: "小型" },
   { key: "territoryCode", zh: "属地编码", en: "Territory code", required: true, example: "" },
-  { key: "address", zh: "地址", en: "Address", required: false, example: "滨江示范市江北区化工路 8 号" },
+  { key: "address", zh: "地址", en: "Address", required: false, example: "示范路 8 号" },
   { key: "lng", zh: "经度", en: "Longitude", required: false, example: "118.80" },
   { key: "lat", zh: "纬度", en: "Latitude", required: false, example: "32.05" },
   { key: "principalName", zh: "主要负责人", en: "Principal person", required: false, example: "王建国" },
@@ -84,7 +84,9 @@ function readHeader(header: string[]): { indexes: Partial<Record<ColumnKey, numb
   header.forEach((cell, index) => {
     const label = cell.trim().replace(/\s*\*$/, "");
     if (!label) return;
-    const column = IMPORT_COLUMNS.find((c) => c.zh === label || c.en.toLowerCase() === label.toLowerCase() || c.key === label);
+    const column = IMPORT_COLUMNS.find(
+      (c) => c.zh === label || c.en.toLowerCase() === label.toLowerCase() || c.key === label,
+    );
     if (column) indexes[column.key] = index;
   });
   for (const column of IMPORT_COLUMNS) {
@@ -92,7 +94,10 @@ function readHeader(header: string[]): { indexes: Partial<Record<ColumnKey, numb
       issues.push({
         row: 1,
         column: column.key,
-        text: t(`缺少必填列“${column.zh}”，请使用导入模板`, `The required column "${column.en}" is missing; use the import template`),
+        text: t(
+          `缺少必填列“${column.zh}”，请使用导入模板`,
+          `The required column "${column.en}" is missing; use the import template`,
+        ),
       });
     }
   }
@@ -132,7 +137,10 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
     issues.push({
       row: rowNumber,
       column: "scale",
-      text: t(`规模“${scaleText}”无效，应为 大型、中型、小型 或 微型`, `Scale "${scaleText}" is not valid; use large, medium, small or micro`),
+      text: t(
+        `规模“${scaleText}”无效，应为 大型、中型、小型 或 微型`,
+        `Scale "${scaleText}" is not valid; use large, medium, small or micro`,
+      ),
     });
   }
   const statusText = get("status");
@@ -142,7 +150,10 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
       issues.push({
         row: rowNumber,
         column: "status",
-        text: t(`状态“${statusText}”无效，应为 正常经营、停产 或 关闭`, `Status "${statusText}" is not valid; use operating, suspended or closed`),
+        text: t(
+          `状态“${statusText}”无效，应为 正常经营、停产 或 关闭`,
+          `Status "${statusText}" is not valid; use operating, suspended or closed`,
+        ),
       });
     }
   }
@@ -158,7 +169,10 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
       issues.push({
         row: rowNumber,
         column: key,
-        text: t(`“${text}”不是有效的${key === "lng" ? "经度" : "纬度"}（-${limit} 到 ${limit} 的数字）`, `"${text}" is not a valid ${key === "lng" ? "longitude" : "latitude"} (a number from -${limit} to ${limit})`),
+        text: t(
+          `“${text}”不是有效的${key === "lng" ? "经度" : "纬度"}（-${limit} 到 ${limit} 的数字）`,
+          `"${text}" is not a valid ${key === "lng" ? "longitude" : "latitude"} (a number from -${limit} to ${limit})`,
+        ),
       });
     } else input[key] = value;
   }
@@ -167,7 +181,10 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
     issues.push({
       row: rowNumber,
       column: "safetyManagers",
-      text: t("安全管理人员格式应为“姓名:电话”，多人用分号分隔", 'Safety managers must be written "name:phone", several separated by semicolons'),
+      text: t(
+        "安全管理人员格式应为“姓名:电话”，多人用分号分隔",
+        'Safety managers must be written "name:phone", several separated by semicolons',
+      ),
     });
   } else input.safetyManagers = people;
   return { input, issues };
@@ -187,7 +204,10 @@ export async function importEnterprises(
   if (rows.length < 2) {
     throw new AppError(
       "IMPORT_REJECTED",
-      t("文件中没有数据行：第 1 行为表头，数据从第 2 行开始", "The file has no data rows: row 1 is the header, data starts at row 2"),
+      t(
+        "文件中没有数据行：第 1 行为表头，数据从第 2 行开始",
+        "The file has no data rows: row 1 is the header, data starts at row 2",
+      ),
       { errors: [] },
     );
   }
@@ -214,7 +234,9 @@ export async function importEnterprises(
       continue;
     }
     seen.set(uscc, rowNumber);
-    const stored = uscc ? await db.selectFrom("enterprise").selectAll().where("uscc", "=", uscc).executeTakeFirst() : undefined;
+    const stored = uscc
+      ? await db.selectFrom("enterprise").selectAll().where("uscc", "=", uscc).executeTakeFirst()
+      : undefined;
     const existing = stored ? { id: stored.id, values: rowToValues(stored) } : undefined;
     if (rowIssues.length > 0) continue;
     const checked = await checkEnterprise(lookups, principal, input, existing);
@@ -250,7 +272,11 @@ export async function importEnterprises(
         });
         summary.updated++;
       } else {
-        const created = await trx.insertInto("enterprise").values(toColumns(plan.values)).returning("id").executeTakeFirstOrThrow();
+        const created = await trx
+          .insertInto("enterprise")
+          .values(toColumns(plan.values))
+          .returning("id")
+          .executeTakeFirstOrThrow();
         await recordAudit(trx, actor, {
           action: "create",
           entityType: "enterprise",
@@ -314,13 +340,17 @@ export async function buildImportTemplate(
   const example = IMPORT_COLUMNS.map((c) =>
     c.key === "territoryCode" ? (territories.at(-1)?.code ?? "") : c.key === "uscc" ? "91990100MA00000000" : c.example,
   );
-  const header = IMPORT_COLUMNS.map((c) => (c.required ? `${columnLabel(c.key, locale)} *` : columnLabel(c.key, locale)));
+  const header = IMPORT_COLUMNS.map((c) =>
+    c.required ? `${columnLabel(c.key, locale)} *` : columnLabel(c.key, locale),
+  );
   if (format === "csv") return Buffer.from(toCsv([header, example]), "utf8");
 
   const industries = await db
     .selectFrom("reference_item")
     .innerJoin("reference_set", (join) =>
-      join.onRef("reference_set.kind", "=", "reference_item.kind").onRef("reference_set.version", "=", "reference_item.version"),
+      join
+        .onRef("reference_set.kind", "=", "reference_item.kind")
+        .onRef("reference_set.version", "=", "reference_item.version"),
     )
     .select(["reference_item.code", "reference_item.parent_code", "reference_item.name_zh", "reference_item.name_en"])
     .where("reference_item.kind", "=", "industry")
@@ -336,7 +366,9 @@ export async function buildImportTemplate(
     column.width = 22;
   });
   sheet.getCell("A2").note =
-    locale === "en" ? "Example row: replace it with real data" : "示例行：请替换为真实数据（统一社会信用代码须通过校验）";
+    locale === "en"
+      ? "Example row: replace it with real data"
+      : "示例行：请替换为真实数据（统一社会信用代码须通过校验）";
   const codes = workbook.addWorksheet(locale === "en" ? "Industry codes" : "行业代码");
   codes.addRow(locale === "en" ? ["Code", "Section", "Name"] : ["代码", "门类", "名称"]).font = { bold: true };
   for (const item of industries.filter((i) => i.parent_code)) {

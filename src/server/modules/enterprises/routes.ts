@@ -4,8 +4,8 @@ import { enterpriseInScope } from "../../auth/scope";
 import { AppError, invalidFields, notFound } from "../../errors";
 import { parseTableFile } from "../../exchange/table-file";
 import { type App, actorOf, principalOf } from "../../types";
-import { checkEnterprise, databaseLookups, rejection, rowToValues, toColumns } from "./enterprise-rules";
 import { findEnterprise, findEnterprises } from "./enterprise-queries";
+import { checkEnterprise, databaseLookups, rejection, rowToValues, toColumns } from "./enterprise-rules";
 import { buildImportTemplate, importEnterprises } from "./import-enterprises";
 import {
   Enterprise,
@@ -43,7 +43,9 @@ export async function enterpriseRoutes(app: App) {
       schema: {
         tags: ["enterprises"],
         summary: "Download the enterprise import template (XLSX or CSV)",
-        querystring: Type.Object({ format: Type.Union([Type.Literal("xlsx"), Type.Literal("csv")], { default: "xlsx" }) }),
+        querystring: Type.Object({
+          format: Type.Union([Type.Literal("xlsx"), Type.Literal("csv")], { default: "xlsx" }),
+        }),
       },
     },
     async (request, reply) => {
@@ -53,7 +55,9 @@ export async function enterpriseRoutes(app: App) {
       return reply
         .header(
           "content-type",
-          format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          format === "csv"
+            ? "text/csv; charset=utf-8"
+            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}.${format}`)
         .send(file);
@@ -116,7 +120,11 @@ export async function enterpriseRoutes(app: App) {
       const checked = await checkEnterprise(databaseLookups(db), principal, request.body);
       if (checked.values === null) throw rejection(checked.issues);
       const values = checked.values;
-      const duplicate = await db.selectFrom("enterprise").select("id").where("uscc", "=", values.uscc).executeTakeFirst();
+      const duplicate = await db
+        .selectFrom("enterprise")
+        .select("id")
+        .where("uscc", "=", values.uscc)
+        .executeTakeFirst();
       if (duplicate) {
         throw invalidFields([
           {
@@ -129,7 +137,11 @@ export async function enterpriseRoutes(app: App) {
         ]);
       }
       const id = await db.transaction().execute(async (trx) => {
-        const created = await trx.insertInto("enterprise").values(toColumns(values)).returning("id").executeTakeFirstOrThrow();
+        const created = await trx
+          .insertInto("enterprise")
+          .values(toColumns(values))
+          .returning("id")
+          .executeTakeFirstOrThrow();
         await recordAudit(trx, actorOf(request), {
           action: "create",
           entityType: "enterprise",
@@ -166,16 +178,26 @@ export async function enterpriseRoutes(app: App) {
         .executeTakeFirst();
       if (!stored) throw notFound(THE_ENTERPRISE);
       const before = rowToValues(stored);
-      const checked = await checkEnterprise(databaseLookups(db), principal, request.body, { id: stored.id, values: before });
+      const checked = await checkEnterprise(databaseLookups(db), principal, request.body, {
+        id: stored.id,
+        values: before,
+      });
       if (checked.values === null) throw rejection(checked.issues);
       const after = checked.values;
       if (after.uscc !== before.uscc) {
-        const duplicate = await db.selectFrom("enterprise").select("id").where("uscc", "=", after.uscc).executeTakeFirst();
+        const duplicate = await db
+          .selectFrom("enterprise")
+          .select("id")
+          .where("uscc", "=", after.uscc)
+          .executeTakeFirst();
         if (duplicate) {
           throw invalidFields([
             {
               field: "uscc",
-              text: { "zh-CN": `统一社会信用代码 ${after.uscc} 已被其他企业使用`, en: `Credit code ${after.uscc} belongs to another enterprise` },
+              text: {
+                "zh-CN": `统一社会信用代码 ${after.uscc} 已被其他企业使用`,
+                en: `Credit code ${after.uscc} belongs to another enterprise`,
+              },
             },
           ]);
         }

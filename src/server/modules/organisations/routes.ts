@@ -77,7 +77,12 @@ export async function organisationRoutes(app: App) {
     "/organisations",
     {
       config: { permission: "organisation:write" },
-      schema: { tags: ["organisations"], summary: "Register an organisation", body: OrganisationBody, response: { 201: Organisation } },
+      schema: {
+        tags: ["organisations"],
+        summary: "Register an organisation",
+        body: OrganisationBody,
+        response: { 201: Organisation },
+      },
     },
     async (request, reply) => {
       const principal = principalOf(request);
@@ -89,12 +94,21 @@ export async function organisationRoutes(app: App) {
         .where((eb) => territoryInScope(eb, principal.scope))
         .executeTakeFirst();
       if (!territory) {
-        throw forbidden({ "zh-CN": "属地不存在或不在您的管辖范围内", en: "The territory does not exist or is outside your scope" });
+        throw forbidden({
+          "zh-CN": "属地不存在或不在您的管辖范围内",
+          en: "The territory does not exist or is outside your scope",
+        });
       }
       const id = await db.transaction().execute(async (trx) => {
         const created = await trx
           .insertInto("organisation")
-          .values({ kind: body.kind, name: body.name, territory_id: territory.id, industries: body.industries ?? [], phone: body.phone ?? "" })
+          .values({
+            kind: body.kind,
+            name: body.name,
+            territory_id: territory.id,
+            industries: body.industries ?? [],
+            phone: body.phone ?? "",
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         await recordAudit(trx, actorOf(request), {

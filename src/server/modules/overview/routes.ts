@@ -18,7 +18,9 @@ export async function overviewRoutes(app: App) {
             enterprises: Type.Integer(),
             territories: Type.Integer(),
             users: Type.Integer(),
-            byIndustrySection: Type.Array(Type.Object({ section: Type.String(), name: Type.String(), count: Type.Integer() })),
+            byIndustrySection: Type.Array(
+              Type.Object({ section: Type.String(), name: Type.String(), count: Type.Integer() }),
+            ),
             byStatus: Type.Array(Type.Object({ status: Type.String(), count: Type.Integer() })),
           }),
         },
@@ -41,7 +43,11 @@ export async function overviewRoutes(app: App) {
           .where((eb) => enterpriseInScope(eb, scope))
           .groupBy("status")
           .execute(),
-        db.selectFrom("territory").select(sql<number>`count(*)`.as("n")).where((eb) => territoryInScope(eb, scope)).executeTakeFirstOrThrow(),
+        db
+          .selectFrom("territory")
+          .select(sql<number>`count(*)`.as("n"))
+          .where((eb) => territoryInScope(eb, scope))
+          .executeTakeFirstOrThrow(),
         scope.kind === "territory"
           ? db
               .selectFrom("app_user")
@@ -53,7 +59,9 @@ export async function overviewRoutes(app: App) {
         db
           .selectFrom("reference_item")
           .innerJoin("reference_set", (join) =>
-            join.onRef("reference_set.kind", "=", "reference_item.kind").onRef("reference_set.version", "=", "reference_item.version"),
+            join
+              .onRef("reference_set.kind", "=", "reference_item.kind")
+              .onRef("reference_set.version", "=", "reference_item.version"),
           )
           .select(["reference_item.code", `reference_item.${nameColumn} as name`])
           .where("reference_item.kind", "=", "industry")

@@ -64,7 +64,9 @@ export async function referenceRoutes(app: App) {
         response: {
           200: Type.Object({
             ...Mapping.properties,
-            controlLevels: Type.Array(Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() })),
+            controlLevels: Type.Array(
+              Type.Object({ code: Type.String(), nameZh: Type.String(), nameEn: Type.String() }),
+            ),
           }),
         },
       },
@@ -72,7 +74,10 @@ export async function referenceRoutes(app: App) {
     async () => {
       const rows = await db.selectFrom("control_level_mapping").selectAll().orderBy("risk_level").execute();
       return {
-        items: rows.map((r) => ({ riskLevel: r.risk_level, controlLevel: r.control_level as (typeof CONTROL_LEVELS)[number]["code"] })),
+        items: rows.map((r) => ({
+          riskLevel: r.risk_level,
+          controlLevel: r.control_level as (typeof CONTROL_LEVELS)[number]["code"],
+        })),
         controlLevels: [...CONTROL_LEVELS],
       };
     },
@@ -88,15 +93,29 @@ export async function referenceRoutes(app: App) {
       const levels = request.body.items.map((i) => i.riskLevel).sort();
       if (levels.join(",") !== "1,2,3,4") {
         throw invalidFields([
-          { field: "items", text: { "zh-CN": "须为 1–4 级风险各给出一个管控层级", en: "Give exactly one control level for each risk level 1–4" } },
+          {
+            field: "items",
+            text: {
+              "zh-CN": "须为 1–4 级风险各给出一个管控层级",
+              en: "Give exactly one control level for each risk level 1–4",
+            },
+          },
         ]);
       }
-      const before = await db.selectFrom("control_level_mapping").select(["risk_level", "control_level"]).orderBy("risk_level").execute();
+      const before = await db
+        .selectFrom("control_level_mapping")
+        .select(["risk_level", "control_level"])
+        .orderBy("risk_level")
+        .execute();
       await db.transaction().execute(async (trx) => {
         for (const item of request.body.items) {
           await trx
             .updateTable("control_level_mapping")
-            .set({ control_level: item.controlLevel, updated_at: new Date(), updated_by: request.principal?.userId ?? null })
+            .set({
+              control_level: item.controlLevel,
+              updated_at: new Date(),
+              updated_by: request.principal?.userId ?? null,
+            })
             .where("risk_level", "=", item.riskLevel)
             .execute();
         }
@@ -144,7 +163,13 @@ export async function referenceRoutes(app: App) {
         version: set.version,
         title: set.title,
         source: set.source,
-        items: items.map((i) => ({ code: i.code, parentCode: i.parent_code, nameZh: i.name_zh, nameEn: i.name_en, attributes: i.attributes })),
+        items: items.map((i) => ({
+          code: i.code,
+          parentCode: i.parent_code,
+          nameZh: i.name_zh,
+          nameEn: i.name_en,
+          attributes: i.attributes,
+        })),
       };
     },
   );

@@ -15,7 +15,12 @@ const TerritoryNode = Type.Object({
   enterpriseCount: Type.Number(),
 });
 
-const Bbox = Type.Object({ minLng: Type.Number(), minLat: Type.Number(), maxLng: Type.Number(), maxLat: Type.Number() });
+const Bbox = Type.Object({
+  minLng: Type.Number(),
+  minLat: Type.Number(),
+  maxLng: Type.Number(),
+  maxLat: Type.Number(),
+});
 
 const TerritoryDetail = Type.Object({
   ...TerritoryNode.properties,
@@ -62,7 +67,9 @@ export async function territoryRoutes(app: App) {
           level: node.level,
           parentId: node.parent_id,
           path: node.path,
-          enterpriseCount: direct.filter((d) => d.territory_path.startsWith(node.path)).reduce((s, d) => s + Number(d.n), 0),
+          enterpriseCount: direct
+            .filter((d) => d.territory_path.startsWith(node.path))
+            .reduce((s, d) => s + Number(d.n), 0),
         })),
       };
     },
@@ -72,7 +79,12 @@ export async function territoryRoutes(app: App) {
     "/territories/:id",
     {
       config: { permission: "territory:read" },
-      schema: { tags: ["territories"], summary: "One territory node with its boundary", params: IdParams, response: { 200: TerritoryDetail } },
+      schema: {
+        tags: ["territories"],
+        summary: "One territory node with its boundary",
+        params: IdParams,
+        response: { 200: TerritoryDetail },
+      },
     },
     async (request) => {
       const scope = principalOf(request).scope;

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { recordAudit, type Actor } from "../../audit/record-audit";
+import { type Actor, recordAudit } from "../../audit/record-audit";
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from "../../auth/tokens";
 import type { DB } from "../../db/schema";
 

@@ -20,7 +20,11 @@ export async function tokenRoutes(app: App) {
     "/tokens",
     {
       config: { permission: "token:own" },
-      schema: { tags: ["tokens"], summary: "The caller's API tokens", response: { 200: Type.Object({ items: Type.Array(TokenInfo) }) } },
+      schema: {
+        tags: ["tokens"],
+        summary: "The caller's API tokens",
+        response: { 200: Type.Object({ items: Type.Array(TokenInfo) }) },
+      },
     },
     async (request) => {
       const rows = await db
@@ -50,7 +54,10 @@ export async function tokenRoutes(app: App) {
         tags: ["tokens"],
         summary: "Create an API token for the caller (shown once)",
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 100 }), days: Type.Integer({ minimum: 1, maximum: 366, default: 90 }) },
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            days: Type.Integer({ minimum: 1, maximum: 366, default: 90 }),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ id: Type.String(), token: Type.String(), expiresAt: Type.String() }) },
@@ -62,7 +69,9 @@ export async function tokenRoutes(app: App) {
         name: request.body.name,
         days: request.body.days,
       });
-      return reply.status(201).send({ id: created.id, token: created.token, expiresAt: created.expiresAt.toISOString() });
+      return reply
+        .status(201)
+        .send({ id: created.id, token: created.token, expiresAt: created.expiresAt.toISOString() });
     },
   );
 
@@ -70,7 +79,11 @@ export async function tokenRoutes(app: App) {
     "/tokens/:id",
     {
       config: { permission: "token:own" },
-      schema: { tags: ["tokens"], summary: "Revoke one of the caller's tokens", params: Type.Object({ id: Type.String({ format: "uuid" }) }) },
+      schema: {
+        tags: ["tokens"],
+        summary: "Revoke one of the caller's tokens",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+      },
     },
     async (request, reply) => {
       const principal = principalOf(request);

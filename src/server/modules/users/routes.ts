@@ -1,3 +1,4 @@
+import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { Type } from "typebox";
 import { isEnterpriseScoped, ROLES, type Role } from "../../../domain/access/roles";
@@ -8,7 +9,6 @@ import { enterpriseInScope, territoryInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import { forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
-import type { Kysely } from "kysely";
 
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
@@ -112,7 +112,11 @@ async function presentUsers(db: Kysely<DB>, principal: Principal, ids: string[])
     ])
     .where("app_user.id", "in", ids)
     .execute();
-  const links = await db.selectFrom("user_enterprise").select(["user_id", "enterprise_id"]).where("user_id", "in", ids).execute();
+  const links = await db
+    .selectFrom("user_enterprise")
+    .select(["user_id", "enterprise_id"])
+    .where("user_id", "in", ids)
+    .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids
     .map((id) => byId.get(id))
@@ -122,7 +126,9 @@ async function presentUsers(db: Kysely<DB>, principal: Principal, ids: string[])
       username: row.username,
       displayName: row.display_name,
       role: row.role,
-      territory: row.territory_id ? { id: row.territory_id, code: row.territory_code!, name: row.territory_name! } : null,
+      territory: row.territory_id
+        ? { id: row.territory_id, code: row.territory_code!, name: row.territory_name! }
+        : null,
       industries: row.industries,
       enterpriseIds: links.filter((l) => l.user_id === row.id).map((l) => l.enterprise_id),
       organisation: row.organisation_id ? { id: row.organisation_id, name: row.organisation_name! } : null,
@@ -142,7 +148,10 @@ async function checkPlacement(
   const issues: { field: string; text: LocalisedText }[] = [];
   if (isEnterpriseScoped(role)) {
     if (enterpriseIds.length === 0) {
-      issues.push({ field: "enterpriseIds", text: t("该角色须关联至少一家企业", "This role needs at least one enterprise") });
+      issues.push({
+        field: "enterpriseIds",
+        text: t("该角色须关联至少一家企业", "This role needs at least one enterprise"),
+      });
     } else {
       const visible = await db
         .selectFrom("enterprise")
@@ -151,7 +160,9 @@ async function checkPlacement(
         .where((eb) => enterpriseInScope(eb, principal.scope))
         .execute();
       if (visible.length !== new Set(enterpriseIds).size) {
-        throw forbidden(t("部分企业不存在或不在您的管辖范围内", "Some enterprises do not exist or are outside your scope"));
+        throw forbidden(
+          t("部分企业不存在或不在您的管辖范围内", "Some enterprises do not exist or are outside your scope"),
+        );
       }
     }
   } else if (territoryId) {
@@ -161,7 +172,8 @@ async function checkPlacement(
       .where("id", "=", territoryId)
       .where((eb) => territoryInScope(eb, principal.scope))
       .executeTakeFirst();
-    if (!territory) throw forbidden(t("属地不存在或不在您的管辖范围内", "The territory does not exist or is outside your scope"));
+    if (!territory)
+      throw forbidden(t("属地不存在或不在您的管辖范围内", "The territory does not exist or is outside your scope"));
   } else if (role !== "admin" || principal.scope.kind !== "territory" || principal.scope.path !== "/") {
     issues.push({ field: "territoryId", text: t("该角色须指定属地", "This role needs a territory") });
   }
@@ -179,20 +191,44 @@ export async function userRoutes(app: App) {
         tags: ["users"],
         summary: "Users the administrator manages",
         querystring: UserListQuery,
-        response: { 200: Type.Object({ items: Type.Array(User), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(User),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+        },
       },
     },
     async (request) => {
       const principal = principalOf(request);
       const { q, role, page, pageSize } = request.query;
       let query = usersInScope(db, principal);
-      if (q) query = query.where((eb) => eb.or([eb("app_user.username", "ilike", `%${q}%`), eb("app_user.display_name", "ilike", `%${q}%`)]));
+      if (q)
+        query = query.where((eb) =>
+          eb.or([eb("app_user.username", "ilike", `%${q}%`), eb("app_user.display_name", "ilike", `%${q}%`)]),
+        );
       if (role) query = query.where("app_user.role", "=", role);
       const [ids, count] = await Promise.all([
-        query.select("app_user.id").orderBy("app_user.username").limit(pageSize).offset((page - 1) * pageSize).execute(),
+        query
+          .select("app_user.id")
+          .orderBy("app_user.username")
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
         query.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
       ]);
-      return { items: await presentUsers(db, principal, ids.map((r) => r.id)), total: Number(count.n), page, pageSize };
+      return {
+        items: await presentUsers(
+          db,
+          principal,
+          ids.map((r) => r.id),
+        ),
+        total: Number(count.n),
+        page,
+        pageSize,
+      };
     },
   );
 
@@ -209,8 +245,15 @@ export async function userRoutes(app: App) {
       if (weak) throw invalidFields([{ field: "password", text: weak }]);
       const enterpriseIds = body.enterpriseIds ?? [];
       await checkPlacement(db, principal, body.role, body.territoryId ?? null, enterpriseIds);
-      const taken = await db.selectFrom("app_user").select("id").where("username", "=", body.username).executeTakeFirst();
-      if (taken) throw invalidFields([{ field: "username", text: t(`用户名 ${body.username} 已被使用`, `The username ${body.username} is taken`) }]);
+      const taken = await db
+        .selectFrom("app_user")
+        .select("id")
+        .where("username", "=", body.username)
+        .executeTakeFirst();
+      if (taken)
+        throw invalidFields([
+          { field: "username", text: t(`用户名 ${body.username} 已被使用`, `The username ${body.username} is taken`) },
+        ]);
       const passwordHash = await hashPassword(body.password);
       const id = await db.transaction().execute(async (trx) => {
         const created = await trx
@@ -229,11 +272,18 @@ export async function userRoutes(app: App) {
         if (isEnterpriseScoped(body.role) && enterpriseIds.length > 0) {
           await trx
             .insertInto("user_enterprise")
-            .values([...new Set(enterpriseIds)].map((enterpriseId) => ({ user_id: created.id, enterprise_id: enterpriseId })))
+            .values(
+              [...new Set(enterpriseIds)].map((enterpriseId) => ({ user_id: created.id, enterprise_id: enterpriseId })),
+            )
             .execute();
         }
         const { password: _secret, ...recorded } = body;
-        await recordAudit(trx, actorOf(request), { action: "create", entityType: "user", entityId: created.id, after: recorded });
+        await recordAudit(trx, actorOf(request), {
+          action: "create",
+          entityType: "user",
+          entityId: created.id,
+          after: recorded,
+        });
         return created.id;
       });
       const [user] = await presentUsers(db, principal, [id]);
@@ -245,7 +295,13 @@ export async function userRoutes(app: App) {
     "/users/:id",
     {
       config: { permission: "user:admin" },
-      schema: { tags: ["users"], summary: "Change a user's role, placement, password or state", params: IdParams, body: UserPatchBody, response: { 200: User } },
+      schema: {
+        tags: ["users"],
+        summary: "Change a user's role, placement, password or state",
+        params: IdParams,
+        body: UserPatchBody,
+        response: { 200: User },
+      },
     },
     async (request) => {
       const principal = principalOf(request);
@@ -257,7 +313,9 @@ export async function userRoutes(app: App) {
         if (weak) throw invalidFields([{ field: "password", text: weak }]);
       }
       if (body.disabled === true && before.id === principal.userId) {
-        throw invalidFields([{ field: "disabled", text: t("不能停用自己的账号", "You cannot disable your own account") }]);
+        throw invalidFields([
+          { field: "disabled", text: t("不能停用自己的账号", "You cannot disable your own account") },
+        ]);
       }
       const role = (body.role ?? before.role) as Role;
       const territoryId = body.territoryId !== undefined ? body.territoryId : (before.territory?.id ?? null);
@@ -286,7 +344,12 @@ export async function userRoutes(app: App) {
           if (isEnterpriseScoped(role) && enterpriseIds.length > 0) {
             await trx
               .insertInto("user_enterprise")
-              .values([...new Set(enterpriseIds)].map((enterpriseId) => ({ user_id: before.id, enterprise_id: enterpriseId })))
+              .values(
+                [...new Set(enterpriseIds)].map((enterpriseId) => ({
+                  user_id: before.id,
+                  enterprise_id: enterpriseId,
+                })),
+              )
               .execute();
           }
         }
@@ -308,4 +371,3 @@ export async function userRoutes(app: App) {
     },
   );
 }
-

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, errorOf, type SignedIn, signIn, type TestContext } from "../../testing/test-app";
+import { testDatabaseKinds } from "../../testing/test-database";
+
+describe.each(testDatabaseKinds())("user administration on $name", (kind) => {
+  let context: TestContext;
+  let admin: SignedIn;
+  let districtId: string;
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    admin = await signIn(context.app, "admin");
+    districtId = (
+      await context.database.db
+        .selectFrom("territory")
+        .select("id")
+        .where("code", "=", "990103")
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const create = (payload: object) =>
+    context.app.inject({ method: "POST", url: "/api/v1/users", headers: admin.headers, payload });
+
+  it("creates a district supervisor who can then sign in and sees only that district", async () => {
+    const response = await create({
+      username: "d3.sup",
+      displayName: "三区监管",
+      password: "Strong123",
+      role: "supervisor",
+      territoryId: districtId,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ role: "supervisor", territory: { code: "990103" }, disabled: false });
+    const session = await signIn(context.app, "d3.sup", "Strong123");
+    const territories = (await context.app.inject({ url: "/api/v1/territories", headers: session.headers })).json()
+      .items;
+    expect(territories.every((t: { path: string }) => t.path.includes("/990103/"))).toBe(true);
+  });
+
+  it("explains a weak password, a taken username and a role without its placement", async () => {
+    const weak = await create({
+      username: "weak",
+      displayName: "w",
+      password: "aaaaaaaa",
+      role: "supervisor",
+      territoryId: districtId,
+    });
+    expect(errorOf(weak).details).toEqual([{ field: "password", message: "密码须同时包含字母和数字" }]);
+    const taken = await create({
+      username: "admin",
+      displayName: "x",
+      password: "Strong123",
+      role: "supervisor",
+      territoryId: districtId,
+    });
+    expect(errorOf(taken).details).toEqual([{ field: "username", message: expect.stringContaining("已被使用") }]);
+    const noEnterprise = await create({
+      username: "lonely",
+      displayName: "x",
+      password: "Strong123",
+      role: "safety_manager",
+    });
+    expect(errorOf(noEnterprise).details).toEqual([
+      { field: "enterpriseIds", message: expect.stringContaining("至少一家企业") },
+    ]);
+    const badRole = await create({ username: "boss", displayName: "x", password: "Strong123", role: "boss" });
+    expect(badRole.statusCode).toBe(400);
+  });
+
+  it("disables a user, ending the sessions, and re-enables it", async () => {
+    const session = await signIn(context.app, "d3.sup", "Strong123");
+    const { items } = (await context.app.inject({ url: "/api/v1/users?q=d3.sup", headers: admin.headers })).json();
+    const off = await context.app.inject({
+      method: "PATCH",
+      url: `/api/v1/users/${items[0].id}`,
+      headers: admin.headers,
+      payload: { disabled: true },
+    });
+    expect(off.json().disabled).toBe(true);
+    expect((await context.app.inject({ url: "/api/v1/auth/me", headers: session.headers })).statusCode).toBe(401);
+    const denied = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "d3.sup", password: "Strong123" },
+    });
+    expect(denied.statusCode).toBe(401);
+    await context.app.inject({
+      method: "PATCH",
+      url: `/api/v1/users/${items[0].id}`,
+      headers: admin.headers,
+      payload: { disabled: false },
+    });
+    expect((await signIn(context.app, "d3.sup", "Strong123")).userId).toBe(items[0].id);
+  });
+
+  it("keeps a district administrator to its own district's users", async () => {
+    await create({
+      username: "d3.admin",
+      displayName: "三区管理员",
+      password: "Strong123",
+      role: "admin",
+      territoryId: districtId,
+    });
+    const districtAdmin = await signIn(context.app, "d3.admin", "Strong123");
+    const { items } = (
+      await context.app.inject({ url: "/api/v1/users?pageSize=200", headers: districtAdmin.headers })
+    ).json();
+    expect(items.map((u: { username: string }) => u.username).sort()).toEqual(["d3.admin", "d3.sup"]);
+    const city = (
+      await context.database.db
+        .selectFrom("territory")
+        .select("id")
+        .where("code", "=", "990100")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const promote = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      headers: districtAdmin.headers,
+      payload: { username: "citywide", displayName: "x", password: "Strong123", role: "supervisor", territoryId: city },
+    });
+    expect(promote.statusCode).toBe(403);
+  });
+
+  it("lists territories with enterprise counts and reference data in both languages", async () => {
+    const session = await signIn(context.app, "city.supervisor");
+    const { items } = (await context.app.inject({ url: "/api/v1/territories", headers: session.headers })).json();
+    const city = items.find((t: { level: string }) => t.level === "city");
+    expect(city.enterpriseCount).toBe(20);
+    expect(items.filter((t: { level: string }) => t.level === "district")).toHaveLength(5);
+    const detail = (
+      await context.app.inject({ url: `/api/v1/territories/${city.id}`, headers: session.headers })
+    ).json();
+    expect(detail.boundary.type).toBe("Polygon");
+    expect(detail.bbox.minLng).toBeLessThan(detail.bbox.maxLng);
+    const accidents = (
+      await context.app.inject({ url: "/api/v1/reference/accident-type", headers: session.headers })
+    ).json();
+    expect(accidents).toMatchObject({ version: "GB 6441-1986" });
+    expect(accidents.items).toHaveLength(20);
+    expect(accidents.items[0]).toMatchObject({ nameZh: "物体打击" });
+    const mapping = (
+      await context.app.inject({ url: "/api/v1/reference/control-levels", headers: session.headers })
+    ).json();
+    expect(mapping.items).toEqual([
+      { riskLevel: 1, controlLevel: "company" },
+      { riskLevel: 2, controlLevel: "company" },
+      { riskLevel: 3, controlLevel: "workshop" },
+      { riskLevel: 4, controlLevel: "team" },
+    ]);
+    const changed = await context.app.inject({
+      method: "PUT",
+      url: "/api/v1/reference/control-levels",
+      headers: admin.headers,
+      payload: {
+        items: [1, 2, 3, 4].map((riskLevel) => ({
+          riskLevel,
+          controlLevel: riskLevel === 2 ? "department" : "company",
+        })),
+      },
+    });
+    expect(changed.statusCode).toBe(200);
+    const refused = await context.app.inject({
+      method: "PUT",
+      url: "/api/v1/reference/control-levels",
+      headers: session.headers,
+      payload: { items: [1, 2, 3, 4].map((riskLevel) => ({ riskLevel, controlLevel: "post" })) },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});
