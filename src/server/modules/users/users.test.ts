@@ -172,3 +172,31 @@ describe.each(testDatabaseKinds())("user administration on $name", (kind) => {
     expect(refused.statusCode).toBe(403);
   });
 });
+
+describe.each(testDatabaseKinds())("industry-limited scope on $name", (kind) => {
+  let context: TestContext;
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 120 });
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("shows an industry department only the enterprises of its industries", async () => {
+    const housing = await signIn(context.app, "housing.dept");
+    const page = (
+      await context.app.inject({ url: "/api/v1/enterprises?pageSize=200", headers: housing.headers })
+    ).json();
+    expect(page.total).toBeGreaterThan(0);
+    const codes = new Set(page.items.map((e: { industryCode: string }) => e.industryCode));
+    expect([...codes].every((code) => ["47", "48", "49", "50"].includes(code as string))).toBe(true);
+    const outside = await context.database.db
+      .selectFrom("enterprise")
+      .select("id")
+      .where("industry_section", "<>", "E")
+      .executeTakeFirstOrThrow();
+    expect(
+      (await context.app.inject({ url: `/api/v1/enterprises/${outside.id}`, headers: housing.headers })).statusCode,
+    ).toBe(404);
+  });
+});
