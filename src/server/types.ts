@@ -16,8 +16,8 @@ import { type Locale, notAuthenticated } from "./errors";
 
 declare module "fastify" {
   interface FastifyContextConfig {
-    /** The permission a caller's role must hold; every /api/v1 route declares one or is public. */
-    permission?: Permission;
+    /** The permission a caller's role must hold (any one of a list); every /api/v1 route declares one or is public. */
+    permission?: Permission | Permission[];
     public?: boolean;
   }
   interface FastifyRequest {
@@ -28,7 +28,7 @@ declare module "fastify" {
     config: Config;
     database: Database;
     /** Every route as registered, for the access test that walks them all. */
-    routeCatalogue: { method: string; url: string; permission?: Permission; public?: boolean }[];
+    routeCatalogue: { method: string; url: string; permission?: Permission | Permission[]; public?: boolean }[];
   }
 }
 

@@ -28,6 +28,14 @@ export const PERMISSIONS = [
   "reference:write",
   "token:own",
   "account:self",
+  "risk:read",
+  "risk:write",
+  "risk:public-write",
+  "risk-settings:write",
+  "major-hazard:read",
+  "major-hazard:write",
+  "major-hazard:decide",
+  "calculator:use",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +44,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * by its scope (a territory subtree, optionally limited to industries, or a set
  * of enterprises).
  */
+const READ_RISK: readonly Permission[] = ["risk:read", "major-hazard:read", "calculator:use"];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   supervisor: [
@@ -49,6 +59,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "reference:read",
     "token:own",
     "account:self",
+    ...READ_RISK,
+    "risk:public-write",
+    "major-hazard:decide",
   ],
   department: [
     "territory:read",
@@ -58,6 +71,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "reference:read",
     "token:own",
     "account:self",
+    ...READ_RISK,
   ],
   enterprise_principal: [
     "enterprise:read",
@@ -66,12 +80,33 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "reference:read",
     "token:own",
     "account:self",
+    ...READ_RISK,
+    "risk:write",
+    "major-hazard:write",
   ],
-  safety_manager: ["enterprise:read", "enterprise:write", "reference:read", "token:own", "account:self"],
-  employee: ["enterprise:read", "reference:read", "token:own", "account:self"],
-  insurer: ["enterprise:read", "reference:read", "token:own", "account:self"],
-  third_party: ["enterprise:read", "reference:read", "token:own", "account:self"],
-  integrator: ["territory:read", "enterprise:read", "organisation:read", "reference:read", "token:own", "account:self"],
+  safety_manager: [
+    "enterprise:read",
+    "enterprise:write",
+    "reference:read",
+    "token:own",
+    "account:self",
+    ...READ_RISK,
+    "risk:write",
+    "major-hazard:write",
+  ],
+  employee: ["enterprise:read", "reference:read", "token:own", "account:self", "risk:read", "calculator:use"],
+  insurer: ["enterprise:read", "reference:read", "token:own", "account:self", ...READ_RISK],
+  // A third party identifies and assesses under its own signature for the enterprises that entrust it.
+  third_party: ["enterprise:read", "reference:read", "token:own", "account:self", ...READ_RISK, "risk:write"],
+  integrator: [
+    "territory:read",
+    "enterprise:read",
+    "organisation:read",
+    "reference:read",
+    "token:own",
+    "account:self",
+    ...READ_RISK,
+  ],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
@@ -99,4 +134,8 @@ export function isEnterpriseScoped(role: Role): boolean {
  * Permissions over the whole installation (shared reference data, the audit
  * chain): an administrator holds them only when its scope is the whole installation.
  */
-export const INSTALLATION_PERMISSIONS: readonly Permission[] = ["reference:write", "audit:verify"];
+export const INSTALLATION_PERMISSIONS: readonly Permission[] = [
+  "reference:write",
+  "audit:verify",
+  "risk-settings:write",
+];

@@ -59,9 +59,10 @@ export function authorise(db: Kysely<DB>) {
       // A route that forgets to declare its permission is closed, not open.
       throw new AppError("INTERNAL", { "zh-CN": "路由未声明权限", en: "Route declares no permission" });
     }
-    if (!principal.permissions.includes(routeConfig.permission)) throw forbidden();
+    const anyOf = [routeConfig.permission].flat();
+    if (!anyOf.some((permission) => principal.permissions.includes(permission))) throw forbidden();
     const wholeInstallation = principal.scope.kind === "territory" && principal.scope.path === "/";
-    if (INSTALLATION_PERMISSIONS.includes(routeConfig.permission) && !wholeInstallation) {
+    if (anyOf.every((permission) => INSTALLATION_PERMISSIONS.includes(permission)) && !wholeInstallation) {
       throw forbidden({
         "zh-CN": "此操作影响整个系统，只有不限属地的系统管理员可以执行",
         en: "This action affects the whole installation; only an administrator without a territory limit may do it",

@@ -18,6 +18,12 @@ interface Target {
   userId: string;
   tokenId: string;
   organisationId: string;
+  riskPointId: string;
+  riskPointName: string;
+  hazardId: string;
+  measureId: string;
+  unitId: string;
+  filingId: string;
 }
 
 interface Probe {
@@ -89,6 +95,77 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/tokens": { ownData: true },
     "POST /api/v1/tokens": { ownData: true, body: { name: "mine", days: 1 } },
     "DELETE /api/v1/tokens/:id": { params: { id: t.tokenId } },
+    "GET /api/v1/risk-points": { ownData: true },
+    "GET /api/v1/risk-control-list": { query: { ownerId: t.enterpriseId } },
+    "POST /api/v1/risk-points": { body: { ownerId: t.enterpriseId, kind: "place", name: "冒名风险点" } },
+    "GET /api/v1/risk-points/:id": { params: { id: t.riskPointId } },
+    "PATCH /api/v1/risk-points/:id": { params: { id: t.riskPointId }, body: { name: "篡改" } },
+    "DELETE /api/v1/risk-points/:id": { params: { id: t.riskPointId } },
+    "POST /api/v1/risk-points/:id/hazards": {
+      params: { id: t.riskPointId },
+      body: { description: "冒名危险源", factorCode: "21", accidentTypes: ["08"] },
+    },
+    "PATCH /api/v1/hazards/:id": { params: { id: t.hazardId }, body: { description: "篡改危险源" } },
+    "DELETE /api/v1/hazards/:id": { params: { id: t.hazardId } },
+    "POST /api/v1/hazards/:id/assessments": {
+      params: { id: t.hazardId },
+      body: { method: "LS", factors: { l: 1, s: 1 } },
+    },
+    "GET /api/v1/hazards/:id/assessments": { params: { id: t.hazardId } },
+    "POST /api/v1/risk-points/:id/measures": {
+      params: { id: t.riskPointId },
+      body: { kind: "management", content: "冒名措施", checkFrequency: "daily" },
+    },
+    "DELETE /api/v1/measures/:id": { params: { id: t.measureId } },
+    "GET /api/v1/risk-methods": { ownData: true },
+    "PUT /api/v1/risk-methods/:method/bands": {
+      params: { method: "LS" },
+      body: {
+        thresholds: [
+          { level: 1, minScore: 2 },
+          { level: 2, minScore: 1.5 },
+          { level: 3, minScore: 1 },
+        ],
+      },
+    },
+    "GET /api/v1/reference/gb18218": { ownData: true },
+    "POST /api/v1/reference/gb18218/substances": {
+      body: { cas: "7440-37-1", nameZh: "冒名物质", nameEn: "x", thresholdTonnes: 1, hazardClass: "W2" },
+    },
+    "POST /api/v1/calculators/risk": { ownData: true, body: { method: "LS", factors: { l: 1, s: 1 } } },
+    "POST /api/v1/calculators/major-hazard": {
+      ownData: true,
+      body: { substances: [{ cas: "7782-50-5", quantityTonnes: 1 }], exposedPopulation: 0 },
+    },
+    "GET /api/v1/major-hazard-units": { ownData: true },
+    "POST /api/v1/major-hazard-units": {
+      body: {
+        enterpriseId: t.enterpriseId,
+        name: "冒名单元",
+        unitKind: "storage",
+        exposedPopulation: 0,
+        substances: [{ cas: "7782-50-5", quantityTonnes: 1 }],
+      },
+    },
+    "GET /api/v1/major-hazard-units/:id": { params: { id: t.unitId } },
+    "PUT /api/v1/major-hazard-units/:id": {
+      params: { id: t.unitId },
+      body: {
+        name: "篡改单元",
+        unitKind: "storage",
+        exposedPopulation: 0,
+        substances: [{ cas: "7782-50-5", quantityTonnes: 1 }],
+      },
+    },
+    "POST /api/v1/major-hazard-units/:id/filings": {
+      params: { id: t.unitId },
+      body: { safetyMeasures: "冒名提交的安全措施内容说明", emergencyMeasures: "冒名提交的应急措施内容说明" },
+    },
+    "GET /api/v1/major-hazard-filings": { ownData: true },
+    "POST /api/v1/major-hazard-filings/:id/decision": {
+      params: { id: t.filingId },
+      body: { decision: "return", reason: "冒名退回" },
+    },
   };
 }
 
@@ -141,6 +218,40 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       { userId: null, name: "test", ip: "" },
       { userId: districtUser.id, name: "A's token", days: 5 },
     );
+    // Enterprise A's register: a risk point with a hazard and a measure, and a filed major hazard source.
+    const owner = await bearerFor(context, "chem.safety");
+    const call = async (url: string, payload: object) => {
+      const response = await context.app.inject({ method: "POST", url: `/api/v1${url}`, headers: owner, payload });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json();
+    };
+    const point = await call("/risk-points", {
+      ownerId: enterprise.id,
+      kind: "facility",
+      name: "甲企业液氯罐区",
+      unit: "储运",
+    });
+    const withHazard = await call(`/risk-points/${point.id}/hazards`, {
+      description: "甲企业氯气泄漏",
+      factorCode: "22",
+      accidentTypes: ["19"],
+    });
+    const measure = await call(`/risk-points/${point.id}/measures`, {
+      kind: "engineering",
+      content: "甲企业紧急切断阀",
+      checkFrequency: "daily",
+    });
+    const unit = await call("/major-hazard-units", {
+      enterpriseId: enterprise.id,
+      name: "甲企业罐区",
+      unitKind: "storage",
+      exposedPopulation: 10,
+      substances: [{ cas: "7782-50-5", quantityTonnes: 30 }],
+    });
+    const filing = await call(`/major-hazard-units/${unit.id}/filings`, {
+      safetyMeasures: "甲企业的安全措施说明",
+      emergencyMeasures: "甲企业的应急措施说明",
+    });
     target = {
       enterpriseId: enterprise.id,
       enterpriseName: enterprise.name,
@@ -150,6 +261,12 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       userId: districtUser.id,
       tokenId: token.id,
       organisationId: organisation.id,
+      riskPointId: point.id,
+      riskPointName: point.name,
+      hazardId: withHazard.hazards[0].id,
+      measureId: measure.id,
+      unitId: unit.id,
+      filingId: filing.id,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

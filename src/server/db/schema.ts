@@ -174,6 +174,190 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AttachmentTable {
+  owner_id: string;
+  id: Generated<string>;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RiskBandsTable {
+  method: "LS" | "LEC" | "MES";
+  version: string;
+  thresholds: Json<{ level: number; minScore: number }[]>;
+  is_current: Generated<boolean>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export type RiskPointKind = "place" | "facility" | "process" | "operation";
+export type ControlLevelCode = "company" | "department" | "workshop" | "team" | "post";
+
+export interface RiskPointTable {
+  owner_id: string;
+  id: Generated<string>;
+  owner_kind: "enterprise" | "territory";
+  territory_path: string;
+  kind: RiskPointKind;
+  public_category: string | null;
+  name: string;
+  unit: string;
+  lng: number | null;
+  lat: number | null;
+  area: Json<GeoPolygon> | null;
+  photo_ids: ColumnType<string[], string[] | undefined, string[]>;
+  control_level: ControlLevelCode | null;
+  control_level_set_by_user: Generated<boolean>;
+  controlling_unit: string;
+  responsible_person: string;
+  responsible_phone: string;
+  emergency_phone: string;
+  level: number | null;
+  public_token: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface HazardTable {
+  owner_id: string;
+  id: Generated<string>;
+  risk_point_id: string;
+  description: string;
+  factor_code: string;
+  accident_types: ColumnType<string[], string[], string[]>;
+  consequences: string;
+  current_assessment_id: string | null;
+  level: number | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface HazardAssessmentTable {
+  owner_id: string;
+  id: Generated<string>;
+  hazard_id: string;
+  method: "LS" | "LEC" | "MES";
+  factors: Json<Record<string, number>>;
+  score: number;
+  level: number;
+  colour: "red" | "orange" | "yellow" | "blue";
+  bands_version: string;
+  bands: Json<{ level: number; minScore: number }[]>;
+  assessor_user_id: string | null;
+  assessor_name: string;
+  assessor_organisation_id: string | null;
+  note: string;
+  assessed_at: Generated<Date>;
+}
+
+export type MeasureKind = "engineering" | "management" | "training" | "protection" | "emergency";
+export type CheckFrequency = "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+
+export interface ControlMeasureTable {
+  owner_id: string;
+  id: Generated<string>;
+  risk_point_id: string;
+  hazard_id: string | null;
+  kind: MeasureKind;
+  content: string;
+  check_content: string;
+  check_frequency: CheckFrequency;
+  responsible_person: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface Gb18218VersionTable {
+  version: string;
+  based_on: string | null;
+  note: string;
+  is_current: Generated<boolean>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface Gb18218SubstanceTable {
+  version: string;
+  key: string;
+  cas: string | null;
+  other_cas: ColumnType<string[], string[] | undefined, string[]>;
+  name_zh: string;
+  name_en: string;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  threshold_tonnes: number;
+  hazard_class: string;
+  beta_toxic_gas: number | null;
+}
+
+export interface Gb18218ClassTable {
+  version: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  threshold_tonnes: number;
+  beta: number;
+}
+
+export interface MajorHazardTerm {
+  substance: string;
+  cas: string | null;
+  q: number;
+  Q: number;
+  beta: number;
+  ratio: number;
+}
+
+export interface MajorHazardUnitTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  name: string;
+  unit_kind: "plant" | "storage";
+  exposed_population: number;
+  lng: number | null;
+  lat: number | null;
+  table_version: string | null;
+  s: number | null;
+  r: number | null;
+  alpha: number | null;
+  is_major: boolean | null;
+  level: number | null;
+  terms: Json<MajorHazardTerm[]> | null;
+  computed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface MajorHazardSubstanceTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  cas: string | null;
+  name: string | null;
+  hazard_class: string | null;
+  quantity_tonnes: number;
+}
+
+export interface MajorHazardFilingTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  territory_path: string;
+  status: "submitted" | "accepted" | "returned";
+  safety_measures: string;
+  emergency_measures: string;
+  snapshot: Json<unknown>;
+  submitted_by: string | null;
+  submitted_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_set: ReferenceSetTable;
@@ -189,4 +373,16 @@ export interface DB {
   login_failure: LoginFailureTable;
   setting: SettingTable;
   audit_log: AuditLogTable;
+  attachment: AttachmentTable;
+  risk_bands: RiskBandsTable;
+  risk_point: RiskPointTable;
+  hazard: HazardTable;
+  hazard_assessment: HazardAssessmentTable;
+  control_measure: ControlMeasureTable;
+  gb18218_version: Gb18218VersionTable;
+  gb18218_substance: Gb18218SubstanceTable;
+  gb18218_class: Gb18218ClassTable;
+  major_hazard_unit: MajorHazardUnitTable;
+  major_hazard_substance: MajorHazardSubstanceTable;
+  major_hazard_filing: MajorHazardFilingTable;
 }

@@ -1,10 +1,14 @@
 import type { App } from "../types";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
+import { calculatorRoutes } from "./calculators/routes";
 import { enterpriseRoutes } from "./enterprises/routes";
+import { majorHazardRoutes } from "./major-hazards/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { overviewRoutes } from "./overview/routes";
 import { referenceRoutes } from "./reference/routes";
+import { riskRegisterRoutes } from "./risk-register/routes";
+import { riskSettingsRoutes } from "./risk-register/settings-routes";
 import { territoryRoutes } from "./territories/routes";
 import { tokenRoutes } from "./tokens/routes";
 import { userRoutes } from "./users/routes";
@@ -20,4 +24,8 @@ export async function registerModules(app: App) {
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
   await app.register(tokenRoutes);
+  await app.register(riskRegisterRoutes);
+  await app.register(riskSettingsRoutes);
+  await app.register(calculatorRoutes);
+  await app.register(majorHazardRoutes);
 }

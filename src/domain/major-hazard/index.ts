@@ -1,0 +1,3 @@
+export * from "./alpha";
+export * from "./assess-major-hazard";
+export * from "./threshold-table";

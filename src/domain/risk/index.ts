@@ -1,0 +1,3 @@
+export * from "./assess-risk";
+export * from "./bands";
+export * from "./scales";

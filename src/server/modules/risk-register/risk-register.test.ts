@@ -1,0 +1,361 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import { testDatabaseKinds } from "../../testing/test-database";
+
+describe.each(testDatabaseKinds())("risk register on $name", (kind) => {
+  let context: TestContext;
+  let safety: Record<string, string>;
+  let supervisor: Record<string, string>;
+  let enterpriseId: string;
+
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 40 });
+    safety = await bearerFor(context, "chem.safety");
+    supervisor = await bearerFor(context, "jiangbei.supervisor");
+    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const inject = (method: string, url: string, headers: Record<string, string>, payload?: object) =>
+    context.app.inject({ method: method as "GET", url: `/api/v1${url}`, headers, payload });
+
+  async function riskPointWithTwoHazards() {
+    const point = await inject("POST", "/risk-points", safety, {
+      ownerId: enterpriseId,
+      kind: "facility",
+      name: "液氯储罐区",
+      unit: "储运车间",
+      lng: 118.7,
+      lat: 32.1,
+      controllingUnit: "储运车间",
+      responsiblePerson: "张三",
+      emergencyPhone: "025-110",
+    });
+    expect(point.statusCode, point.body).toBe(201);
+    const id = point.json().id;
+    const first = await inject("POST", `/risk-points/${id}/hazards`, safety, {
+      description: "储罐泄漏，氯气扩散",
+      factorCode: "22",
+      accidentTypes: ["19"],
+      consequences: "中毒窒息，多人伤亡",
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await inject("POST", `/risk-points/${id}/hazards`, safety, {
+      description: "检修时高处作业",
+      factorCode: "12",
+      accidentTypes: ["09", "20"],
+    });
+    return { id, hazards: second.json().hazards as { id: string }[] };
+  }
+
+  it("grades the risk point by its most severe hazard and defaults the control level from the mapping", async () => {
+    const { id, hazards } = await riskPointWithTwoHazards();
+    const yellow = await inject("POST", `/hazards/${hazards[1].id}/assessments`, safety, {
+      method: "LS",
+      factors: { l: 3, s: 3 },
+    });
+    expect(yellow.statusCode, yellow.body).toBe(201);
+    expect(yellow.json()).toMatchObject({ level: 3, colour: "yellow", controlLevel: "workshop" });
+    const red = await inject("POST", `/hazards/${hazards[0].id}/assessments`, safety, {
+      method: "LEC",
+      factors: { l: 3, e: 10, c: 40 },
+    });
+    expect(red.json()).toMatchObject({ level: 1, colour: "red", controlLevel: "company" });
+    expect(red.json().hazards[0].assessment).toMatchObject({
+      method: "LEC",
+      score: 1200,
+      level: 1,
+      bandsAreCurrent: true,
+      assessorName: expect.any(String),
+    });
+  });
+
+  it("keeps every assessment as history when a hazard is reassessed", async () => {
+    const { hazards } = await riskPointWithTwoHazards();
+    await inject("POST", `/hazards/${hazards[0].id}/assessments`, safety, {
+      method: "MES",
+      factors: { m: 5, e: 6, s: 8 },
+    });
+    await inject("POST", `/hazards/${hazards[0].id}/assessments`, safety, {
+      method: "MES",
+      factors: { m: 1, e: 6, s: 8 },
+      note: "联锁投用后",
+    });
+    const history = (await inject("GET", `/hazards/${hazards[0].id}/assessments`, supervisor)).json().items;
+    expect(history.map((h: { score: number; level: number }) => [h.score, h.level])).toEqual([
+      [48, 4],
+      [240, 1],
+    ]);
+  });
+
+  it("rejects a factor off the scale, naming it and the allowed values", async () => {
+    const { hazards } = await riskPointWithTwoHazards();
+    const response = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/hazards/${hazards[0].id}/assessments`,
+      headers: { ...safety, "accept-language": "en" },
+      payload: { method: "LEC", factors: { l: 3, e: 4, c: 40 } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).details).toEqual([
+      { field: "factors.e", message: expect.stringContaining("allowed values: 10, 6, 3, 2, 1, 0.5") },
+    ]);
+  });
+
+  it("keeps old assessments on the bands they used when an administrator changes the bands", async () => {
+    const { id, hazards } = await riskPointWithTwoHazards();
+    await inject("POST", `/hazards/${hazards[0].id}/assessments`, safety, { method: "LS", factors: { l: 4, s: 4 } });
+    const admin = await bearerFor(context, "admin");
+    const changed = await inject("PUT", "/risk-methods/LS/bands", admin, {
+      thresholds: [
+        { level: 1, minScore: 16 },
+        { level: 2, minScore: 12 },
+        { level: 3, minScore: 6 },
+      ],
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const point = (await inject("GET", `/risk-points/${id}`, safety)).json();
+    expect(point.hazards[0].assessment).toMatchObject({ score: 16, level: 2, bandsAreCurrent: false });
+    const reassessed = await inject("POST", `/hazards/${hazards[0].id}/assessments`, safety, {
+      method: "LS",
+      factors: { l: 4, s: 4 },
+    });
+    expect(reassessed.json().hazards[0].assessment).toMatchObject({ level: 1, bandsAreCurrent: true });
+    const bad = await inject("PUT", "/risk-methods/LS/bands", admin, {
+      thresholds: [
+        { level: 1, minScore: 5 },
+        { level: 2, minScore: 12 },
+        { level: 3, minScore: 6 },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    await inject("PUT", "/risk-methods/LS/bands", admin, {
+      thresholds: [
+        { level: 1, minScore: 20 },
+        { level: 2, minScore: 15 },
+        { level: 3, minScore: 9 },
+      ],
+    });
+  });
+
+  it("adds control measures of the five kinds with what to check and how often", async () => {
+    const { id } = await riskPointWithTwoHazards();
+    for (const kind of ["engineering", "management", "training", "protection", "emergency"]) {
+      const created = await inject("POST", `/risk-points/${id}/measures`, safety, {
+        kind,
+        content: `${kind} 措施内容`,
+        checkContent: "检查是否落实",
+        checkFrequency: "daily",
+        responsiblePerson: "李四",
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const point = (await inject("GET", `/risk-points/${id}`, safety)).json();
+    expect(point.measures.map((m: { kind: string }) => m.kind).sort()).toEqual([
+      "emergency",
+      "engineering",
+      "management",
+      "protection",
+      "training",
+    ]);
+    const wrong = await inject("POST", `/risk-points/${id}/measures`, safety, {
+      kind: "prayer",
+      content: "xx",
+      checkFrequency: "daily",
+    });
+    expect(wrong.statusCode).toBe(400);
+  });
+
+  it("lets government read an enterprise register but not write it; lets it keep public-area risk points", async () => {
+    const { id } = await riskPointWithTwoHazards();
+    expect((await inject("GET", `/risk-points/${id}`, supervisor)).statusCode).toBe(200);
+    const write = await inject("PATCH", `/risk-points/${id}`, supervisor, { name: "改名" });
+    expect(write.statusCode).toBe(403);
+    const town = await context.database.db
+      .selectFrom("territory")
+      .select("id")
+      .where("code", "=", "990101001")
+      .executeTakeFirstOrThrow();
+    const publicPoint = await inject("POST", "/risk-points", supervisor, {
+      ownerId: town.id,
+      kind: "place",
+      name: "沿江广场",
+      publicCategory: "crowded_place",
+    });
+    expect(publicPoint.statusCode, publicPoint.body).toBe(201);
+    const list = (await inject("GET", "/risk-points?publicOnly=true", supervisor)).json();
+    expect(list.items.map((p: { name: string }) => p.name)).toContain("沿江广场");
+    expect(
+      (
+        await inject("POST", "/risk-points", safety, {
+          ownerId: town.id,
+          kind: "place",
+          name: "x",
+          publicCategory: "other",
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it("answers the risk calculator for integrations, and rejects inputs off the scale", async () => {
+    const integrator = await bearerFor(context, "integrator");
+    const ok = await inject("POST", "/calculators/risk", integrator, { method: "LS", factors: { l: 5, s: 4 } });
+    expect(ok.json()).toMatchObject({ score: 20, level: 1, colour: "red" });
+    const bad = await inject("POST", "/calculators/risk", integrator, { method: "MES", factors: { m: 2, e: 6, s: 8 } });
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).details).toEqual([{ field: "factors.m", message: expect.stringContaining("5、3、1") }]);
+  });
+
+  it("computes the GB 18218 worked example through the calculator", async () => {
+    const response = await inject("POST", "/calculators/major-hazard", safety, {
+      substances: [
+        { cas: "7782-50-5", quantityTonnes: 30 },
+        { name: "氨", quantityTonnes: 100 },
+      ],
+      exposedPopulation: 120,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ s: 16, isMajorHazard: true, alpha: 2, r: 88, level: 2 });
+    expect(response.json().terms).toHaveLength(2);
+    const bad = await inject("POST", "/calculators/major-hazard", safety, {
+      substances: [
+        { name: "神秘物质", quantityTonnes: 5 },
+        { cas: "7782-50-5", quantityTonnes: -1 },
+      ],
+      exposedPopulation: 0,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((errorOf(bad).details as { field: string }[]).map((d) => d.field)).toEqual([
+      "substances[0].name",
+      "substances[1].quantityTonnes",
+    ]);
+  });
+
+  it("files a major hazard source, and the emergency management department accepts it read-only", async () => {
+    const unit = await inject("POST", "/major-hazard-units", safety, {
+      enterpriseId,
+      name: "液氯储罐区",
+      unitKind: "storage",
+      exposedPopulation: 120,
+      substances: [
+        { cas: "7782-50-5", quantityTonnes: 30 },
+        { cas: "7664-41-7", quantityTonnes: 100 },
+      ],
+    });
+    expect(unit.statusCode, unit.body).toBe(201);
+    expect(unit.json().result).toMatchObject({ isMajorHazard: true, level: 2, tableVersion: "GB 18218-2018" });
+    const filing = await inject("POST", `/major-hazard-units/${unit.json().id}/filings`, safety, {
+      safetyMeasures: "双回路电源，紧急切断阀，气体检测报警仪联锁",
+      emergencyMeasures: "碱液喷淋吸收，疏散下风向 500 米内人员",
+    });
+    expect(filing.statusCode, filing.body).toBe(201);
+    const queue = (await inject("GET", "/major-hazard-filings?status=submitted", supervisor)).json().items;
+    expect(queue.map((f: { id: string }) => f.id)).toContain(filing.json().id);
+    const returned = await inject("POST", `/major-hazard-filings/${filing.json().id}/decision`, supervisor, {
+      decision: "return",
+    });
+    expect(returned.statusCode).toBe(400);
+    const accepted = await inject("POST", `/major-hazard-filings/${filing.json().id}/decision`, supervisor, {
+      decision: "accept",
+    });
+    expect(accepted.json().status).toBe("accepted");
+    const again = await inject("POST", `/major-hazard-filings/${filing.json().id}/decision`, supervisor, {
+      decision: "return",
+      reason: "x",
+    });
+    expect(again.statusCode).toBe(409);
+    expect(
+      (await inject("POST", `/major-hazard-filings/${filing.json().id}/decision`, safety, { decision: "accept" }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it("keeps a unit's old result with the table version it used when an administrator adds a substance", async () => {
+    const admin = await bearerFor(context, "admin");
+    const before = (await inject("GET", "/major-hazard-units", safety)).json().items[0];
+    const added = await inject("POST", "/reference/gb18218/substances", admin, {
+      cas: "7440-37-1",
+      nameZh: "示例新增物质",
+      nameEn: "Example added substance",
+      thresholdTonnes: 50,
+      hazardClass: "W2",
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json().version).not.toBe("GB 18218-2018");
+    const after = (await inject("GET", `/major-hazard-units/${before.id}`, safety)).json();
+    expect(after.result.tableVersion).toBe("GB 18218-2018");
+    const table = (await inject("GET", "/reference/gb18218", safety)).json();
+    expect(table.version).toBe(added.json().version);
+  });
+});
+
+describe.each(testDatabaseKinds())("risk control list export on $name", (kind) => {
+  let context: TestContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("exports the list as XLSX with colour-filled level cells, filterable by level", async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    const safety = await bearerFor(context, "chem.safety");
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+      .enterpriseIds[0];
+    const post = (url: string, payload: object) =>
+      context.app.inject({ method: "POST", url: `/api/v1${url}`, headers: safety, payload });
+    for (const [name, factors] of [
+      ["氯气储罐", { l: 5, s: 5 }],
+      ["配电室", { l: 2, s: 3 }],
+    ] as const) {
+      const point = (
+        await post("/risk-points", {
+          ownerId: enterpriseId,
+          kind: "facility",
+          name,
+          unit: "一车间",
+          controllingUnit: "一车间",
+          responsiblePerson: "王五",
+        })
+      ).json();
+      const withHazard = (
+        await post(`/risk-points/${point.id}/hazards`, {
+          description: `${name}危险源`,
+          factorCode: "21",
+          accidentTypes: ["19", "08"],
+        })
+      ).json();
+      await post(`/hazards/${withHazard.hazards[0].id}/assessments`, { method: "LS", factors });
+      await post(`/risk-points/${point.id}/measures`, {
+        kind: "emergency",
+        content: "启动应急预案，疏散人员",
+        checkFrequency: "monthly",
+      });
+    }
+    const response = await context.app.inject({
+      url: `/api/v1/risk-control-list?ownerId=${enterpriseId}`,
+      headers: safety,
+    });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(2).getCell(1).value).toBe("风险点");
+    expect(sheet.getRow(2).getCell(13).value).toBe("应急处置措施");
+    expect(sheet.getRow(3).getCell(1).value).toBe("氯气储罐");
+    expect(String(sheet.getRow(3).getCell(4).value)).toBe("中毒和窒息、火灾");
+    expect(String(sheet.getRow(3).getCell(5).value)).toContain("重大风险");
+    expect((sheet.getRow(3).getCell(5).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFD9001B");
+    expect(String(sheet.getRow(4).getCell(5).value)).toContain("低风险");
+    expect(String(sheet.getRow(3).getCell(13).value)).toContain("疏散人员");
+    const onlyBlue = await context.app.inject({
+      url: `/api/v1/risk-control-list?ownerId=${enterpriseId}&level=4`,
+      headers: safety,
+    });
+    const blueBook = new ExcelJS.Workbook();
+    await blueBook.xlsx.load(onlyBlue.rawPayload as unknown as ArrayBuffer);
+    expect(blueBook.worksheets[0].rowCount).toBe(3);
+    expect(blueBook.worksheets[0].getRow(3).getCell(1).value).toBe("配电室");
+  });
+});
