@@ -97,6 +97,12 @@ function probes(t: Target): Record<string, Probe> {
     "DELETE /api/v1/tokens/:id": { params: { id: t.tokenId } },
     "GET /api/v1/risk-points": { ownData: true },
     "GET /api/v1/risk-control-list": { query: { ownerId: t.enterpriseId } },
+    "GET /api/v1/risk-import-template": { ownData: true },
+    "POST /api/v1/risk-points/import": {
+      query: { ownerId: t.enterpriseId },
+      multipartCsv:
+        "风险点名称,风险点类型,危险源描述,危险有害因素代码,事故类型\n冒名风险点,场所区域,冒名危险源,21,火灾\n",
+    },
     "POST /api/v1/risk-points": { body: { ownerId: t.enterpriseId, kind: "place", name: "冒名风险点" } },
     "GET /api/v1/risk-points/:id": { params: { id: t.riskPointId } },
     "PATCH /api/v1/risk-points/:id": { params: { id: t.riskPointId }, body: { name: "篡改" } },

@@ -26,6 +26,14 @@ export function majorHazardRejected(problems: MajorHazardProblem[]) {
               en: `${p.field}: ${JSON.stringify(p.found)} is not in the GB 18218 threshold table; give its CAS number or name, or a hazardClass (${allowed})`,
             },
           };
+        case "invalid_quantity":
+          return {
+            field: p.field,
+            text: {
+              "zh-CN": `${p.field} 应为吨数（数字），实际为 ${JSON.stringify(p.found)}`,
+              en: `${p.field} must be a number of tonnes, not ${JSON.stringify(p.found)}`,
+            },
+          };
         case "unknown_hazard_class":
           return {
             field: p.field,

@@ -359,3 +359,118 @@ describe.each(testDatabaseKinds())("risk control list export on $name", (kind) =
     expect(blueBook.worksheets[0].getRow(3).getCell(1).value).toBe("配电室");
   });
 });
+
+describe.each(testDatabaseKinds())("risk register import on $name", (kind) => {
+  let context: TestContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  function upload(url: string, headers: Record<string, string>, file: Buffer) {
+    const boundary = "----dualguard-register";
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="register.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return context.app.inject({
+      method: "POST",
+      url,
+      headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+  }
+
+  async function workbook(rows: (string | number)[][]) {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("x");
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it("imports risk points and hazards all or nothing, reports each bad cell, and re-imports without change", async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    const safety = await bearerFor(context, "chem.safety");
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+      .enterpriseIds[0];
+    const template = await context.app.inject({ url: "/api/v1/risk-import-template", headers: safety });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const header = (book.worksheets[0].getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(["风险点名称 *", "风险点类型 *", "所属单元"]);
+
+    const good = [
+      header,
+      [
+        "液氯储罐区",
+        "设施设备",
+        "储运车间",
+        "储运车间",
+        "张三",
+        "储罐泄漏氯气扩散",
+        "22",
+        "中毒和窒息",
+        "多人中毒",
+        "LEC",
+        3,
+        6,
+        40,
+        "",
+        "",
+      ],
+      [
+        "液氯储罐区",
+        "设施设备",
+        "储运车间",
+        "储运车间",
+        "张三",
+        "装卸时软管破裂",
+        "21",
+        "中毒和窒息、灼烫",
+        "",
+        "LS",
+        3,
+        "",
+        "",
+        "",
+        4,
+      ],
+      ["配电室", "场所区域", "动力车间", "动力车间", "李四", "带电作业触电", "12", "05", "", "", "", "", "", "", ""],
+    ];
+    const bad = [...good, ["", "机器", "x", "", "", "y", "99", "外星人袭击", "", "LEC", 3, 4, 40, "", ""]];
+    const rejected = await upload(`/api/v1/risk-points/import?ownerId=${enterpriseId}`, safety, await workbook(bad));
+    expect(rejected.statusCode).toBe(400);
+    const fields = (errorOf(rejected).details as { errors: { row: number; field: string }[] }).errors.map(
+      (e) => `${e.row}:${e.field}`,
+    );
+    expect(fields).toEqual(
+      expect.arrayContaining(["5:point", "5:kind", "5:hazard", "5:factorCode", "5:accidentTypes", "5:e"]),
+    );
+    expect(
+      (await context.app.inject({ url: `/api/v1/risk-points?ownerId=${enterpriseId}`, headers: safety })).json().total,
+    ).toBe(0);
+
+    const first = await upload(`/api/v1/risk-points/import?ownerId=${enterpriseId}`, safety, await workbook(good));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toEqual({
+      riskPoints: { created: 2, updated: 0, unchanged: 0 },
+      hazards: { created: 3, updated: 0, unchanged: 0 },
+      assessments: 2,
+    });
+    const list = (
+      await context.app.inject({ url: `/api/v1/risk-points?ownerId=${enterpriseId}`, headers: safety })
+    ).json();
+    expect(list.items.map((p: { name: string; level: number | null }) => [p.name, p.level])).toEqual([
+      ["液氯储罐区", 1],
+      ["配电室", null],
+    ]);
+    const again = await upload(`/api/v1/risk-points/import?ownerId=${enterpriseId}`, safety, await workbook(good));
+    expect(again.json()).toEqual({
+      riskPoints: { created: 0, updated: 0, unchanged: 2 },
+      hazards: { created: 0, updated: 0, unchanged: 3 },
+      assessments: 0,
+    });
+  });
+});

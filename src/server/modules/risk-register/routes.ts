@@ -6,9 +6,11 @@ import { assessRisk } from "../../../domain/risk/assess-risk";
 import type { AssessmentMethod } from "../../../domain/risk/scales";
 import { recordAudit } from "../../audit/record-audit";
 import { enterpriseInScope } from "../../auth/scope";
-import { invalidFields, type LocalisedText, notFound } from "../../errors";
+import { AppError, invalidFields, type LocalisedText, notFound } from "../../errors";
+import { parseTableFile } from "../../exchange/table-file";
 import { type App, actorOf, principalOf } from "../../types";
 import { exportControlList } from "./export-control-list";
+import { buildRegisterTemplate, importRegister } from "./import-register";
 import { resolveOwner } from "./register-owner";
 import { currentBands } from "./risk-bands";
 import {
@@ -180,6 +182,47 @@ export async function riskRegisterRoutes(app: App) {
           `attachment; filename*=UTF-8''${encodeURIComponent(`${owner.name}-${name}`)}.xlsx`,
         )
         .send(file);
+    },
+  );
+
+  app.get(
+    "/risk-import-template",
+    {
+      config: { permission: "risk:read" },
+      schema: { tags: ["risk register"], summary: "Download the XLSX template for importing risk points and hazards" },
+    },
+    async (request, reply) => {
+      const name = request.locale === "en" ? "risk-register-import-template" : "风险清单导入模板";
+      return reply
+        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`)
+        .send(await buildRegisterTemplate(request.locale));
+    },
+  );
+
+  app.post(
+    "/risk-points/import",
+    {
+      config: { permission: EDIT_REGISTER },
+      schema: {
+        tags: ["risk register"],
+        summary: "Import risk points and hazards (with optional assessments) from XLSX or CSV: all rows or none",
+        querystring: Type.Object({ ownerId: Type.String({ format: "uuid" }) }, { additionalProperties: false }),
+        consumes: ["multipart/form-data"],
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const owner = await resolveOwner(db, principal, request.query.ownerId, "write");
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file) {
+        throw new AppError("UNSUPPORTED_FILE", {
+          "zh-CN": "请以 multipart/form-data 上传文件，字段名为 file",
+          en: "Upload the file as multipart/form-data in a field named file",
+        });
+      }
+      const rows = await parseTableFile(file.filename, file.mimetype, await file.toBuffer());
+      return importRegister(db, principal, actorOf(request), owner, rows);
     },
   );
 
