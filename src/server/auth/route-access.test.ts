@@ -24,6 +24,7 @@ interface Target {
   measureId: string;
   unitId: string;
   filingId: string;
+  attachmentId: string;
 }
 
 interface Probe {
@@ -98,6 +99,9 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/risk-points": { ownData: true },
     "GET /api/v1/risk-control-list": { query: { ownerId: t.enterpriseId } },
     "GET /api/v1/risk-import-template": { ownData: true },
+    "GET /api/v1/risk-stats": { query: { ownerId: t.enterpriseId } },
+    "POST /api/v1/attachments": { query: { ownerId: t.enterpriseId }, multipartCsv: "not really a photo" },
+    "GET /api/v1/attachments/:id": { params: { id: t.attachmentId } },
     "POST /api/v1/risk-points/import": {
       query: { ownerId: t.enterpriseId },
       multipartCsv:
@@ -258,6 +262,25 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       safetyMeasures: "甲企业的安全措施说明",
       emergencyMeasures: "甲企业的应急措施说明",
     });
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+      "hex",
+    );
+    const boundary = "----route-access-photo";
+    const uploaded = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/attachments?ownerId=${enterprise.id}`,
+      headers: { ...owner, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        png,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const photo = uploaded.json();
     target = {
       enterpriseId: enterprise.id,
       enterpriseName: enterprise.name,
@@ -273,6 +296,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       measureId: measure.id,
       unitId: unit.id,
       filingId: filing.id,
+      attachmentId: photo.id,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

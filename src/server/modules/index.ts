@@ -1,4 +1,5 @@
 import type { App } from "../types";
+import { attachmentRoutes } from "./attachments/routes";
 import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calculatorRoutes } from "./calculators/routes";
@@ -9,6 +10,7 @@ import { overviewRoutes } from "./overview/routes";
 import { referenceRoutes } from "./reference/routes";
 import { riskRegisterRoutes } from "./risk-register/routes";
 import { riskSettingsRoutes } from "./risk-register/settings-routes";
+import { riskStatsRoutes } from "./risk-register/stats-routes";
 import { territoryRoutes } from "./territories/routes";
 import { tokenRoutes } from "./tokens/routes";
 import { userRoutes } from "./users/routes";
@@ -26,6 +28,8 @@ export async function registerModules(app: App) {
   await app.register(tokenRoutes);
   await app.register(riskRegisterRoutes);
   await app.register(riskSettingsRoutes);
+  await app.register(riskStatsRoutes);
+  await app.register(attachmentRoutes);
   await app.register(calculatorRoutes);
   await app.register(majorHazardRoutes);
 }

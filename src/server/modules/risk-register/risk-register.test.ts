@@ -474,3 +474,71 @@ describe.each(testDatabaseKinds())("risk register import on $name", (kind) => {
     });
   });
 });
+
+describe.each(testDatabaseKinds())("risk photos and charts on $name", (kind) => {
+  let context: TestContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("stores a photo for a risk point, refuses a file that is not an image, and counts points for the charts", async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    const safety = await bearerFor(context, "chem.safety");
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+      .enterpriseIds[0];
+    const send = (name: string, type: string, data: Buffer) => {
+      const boundary = "----photo";
+      return context.app.inject({
+        method: "POST",
+        url: `/api/v1/attachments?ownerId=${enterpriseId}`,
+        headers: { ...safety, "content-type": `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+          ),
+          data,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+    };
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
+    const photo = await send("tank.jpg", "image/jpeg", jpeg);
+    expect(photo.statusCode, photo.body).toBe(201);
+    expect(photo.json()).toMatchObject({ contentType: "image/jpeg", sizeBytes: 104 });
+    const fake = await send("virus.jpg", "image/jpeg", Buffer.from("MZ this is not a photo"));
+    expect(fake.statusCode).toBe(415);
+    expect(errorOf(fake).message).toContain("JPEG");
+    const point = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/risk-points",
+      headers: safety,
+      payload: { ownerId: enterpriseId, kind: "place", name: "罐区", unit: "储运", photoIds: [photo.json().id] },
+    });
+    expect(point.json().photoIds).toEqual([photo.json().id]);
+    const download = await context.app.inject({ url: `/api/v1/attachments/${photo.json().id}`, headers: safety });
+    expect(download.headers["content-type"]).toBe("image/jpeg");
+    expect(download.rawPayload.equals(jpeg)).toBe(true);
+    const withHazard = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/risk-points/${point.json().id}/hazards`,
+      headers: safety,
+      payload: { description: "泄漏着火", factorCode: "22", accidentTypes: ["08", "18"] },
+    });
+    await context.app.inject({
+      method: "POST",
+      url: `/api/v1/hazards/${withHazard.json().hazards[0].id}/assessments`,
+      headers: safety,
+      payload: { method: "LS", factors: { l: 4, s: 4 } },
+    });
+    const stats = (
+      await context.app.inject({ url: `/api/v1/risk-stats?ownerId=${enterpriseId}`, headers: safety })
+    ).json();
+    expect(stats.byColour.find((c: { level: number }) => c.level === 2)).toEqual({
+      level: 2,
+      colour: "orange",
+      count: 1,
+    });
+    expect(stats.byUnit).toEqual([{ unit: "储运", counts: { 1: 0, 2: 1, 3: 0, 4: 0 }, notAssessed: 0 }]);
+    expect(stats.byAccidentType.map((a: { nameZh: string }) => a.nameZh).sort()).toEqual(["其它爆炸", "火灾"].sort());
+  });
+});

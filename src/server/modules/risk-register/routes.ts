@@ -67,6 +67,20 @@ export async function riskRegisterRoutes(app: App) {
     return { hazard, owner };
   }
 
+  /** Photos must have been uploaded to the same register. */
+  async function checkPhotos(ownerId: string, photoIds: string[] | undefined) {
+    if (!photoIds?.length) return;
+    const found = await db.selectFrom("attachment").select("id").where("owner_id", "=", ownerId).where("id", "in", photoIds).execute();
+    if (found.length !== new Set(photoIds).size) {
+      throw invalidFields([
+        {
+          field: "photoIds",
+          text: { "zh-CN": "部分照片不存在或不属于本清单，请重新上传", en: "Some photos do not exist or belong to another register; upload them again" },
+        },
+      ]);
+    }
+  }
+
   async function checkReferenceCodes(factorCode: string, accidentTypes: string[]) {
     const codes = await db
       .selectFrom("reference_item")
@@ -240,6 +254,7 @@ export async function riskRegisterRoutes(app: App) {
     async (request, reply) => {
       const body = request.body;
       const owner = await resolveOwner(db, principalOf(request), body.ownerId, "write");
+      await checkPhotos(owner.id, body.photoIds);
       if (owner.kind === "territory" && !body.publicCategory) {
         throw invalidFields([
           {
@@ -323,6 +338,7 @@ export async function riskRegisterRoutes(app: App) {
     async (request) => {
       const { point, owner } = await pointFor(request, request.params.id, "write");
       const body = request.body;
+      await checkPhotos(point.owner_id, body.photoIds);
       const before = await loadRiskPoint(db, point.owner_id, point.id);
       await db.transaction().execute(async (trx) => {
         await trx
