@@ -12,6 +12,11 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": "http://localhost:3000" },
+    // Only the server's paths: /api/ alone would also catch the SPA's own src/web/api modules.
+    proxy: {
+      "/api/v1": "http://localhost:3000",
+      "/api/docs": "http://localhost:3000",
+      "/api/openapi.json": "http://localhost:3000",
+    },
   },
 });

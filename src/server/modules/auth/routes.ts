@@ -18,7 +18,7 @@ export async function presentMe(db: Kysely<DB>, principal: Principal): Promise<S
   const territory = principal.territoryId
     ? await db
         .selectFrom("territory")
-        .select(["id", "code", "name", "path"])
+        .select(["id", "code", "name", "name_en as nameEn", "path"])
         .where("id", "=", principal.territoryId)
         .executeTakeFirst()
     : undefined;

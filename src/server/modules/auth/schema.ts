@@ -14,7 +14,13 @@ export const Me = Type.Object({
   displayName: Type.String(),
   role: Type.String(),
   territory: Type.Union([
-    Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), path: Type.String() }),
+    Type.Object({
+      id: Type.String(),
+      code: Type.String(),
+      name: Type.String(),
+      nameEn: Type.String(),
+      path: Type.String(),
+    }),
     Type.Null(),
   ]),
   industries: Type.Array(Type.String()),

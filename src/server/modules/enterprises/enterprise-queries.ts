@@ -39,10 +39,39 @@ function withNames(db: Kysely<DB>, locale: Locale) {
         : sql<string>`territory.name`.as("territory_name"),
       "enterprise.status",
       "enterprise.address",
+      "enterprise.territory_path",
     ]);
 }
 
+/**
+ * Full place names below the city ("江北区 / 石桥镇 / 第一网格") for a set of
+ * territory paths, from one query over the codes they contain.
+ */
+async function placeNames(db: Kysely<DB>, paths: string[], locale: Locale): Promise<Map<string, string>> {
+  const codes = [...new Set(paths.flatMap((path) => path.split("/").filter(Boolean)))];
+  if (codes.length === 0) return new Map();
+  const nodes = await db
+    .selectFrom("territory")
+    .select(["code", "name", "name_en", "level"])
+    .where("code", "in", codes)
+    .execute();
+  const byCode = new Map(nodes.map((n) => [n.code, n]));
+  return new Map(
+    paths.map((path) => [
+      path,
+      path
+        .split("/")
+        .filter(Boolean)
+        .map((code) => byCode.get(code))
+        .filter((n) => n && n.level !== "city")
+        .map((n) => (locale === "en" && n!.name_en ? n!.name_en : n!.name))
+        .join(" / "),
+    ]),
+  );
+}
+
 type SummaryRow = {
+  territory_path: string;
   id: string;
   name: string;
   uscc: string;
@@ -55,8 +84,9 @@ type SummaryRow = {
   address: string;
 };
 
-function presentSummary(row: SummaryRow): Static<typeof EnterpriseSummary> {
+function presentSummary(row: SummaryRow, places: Map<string, string>): Static<typeof EnterpriseSummary> {
   return {
+    territoryFullName: places.get(row.territory_path) ?? row.territory_name,
     id: row.id,
     name: row.name,
     uscc: row.uscc,
@@ -126,8 +156,13 @@ export async function findEnterprises(
           .orderBy("enterprise.name")
           .orderBy("enterprise.id")
           .execute();
+  const places = await placeNames(
+    db,
+    rows.map((r) => r.territory_path),
+    locale,
+  );
   return {
-    items: (rows as SummaryRow[]).map(presentSummary),
+    items: (rows as SummaryRow[]).map((row) => presentSummary(row, places)),
     total: Number(count.n),
     page: query.page,
     pageSize: query.pageSize,
@@ -149,7 +184,6 @@ export async function findEnterprise(
       "enterprise.principal_phone",
       "enterprise.safety_managers",
       "enterprise.contacts",
-      "enterprise.territory_path",
       "enterprise.created_at",
       "enterprise.updated_at",
     ])
@@ -158,7 +192,7 @@ export async function findEnterprise(
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    ...presentSummary(row as SummaryRow),
+    ...presentSummary(row as SummaryRow, await placeNames(db, [row.territory_path], locale)),
     lng: row.lng,
     lat: row.lat,
     principalName: row.principal_name,

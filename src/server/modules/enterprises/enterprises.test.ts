@@ -100,6 +100,35 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
     });
   });
 
+  it("clears coordinates with null instead of storing 0,0, and names the full place below the city", async () => {
+    const created = (
+      await post({
+        name: "坐标测试公司",
+        uscc: uscc(40),
+        industryCode: "51",
+        scale: "micro",
+        territoryId: townId,
+        lng: 118.75,
+        lat: 32.1,
+      })
+    ).json();
+    expect(created.territoryFullName).toBe("江北区 / 沿江街道");
+    const cleared = await context.app.inject({
+      method: "PATCH",
+      url: `/api/v1/enterprises/${created.id}`,
+      headers: supervisor.headers,
+      payload: { lng: null, lat: null },
+    });
+    expect(cleared.json()).toMatchObject({ lng: null, lat: null });
+    const onlyOne = await context.app.inject({
+      method: "PATCH",
+      url: `/api/v1/enterprises/${created.id}`,
+      headers: supervisor.headers,
+      payload: { lng: 118.7 },
+    });
+    expect(errorOf(onlyOne).details).toEqual([{ field: "lng", message: expect.stringContaining("同时") }]);
+  });
+
   it("rejects a credit code whose check character is wrong, saying which character it should be", async () => {
     const good = uscc(2);
     const bad = `${good.slice(0, 17)}${good[17] === "0" ? "1" : "0"}`;
@@ -175,7 +204,7 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
     ).json();
     expect(search.items.map((e: { name: string }) => e.name)).toEqual(["滨江测试化工有限公司"]);
     const byCode = (
-      await context.app.inject({ url: `/api/v1/enterprises?q=${uscc(1).slice(0, 12)}`, headers: supervisor.headers })
+      await context.app.inject({ url: `/api/v1/enterprises?q=${uscc(1).slice(0, 17)}`, headers: supervisor.headers })
     ).json();
     expect(byCode.total).toBe(1);
     const chemical = (

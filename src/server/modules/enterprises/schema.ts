@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { NullableNumber } from "../../http/schema-types";
 
 export const SCALES = ["large", "medium", "small", "micro"] as const;
 export const STATUSES = ["operating", "suspended", "closed"] as const;
@@ -18,8 +19,8 @@ const fields = {
   industryCode: Type.String({ minLength: 2, maxLength: 4, description: "GB/T 4754-2017 division code, e.g. 26" }),
   scale: Type.Union(SCALES.map((s) => Type.Literal(s))),
   address: Type.String({ maxLength: 300 }),
-  lng: Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()]),
-  lat: Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()]),
+  lng: NullableNumber({ minimum: -180, maximum: 180 }),
+  lat: NullableNumber({ minimum: -90, maximum: 90 }),
   territoryId: Type.String({ format: "uuid" }),
   principalName: Type.String({ maxLength: 50 }),
   principalPhone: Type.String({ maxLength: 30 }),
@@ -58,6 +59,7 @@ export const EnterpriseSummary = Type.Object({
   scale: Type.String(),
   territoryId: Type.String(),
   territoryName: Type.String(),
+  territoryFullName: Type.String({ description: "Place names below the city, e.g. 江北区 / 石桥镇 / 第一网格" }),
   status: Type.String(),
   address: Type.String(),
 });

@@ -4,6 +4,7 @@ import { assessMajorHazard } from "../../../domain/major-hazard/assess-major-haz
 import { recordAudit } from "../../audit/record-audit";
 import { enterpriseInScope } from "../../auth/scope";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
+import { NullableNumber } from "../../http/schema-types";
 import { type App, actorOf, principalOf } from "../../types";
 import { MajorHazardInput, MajorHazardResult } from "../calculators/routes";
 import { loadThresholdTable } from "./gb18218-table";
@@ -18,8 +19,8 @@ const UnitBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 100 }),
     unitKind: Type.Union([Type.Literal("plant"), Type.Literal("storage")]),
     exposedPopulation: MajorHazardInput.properties.exposedPopulation,
-    lng: Type.Optional(Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()])),
-    lat: Type.Optional(Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()])),
+    lng: Type.Optional(NullableNumber({ minimum: -180, maximum: 180 })),
+    lat: Type.Optional(NullableNumber({ minimum: -90, maximum: 90 })),
     substances: MajorHazardInput.properties.substances,
   },
   { additionalProperties: false },

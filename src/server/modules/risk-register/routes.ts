@@ -70,12 +70,20 @@ export async function riskRegisterRoutes(app: App) {
   /** Photos must have been uploaded to the same register. */
   async function checkPhotos(ownerId: string, photoIds: string[] | undefined) {
     if (!photoIds?.length) return;
-    const found = await db.selectFrom("attachment").select("id").where("owner_id", "=", ownerId).where("id", "in", photoIds).execute();
+    const found = await db
+      .selectFrom("attachment")
+      .select("id")
+      .where("owner_id", "=", ownerId)
+      .where("id", "in", photoIds)
+      .execute();
     if (found.length !== new Set(photoIds).size) {
       throw invalidFields([
         {
           field: "photoIds",
-          text: { "zh-CN": "部分照片不存在或不属于本清单，请重新上传", en: "Some photos do not exist or belong to another register; upload them again" },
+          text: {
+            "zh-CN": "部分照片不存在或不属于本清单，请重新上传",
+            en: "Some photos do not exist or belong to another register; upload them again",
+          },
         },
       ]);
     }

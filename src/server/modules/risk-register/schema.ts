@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { NullableNumber } from "../../http/schema-types";
 
 const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -25,8 +26,8 @@ const pointFields = {
   kind: literalUnion(RISK_POINT_KINDS),
   name: Type.String({ minLength: 1, maxLength: 200 }),
   unit: Type.String({ maxLength: 100 }),
-  lng: Type.Union([Type.Number({ minimum: -180, maximum: 180 }), Type.Null()]),
-  lat: Type.Union([Type.Number({ minimum: -90, maximum: 90 }), Type.Null()]),
+  lng: NullableNumber({ minimum: -180, maximum: 180 }),
+  lat: NullableNumber({ minimum: -90, maximum: 90 }),
   area: Type.Union([Polygon, Type.Null()]),
   publicCategory: Type.Union([literalUnion(PUBLIC_CATEGORIES), Type.Null()]),
   photoIds: Type.Array(Type.String({ format: "uuid" }), { maxItems: 20 }),

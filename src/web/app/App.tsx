@@ -1,0 +1,162 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { lazy, type ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { Guard } from "../components/Guard";
+import { I18nProvider, useLocale, useT } from "../i18n";
+import { LoginPage } from "../pages/login/LoginPage";
+import { AppLayout } from "./AppLayout";
+import { SessionProvider, useSession } from "./session";
+
+// Pages load on first visit, so the login form does not wait for charts and tables.
+const AuditPage = lazy(() => import("../pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const EnterpriseDetailPage = lazy(() =>
+  import("../pages/enterprises/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const EnterpriseListPage = lazy(() =>
+  import("../pages/enterprises/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
+);
+const OrganisationsPage = lazy(() =>
+  import("../pages/organisations/OrganisationsPage").then((m) => ({ default: m.OrganisationsPage })),
+);
+const OverviewPage = lazy(() => import("../pages/overview/OverviewPage").then((m) => ({ default: m.OverviewPage })));
+const ReferencePage = lazy(() =>
+  import("../pages/reference/ReferencePage").then((m) => ({ default: m.ReferencePage })),
+);
+const TerritoriesPage = lazy(() =>
+  import("../pages/territories/TerritoriesPage").then((m) => ({ default: m.TerritoriesPage })),
+);
+const TokensPage = lazy(() => import("../pages/tokens/TokensPage").then((m) => ({ default: m.TokensPage })));
+const UsersPage = lazy(() => import("../pages/users/UsersPage").then((m) => ({ default: m.UsersPage })));
+
+function FullPageSpin() {
+  return (
+    <div style={{ display: "grid", placeItems: "center", height: "100vh" }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Pages behind the login; a lost session comes back to where it was after signing in again. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === "loading") return <FullPageSpin />;
+  if (state.status === "anonymous")
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+function NotFound() {
+  const t = useT();
+  return <Result status="404" title={t("error.notFoundTitle")} subTitle={t("error.notFoundText")} />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<OverviewPage />} />
+        <Route
+          path="territories"
+          element={
+            <Guard permission="territory:read">
+              <TerritoriesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="enterprises"
+          element={
+            <Guard permission="enterprise:read">
+              <EnterpriseListPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="enterprises/:id"
+          element={
+            <Guard permission="enterprise:read">
+              <EnterpriseDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="organisations"
+          element={
+            <Guard permission="organisation:read">
+              <OrganisationsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Guard permission="user:admin">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guard permission="audit:read">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="reference"
+          element={
+            <Guard permission="reference:read">
+              <ReferencePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="tokens"
+          element={
+            <Guard permission="token:own">
+              <TokensPage />
+            </Guard>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function LocalisedApp() {
+  const [locale] = useLocale();
+  return (
+    <ConfigProvider
+      locale={locale === "en" ? enUS : zhCN}
+      theme={{ token: { colorPrimary: "#1677ff", borderRadius: 6 } }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalisedApp />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,187 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Skeleton, Space, Tag, Typography, theme } from "antd";
+import { type ReactNode, Suspense, useMemo, useState } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { LanguageSwitch } from "../components/LanguageSwitch";
+import { roleLabel } from "../components/labels";
+import { PageCrumbContext } from "../components/page-crumb";
+import { useT } from "../i18n";
+import { type MenuKey, menuEntryOf, menuFor } from "./navigation";
+import { useMe, useSession } from "./session";
+
+const MENU_ICONS: Record<MenuKey, ReactNode> = {
+  overview: <DashboardOutlined />,
+  territories: <ApartmentOutlined />,
+  enterprises: <ShopOutlined />,
+  "my-enterprise": <ShopOutlined />,
+  organisations: <ClusterOutlined />,
+  users: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  reference: <BookOutlined />,
+  tokens: <KeyOutlined />,
+};
+
+/** The signed-in frame: side menu by permission, header with breadcrumb, language and the user's menu. */
+export function AppLayout() {
+  const me = useMe();
+  const t = useT();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+  const [crumb, setCrumb] = useState<string | null>(null);
+
+  const menu = useMemo(() => menuFor(me), [me]);
+  const current = menuEntryOf(menu, location.pathname);
+  const scopeName = me.organisation?.name ?? me.territory?.name ?? null;
+
+  const breadcrumb = [
+    { key: "home", title: <Link to="/">{t("menu.overview")}</Link> },
+    ...(current && current.key !== "overview"
+      ? [
+          {
+            key: current.key,
+            title:
+              current.path === location.pathname ? t(current.label) : <Link to={current.path}>{t(current.label)}</Link>,
+          },
+        ]
+      : []),
+    ...(crumb ? [{ key: "page", title: crumb }] : []),
+  ];
+
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    navigate("/login", { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={216}>
+        <Link
+          to="/"
+          style={{
+            display: "flex",
+            alignItems: "center",
+            gap: 10,
+            height: 64,
+            padding: collapsed ? "0 24px" : "0 20px",
+          }}
+        >
+          <SafetyCertificateOutlined style={{ fontSize: 26, color: "#4096ff" }} />
+          {!collapsed && (
+            <span style={{ color: "#fff", lineHeight: 1.2 }}>
+              <strong style={{ fontSize: 17, display: "block" }}>DualGuard</strong>
+              <span style={{ fontSize: 12, opacity: 0.75 }}>{t("app.subtitle")}</span>
+            </span>
+          )}
+        </Link>
+        <Menu
+          data-testid="side-menu"
+          theme="dark"
+          mode="inline"
+          selectedKeys={current ? [current.key] : []}
+          items={menu.map((entry) => ({
+            key: entry.key,
+            icon: MENU_ICONS[entry.key],
+            label: (
+              <Link to={entry.path} data-testid={`menu-${entry.key}`}>
+                {t(entry.label)}
+              </Link>
+            ),
+          }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: "0 24px",
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "space-between",
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Breadcrumb data-testid="breadcrumb" items={breadcrumb} />
+          <Space size="large" style={{ flex: "none" }}>
+            <LanguageSwitch />
+            <Dropdown
+              trigger={["click"]}
+              menu={{
+                items: [
+                  {
+                    key: "who",
+                    disabled: true,
+                    label: (
+                      <span>
+                        {me.username}
+                        {scopeName ? ` · ${scopeName}` : ""}
+                      </span>
+                    ),
+                  },
+                  { type: "divider" },
+                  {
+                    key: "logout",
+                    danger: true,
+                    icon: <LogoutOutlined />,
+                    label: <span data-testid="logout">{t("auth.logout")}</span>,
+                    onClick: signOut,
+                  },
+                ],
+              }}
+            >
+              <div
+                data-testid="user-menu"
+                style={{ display: "flex", alignItems: "center", gap: 10, cursor: "pointer", lineHeight: 1.35 }}
+              >
+                <Avatar icon={<UserOutlined />} style={{ background: token.colorPrimary, flex: "none" }} />
+                <div style={{ display: "flex", flexDirection: "column", whiteSpace: "nowrap" }}>
+                  <span>
+                    <span data-testid="current-user" style={{ fontWeight: 500 }}>
+                      {me.displayName}
+                    </span>
+                    <Tag color="blue" style={{ marginInlineStart: 8, marginInlineEnd: 0 }} data-testid="current-role">
+                      {roleLabel(t, me.role)}
+                    </Tag>
+                  </span>
+                  {scopeName && (
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12, maxWidth: 260 }}
+                      ellipsis={{ tooltip: scopeName }}
+                    >
+                      {scopeName}
+                    </Typography.Text>
+                  )}
+                </div>
+              </div>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <PageCrumbContext.Provider value={setCrumb}>
+            <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>
+              <Outlet />
+            </Suspense>
+          </PageCrumbContext.Provider>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: "center", color: token.colorTextTertiary, paddingTop: 0 }}>
+          {t("app.footer")}
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

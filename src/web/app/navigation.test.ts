@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { permissionsOf, type Role } from "../../domain/access/roles";
+import { menuEntryOf, menuFor } from "./navigation";
+
+const userWith = (role: Role, enterpriseIds: string[] = []) => ({
+  role,
+  permissions: [...permissionsOf(role)],
+  enterpriseIds,
+});
+
+const keys = (role: Role, enterpriseIds?: string[]) => menuFor(userWith(role, enterpriseIds)).map((e) => e.key);
+
+describe("menuFor", () => {
+  it("gives a supervisor territories, enterprises and audit but not user administration", () => {
+    expect(keys("supervisor")).toEqual([
+      "overview",
+      "territories",
+      "enterprises",
+      "organisations",
+      "audit",
+      "reference",
+      "tokens",
+    ]);
+  });
+
+  it("gives an administrator every page", () => {
+    expect(keys("admin")).toContain("users");
+    expect(keys("admin")).toContain("audit");
+  });
+
+  it("sends a safety manager to its own enterprise instead of a list", () => {
+    const menu = menuFor(userWith("safety_manager", ["e-1", "e-2"]));
+    expect(menu.map((e) => e.key)).toEqual(["overview", "my-enterprise", "reference", "tokens"]);
+    expect(menu.find((e) => e.key === "my-enterprise")?.path).toBe("/enterprises/e-1");
+  });
+
+  it("lists the entrusted enterprises for an insurer", () => {
+    expect(keys("insurer", ["e-1"])).toContain("enterprises");
+    expect(keys("insurer", ["e-1"])).not.toContain("my-enterprise");
+  });
+
+  it("leaves out My enterprise for an employee linked to no enterprise", () => {
+    expect(keys("employee")).toEqual(["overview", "reference", "tokens"]);
+  });
+});
+
+describe("menuEntryOf", () => {
+  const menu = menuFor(userWith("supervisor"));
+
+  it("highlights the list for a detail page below it", () => {
+    expect(menuEntryOf(menu, "/enterprises/abc")?.key).toBe("enterprises");
+  });
+
+  it("maps the root to the overview", () => {
+    expect(menuEntryOf(menu, "/")?.key).toBe("overview");
+  });
+
+  it("finds the enterprise-scoped home by its exact path", () => {
+    const own = menuFor(userWith("safety_manager", ["e-1"]));
+    expect(menuEntryOf(own, "/enterprises/e-1")?.key).toBe("my-enterprise");
+  });
+});

@@ -1,0 +1,173 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../../src/server/testing/start-test-server";
+
+// Drives the built SPA (dist/web, from `npx vite build`) against a real server over a fresh seeded database.
+
+const SCREENSHOTS = fileURLToPath(new URL("./__screenshots__/", import.meta.url));
+const BUILT_WEB = fileURLToPath(new URL("../../dist/web/index.html", import.meta.url));
+const DEMO_PASSWORD = "Demo@2026";
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(BUILT_WEB)) throw new Error("dist/web is missing: run `npx vite build` before the browser tests");
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("side-menu").waitFor();
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  // Let charts and fonts settle so the picture shows what a person would see.
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true });
+}
+
+const menuItem = (page: Page, key: string) => page.getByTestId(`menu-${key}`);
+
+async function tableRows(page: Page, testId: string) {
+  return page.getByTestId(testId).locator("tbody tr.ant-table-row");
+}
+
+describe("platform web app", () => {
+  it("rejects a wrong password with the server's message", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login$/);
+    await page.getByTestId("login-username").fill("city.supervisor");
+    await page.getByTestId("login-password").fill("wrong-password-1");
+    await page.getByTestId("login-submit").click();
+    await expect(page.getByTestId("login-error").textContent()).resolves.toContain("用户名或密码错误");
+    await screenshot(page, "login-error.png");
+    await context.close();
+  });
+
+  it("gives a city supervisor territories, enterprises and audit but not user administration", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, "city.supervisor");
+    for (const key of ["overview", "territories", "enterprises", "audit"]) {
+      expect(await menuItem(page, key).count(), `menu ${key}`).toBe(1);
+    }
+    expect(await menuItem(page, "users").count()).toBe(0);
+    expect(await menuItem(page, "my-enterprise").count()).toBe(0);
+    await page.getByTestId("industry-chart").waitFor();
+    await screenshot(page, "supervisor-overview.png");
+
+    // The enterprise list is paged by the server and searchable by name.
+    await menuItem(page, "enterprises").click();
+    const rows = await tableRows(page, "enterprise-table");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    const firstName = ((await rows.first().locator("td").first().textContent()) ?? "").trim();
+    const searched = page.waitForResponse((r) => r.url().includes("/api/v1/enterprises?") && r.url().includes("q="));
+    await page.getByTestId("enterprise-search").locator("input").fill(firstName);
+    await page.getByTestId("enterprise-search").locator("input").press("Enter");
+    expect((await searched).status()).toBe(200);
+    await page.waitForURL(/q=/);
+    await page.waitForFunction((name) => {
+      const cells = [
+        ...document.querySelectorAll('[data-testid="enterprise-table"] tbody tr.ant-table-row td:first-child'),
+      ];
+      return cells.length > 0 && cells.every((cell) => cell.textContent?.includes(name));
+    }, firstName);
+    await screenshot(page, "supervisor-enterprises.png");
+
+    // A row opens the enterprise's record; an edit (a PATCH with the CSRF token) shows up in its audit history.
+    await (await tableRows(page, "enterprise-table")).first().click();
+    await page.getByTestId("enterprise-descriptions").waitFor();
+    expect(await page.getByTestId("enterprise-detail").textContent()).toContain(firstName);
+    await screenshot(page, "supervisor-enterprise-detail.png");
+    const newAddress = "滨江示范市江北区沿江大道 1 号";
+    await page.getByTestId("enterprise-edit").click();
+    await page.getByTestId("enterprise-form-address").fill(newAddress);
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === "PATCH" && r.url().includes("/api/v1/enterprises/"),
+    );
+    await page.locator("#enterprise-form-save").click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId("enterprise-descriptions").getByText(newAddress).waitFor();
+    await page.getByTestId("enterprise-history-tab").click();
+    const history = await tableRows(page, "audit-table");
+    await history.first().waitFor();
+    await history.first().locator(".ant-table-row-expand-icon").click();
+    expect(await page.getByTestId("audit-diff").textContent()).toContain(newAddress);
+    await screenshot(page, "supervisor-enterprise-history.png");
+
+    // The territory tree: city → districts, a node's details and its outline.
+    await menuItem(page, "territories").click();
+    await page.getByTestId("territory-tree").waitFor();
+    await page.getByTestId("territory-node-990101").click();
+    await page.waitForURL(/territories\?id=/);
+    await page.getByTestId("territory-boundary").waitFor();
+    expect(await page.getByTestId("territory-detail").textContent()).toContain("990101");
+    expect(Number(await page.getByTestId("territory-enterprise-count").textContent())).toBeGreaterThan(0);
+    await screenshot(page, "supervisor-territories.png");
+
+    // Signing out returns to the login form, and the session is gone.
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("logout").click();
+    await page.waitForURL(/\/login$/);
+    await page.goto(`${server.url}/enterprises`);
+    await page.waitForURL(/\/login$/);
+    await context.close();
+  });
+
+  it("sends a safety manager to its own enterprise, in English once chosen, even after a reload", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, "chem.safety");
+    expect(await menuItem(page, "my-enterprise").count()).toBe(1);
+    expect(await menuItem(page, "territories").count()).toBe(0);
+    expect(await menuItem(page, "users").count()).toBe(0);
+    expect(await menuItem(page, "enterprises").count()).toBe(0);
+    await page.getByTestId("my-enterprises").locator("tbody tr.ant-table-row").first().waitFor();
+    await screenshot(page, "safety-manager-home.png");
+
+    await menuItem(page, "my-enterprise").click();
+    await page.getByTestId("enterprise-descriptions").waitFor();
+    expect(await menuItem(page, "my-enterprise").textContent()).toBe("我的企业");
+
+    // English: labels change, the server is asked in English, and the choice survives a reload.
+    const englishRequest = page.waitForRequest(
+      (r) => r.url().includes("/api/v1/") && r.headers()["accept-language"] === "en",
+    );
+    await page.getByTestId("lang-en").click();
+    await englishRequest;
+    expect(await menuItem(page, "my-enterprise").textContent()).toBe("My enterprise");
+    expect(await menuItem(page, "overview").textContent()).toBe("Overview");
+    expect(await page.evaluate(() => localStorage.getItem("dg.locale"))).toBe("en");
+    await page.reload();
+    await page.getByTestId("enterprise-descriptions").waitFor();
+    expect(await menuItem(page, "my-enterprise").textContent()).toBe("My enterprise");
+    expect(await page.getByTestId("enterprise-descriptions").textContent()).toContain("Unified social credit code");
+    expect(await page.getByTestId("current-role").textContent()).toBe("Safety manager");
+    await screenshot(page, "english-menu.png");
+    await context.close();
+  });
+});
