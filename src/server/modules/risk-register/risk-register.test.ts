@@ -542,3 +542,41 @@ describe.each(testDatabaseKinds())("risk photos and charts on $name", (kind) => 
     expect(stats.byAccidentType.map((a: { nameZh: string }) => a.nameZh).sort()).toEqual(["其它爆炸", "火灾"].sort());
   });
 });
+
+describe.each(testDatabaseKinds())("third-party assessment on $name", (kind) => {
+  let context: TestContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("records a third party's assessment under its organisation's signature", async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    const safety = await bearerFor(context, "chem.safety");
+    const expert = await bearerFor(context, "expert");
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    const point = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/risk-points",
+      headers: expert,
+      payload: { ownerId: enterpriseId, kind: "process", name: "氯化工艺" },
+    });
+    expect(point.statusCode, point.body).toBe(201);
+    const hazard = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/risk-points/${point.json().id}/hazards`,
+      headers: expert,
+      payload: { description: "氯化反应失控", factorCode: "22", accidentTypes: ["18"] },
+    });
+    const assessed = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/hazards/${hazard.json().hazards[0].id}/assessments`,
+      headers: expert,
+      payload: { method: "MES", factors: { m: 3, e: 6, s: 8 } },
+    });
+    expect(assessed.json().hazards[0].assessment).toMatchObject({
+      score: 144,
+      level: 2,
+      assessorOrganisation: "滨江安评技术服务有限公司",
+    });
+  });
+});
