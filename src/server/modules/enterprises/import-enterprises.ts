@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import type { DB, PersonContact } from "../../db/schema";
 import { AppError, type Locale, type LocalisedText } from "../../errors";
+import { type ImportIssue, importRejected } from "../../exchange/import-rejection";
 import { type TableRows, toCsv } from "../../exchange/table-file";
 import {
   checkEnterprise,
@@ -55,12 +56,6 @@ const STATUS_WORDS: Record<string, EnterpriseInput["status"]> = {
   suspended: "suspended",
   closed: "closed",
 };
-
-export interface ImportIssue {
-  row: number;
-  column: string;
-  text: LocalisedText;
-}
 
 export interface ImportSummary {
   total: number;
@@ -293,22 +288,7 @@ export async function importEnterprises(
 }
 
 function rejected(issues: ImportIssue[]) {
-  const rowsWithErrors = new Set(issues.map((i) => i.row)).size;
-  return new AppError(
-    "IMPORT_REJECTED",
-    t(
-      `导入未执行：${rowsWithErrors} 行共 ${issues.length} 处错误，请按错误清单修改后重新上传（未导入任何数据）`,
-      `Nothing was imported: ${issues.length} problem(s) in ${rowsWithErrors} row(s); fix them as listed and upload again`,
-    ),
-    {
-      errors: issues.map((issue) => ({
-        row: issue.row,
-        column: { "zh-CN": columnLabel(issue.column, "zh-CN"), en: columnLabel(issue.column, "en") },
-        field: issue.column,
-        text: issue.text,
-      })),
-    },
-  );
+  return importRejected(issues, columnLabel);
 }
 
 function cachedLookups(inner: EnterpriseLookups): EnterpriseLookups {

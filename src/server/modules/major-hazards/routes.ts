@@ -1,8 +1,9 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { Type } from "typebox";
 import { assessMajorHazard } from "../../../domain/major-hazard/assess-major-hazard";
 import { recordAudit } from "../../audit/record-audit";
 import { enterpriseInScope } from "../../auth/scope";
+import type { DB } from "../../db/schema";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { NullableNumber } from "../../http/schema-types";
 import { type App, actorOf, principalOf } from "../../types";
@@ -62,6 +63,50 @@ const Unit = Type.Object({
   result: Type.Union([Type.Intersect([MajorHazardResult, Type.Object({ computedAt: Type.String() })]), Type.Null()]),
   filings: Type.Array(Filing),
 });
+
+type Identification = Extract<ReturnType<typeof assessMajorHazard>, { ok: true }>;
+
+/** The stored result of an identification, with the table version it used. */
+function resultColumns(result: Identification) {
+  return {
+    table_version: result.tableVersion,
+    s: result.s,
+    r: result.r,
+    alpha: result.alpha,
+    is_major: result.isMajorHazard,
+    level: result.level,
+    terms: JSON.stringify(result.terms),
+    computed_at: new Date(),
+    updated_at: new Date(),
+  };
+}
+
+/** A unit's substance lines, replaced as a whole. */
+async function replaceSubstances(
+  trx: Transaction<DB>,
+  enterpriseId: string,
+  unitId: string,
+  substances: { cas?: string; name?: string; hazardClass?: string; quantityTonnes: number }[],
+) {
+  await trx
+    .deleteFrom("major_hazard_substance")
+    .where("enterprise_id", "=", enterpriseId)
+    .where("unit_id", "=", unitId)
+    .execute();
+  await trx
+    .insertInto("major_hazard_substance")
+    .values(
+      substances.map((s) => ({
+        enterprise_id: enterpriseId,
+        unit_id: unitId,
+        cas: s.cas ?? null,
+        name: s.name ?? null,
+        hazard_class: s.hazardClass ?? null,
+        quantity_tonnes: s.quantityTonnes,
+      })),
+    )
+    .execute();
+}
 
 export async function majorHazardRoutes(app: App) {
   const { db } = app.database;
@@ -250,31 +295,11 @@ export async function majorHazardRoutes(app: App) {
             exposed_population: body.exposedPopulation,
             lng: body.lng ?? null,
             lat: body.lat ?? null,
-            table_version: result.tableVersion,
-            s: result.s,
-            r: result.r,
-            alpha: result.alpha,
-            is_major: result.isMajorHazard,
-            level: result.level,
-            terms: JSON.stringify(result.terms),
-            computed_at: new Date(),
-            updated_at: new Date(),
+            ...resultColumns(result),
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await trx
-          .insertInto("major_hazard_substance")
-          .values(
-            body.substances.map((s) => ({
-              enterprise_id: body.enterpriseId,
-              unit_id: created.id,
-              cas: s.cas ?? null,
-              name: s.name ?? null,
-              hazard_class: s.hazardClass ?? null,
-              quantity_tonnes: s.quantityTonnes,
-            })),
-          )
-          .execute();
+        await replaceSubstances(trx, body.enterpriseId, created.id, body.substances);
         await recordAudit(trx, actorOf(request), {
           action: "create",
           entityType: "major_hazard_unit",
@@ -331,37 +356,12 @@ export async function majorHazardRoutes(app: App) {
             exposed_population: body.exposedPopulation,
             lng: body.lng ?? null,
             lat: body.lat ?? null,
-            table_version: result.tableVersion,
-            s: result.s,
-            r: result.r,
-            alpha: result.alpha,
-            is_major: result.isMajorHazard,
-            level: result.level,
-            terms: JSON.stringify(result.terms),
-            computed_at: new Date(),
-            updated_at: new Date(),
+            ...resultColumns(result),
           })
           .where("enterprise_id", "=", unit.enterprise_id)
           .where("id", "=", unit.id)
           .execute();
-        await trx
-          .deleteFrom("major_hazard_substance")
-          .where("enterprise_id", "=", unit.enterprise_id)
-          .where("unit_id", "=", unit.id)
-          .execute();
-        await trx
-          .insertInto("major_hazard_substance")
-          .values(
-            body.substances.map((s) => ({
-              enterprise_id: unit.enterprise_id,
-              unit_id: unit.id,
-              cas: s.cas ?? null,
-              name: s.name ?? null,
-              hazard_class: s.hazardClass ?? null,
-              quantity_tonnes: s.quantityTonnes,
-            })),
-          )
-          .execute();
+        await replaceSubstances(trx, unit.enterprise_id, unit.id, body.substances);
         await recordAudit(trx, actorOf(request), {
           action: "update",
           entityType: "major_hazard_unit",

@@ -8,8 +8,10 @@ import { type AssessmentMethod, isAssessmentMethod, METHOD_FACTORS } from "../..
 import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import type { DB, RiskPointKind } from "../../db/schema";
-import { AppError, type Locale, type LocalisedText } from "../../errors";
+import type { Locale, LocalisedText } from "../../errors";
+import { type ImportIssue, importRejected } from "../../exchange/import-rejection";
 import type { TableRows } from "../../exchange/table-file";
+import { recordAssessment } from "./record-assessment";
 import type { RegisterOwner } from "./register-owner";
 import { currentBands } from "./risk-bands";
 import { refreshRiskPointLevel } from "./risk-point-queries";
@@ -96,7 +98,7 @@ export async function importRegister(
   owner: RegisterOwner,
   rows: TableRows,
 ): Promise<RegisterImportSummary> {
-  const issues: { row: number; column: string; text: LocalisedText }[] = [];
+  const issues: ImportIssue[] = [];
   const header = rows[0] ?? [];
   const index: Partial<Record<ColumnKey, number>> = {};
   header.forEach((cell, i) => {
@@ -403,35 +405,13 @@ export async function importRegister(
           JSON.stringify(Object.entries(existing.factors ?? {}).sort()) ===
             JSON.stringify(Object.entries(wanted.factors).sort());
         if (wanted && !sameAssessment) {
-          const bands = await currentBands(trx, wanted.method);
-          const result = assessRisk(wanted.method, wanted.factors, bands);
-          if (!result.ok) continue;
-          const created = await trx
-            .insertInto("hazard_assessment")
-            .values({
-              owner_id: owner.id,
-              hazard_id: hazardId,
-              method: wanted.method,
-              factors: JSON.stringify(wanted.factors),
-              score: result.score,
-              level: result.level,
-              colour: result.colour,
-              bands_version: bands.version,
-              bands: JSON.stringify(bands.thresholds),
-              assessor_user_id: principal.userId,
-              assessor_name: principal.displayName,
-              assessor_organisation_id: principal.role === "third_party" ? principal.organisationId : null,
-              note: "import",
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          await trx
-            .updateTable("hazard")
-            .set({ current_assessment_id: created.id, level: result.level })
-            .where("owner_id", "=", owner.id)
-            .where("id", "=", hazardId)
-            .execute();
-          summary.assessments++;
+          const outcome = await recordAssessment(
+            trx,
+            principal,
+            { ownerId: owner.id, id: hazardId },
+            { ...wanted, note: "import" },
+          );
+          if (outcome.ok) summary.assessments++;
         }
       }
       await refreshRiskPointLevel(trx, owner.id, pointId);
@@ -440,23 +420,8 @@ export async function importRegister(
   return summary;
 }
 
-function rejected(issues: { row: number; column: string; text: LocalisedText }[]) {
-  const rowsWithErrors = new Set(issues.map((i) => i.row)).size;
-  return new AppError(
-    "IMPORT_REJECTED",
-    t(
-      `导入未执行：${rowsWithErrors} 行共 ${issues.length} 处错误，请按错误清单修改后重新上传（未导入任何数据）`,
-      `Nothing was imported: ${issues.length} problem(s) in ${rowsWithErrors} row(s); fix them as listed and upload again`,
-    ),
-    {
-      errors: issues.map((issue) => ({
-        row: issue.row,
-        column: { "zh-CN": label(issue.column, "zh-CN"), en: label(issue.column, "en") },
-        field: issue.column,
-        text: issue.text,
-      })),
-    },
-  );
+function rejected(issues: ImportIssue[]) {
+  return importRejected(issues, label);
 }
 
 /** The register import template: headers, an example row, and the code lists. */

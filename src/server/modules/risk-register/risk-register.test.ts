@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())("risk register on $name", (kind) => {
   }
 
   it("grades the risk point by its most severe hazard and defaults the control level from the mapping", async () => {
-    const { id, hazards } = await riskPointWithTwoHazards();
+    const { hazards } = await riskPointWithTwoHazards();
     const yellow = await inject("POST", `/hazards/${hazards[1].id}/assessments`, safety, {
       method: "LS",
       factors: { l: 3, s: 3 },
@@ -553,7 +553,8 @@ describe.each(testDatabaseKinds())("third-party assessment on $name", (kind) => 
     context = await createTestContext(kind, { enterprises: 20 });
     const safety = await bearerFor(context, "chem.safety");
     const expert = await bearerFor(context, "expert");
-    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+      .enterpriseIds[0];
     const point = await context.app.inject({
       method: "POST",
       url: "/api/v1/risk-points",

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { Type } from "typebox";
 import type { Permission } from "../../../domain/access/roles";
-import { assessRisk } from "../../../domain/risk/assess-risk";
 import type { AssessmentMethod } from "../../../domain/risk/scales";
 import { recordAudit } from "../../audit/record-audit";
 import { enterpriseInScope } from "../../auth/scope";
@@ -11,8 +10,8 @@ import { parseTableFile } from "../../exchange/table-file";
 import { type App, actorOf, principalOf } from "../../types";
 import { exportControlList } from "./export-control-list";
 import { buildRegisterTemplate, importRegister } from "./import-register";
+import { recordAssessment } from "./record-assessment";
 import { resolveOwner } from "./register-owner";
-import { currentBands } from "./risk-bands";
 import {
   loadRiskPoint,
   presentAssessment,
@@ -548,36 +547,18 @@ export async function riskRegisterRoutes(app: App) {
       const principal = principalOf(request);
       const { hazard, owner } = await hazardFor(request, request.params.id);
       const { method, factors, note } = request.body;
-      const bands = await currentBands(db, method as AssessmentMethod);
-      const result = assessRisk(method as AssessmentMethod, factors, bands);
-      if (!result.ok) throw assessmentRejected(result.problems);
       await db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto("hazard_assessment")
-          .values({
-            owner_id: hazard.owner_id,
-            hazard_id: hazard.id,
+        const outcome = await recordAssessment(
+          trx,
+          principal,
+          { ownerId: hazard.owner_id, id: hazard.id },
+          {
             method: method as AssessmentMethod,
-            factors: JSON.stringify(factors),
-            score: result.score,
-            level: result.level,
-            colour: result.colour,
-            bands_version: bands.version,
-            bands: JSON.stringify(bands.thresholds),
-            assessor_user_id: principal.userId,
-            assessor_name: principal.displayName,
-            // A third party signs as its organisation.
-            assessor_organisation_id: principal.role === "third_party" ? principal.organisationId : null,
-            note: note ?? "",
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await trx
-          .updateTable("hazard")
-          .set({ current_assessment_id: created.id, level: result.level, updated_at: new Date() })
-          .where("owner_id", "=", hazard.owner_id)
-          .where("id", "=", hazard.id)
-          .execute();
+            factors,
+            note,
+          },
+        );
+        if (!outcome.ok) throw assessmentRejected(outcome.problems);
         await refreshRiskPointLevel(trx, hazard.owner_id, hazard.risk_point_id);
         await recordAudit(trx, actorOf(request), {
           action: "assess",
@@ -586,7 +567,7 @@ export async function riskRegisterRoutes(app: App) {
           enterpriseId: owner.kind === "enterprise" ? owner.id : null,
           territoryPath: owner.territoryPath,
           before: { level: hazard.level },
-          after: { method, factors, score: result.score, level: result.level, bandsVersion: bands.version },
+          after: { method, factors, score: outcome.score, level: outcome.level, bandsVersion: outcome.bandsVersion },
         });
       });
       return reply.status(201).send((await loadRiskPoint(db, hazard.owner_id, hazard.risk_point_id))!);
