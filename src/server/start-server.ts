@@ -2,6 +2,9 @@ import { buildApp } from "./app";
 import type { Config } from "./config";
 import { openDatabase } from "./db/database";
 import { prepareDatabase } from "./db/prepare-database";
+import { systemClock } from "./jobs/clock";
+import { JobRunner } from "./jobs/job-runner";
+import { scheduledJobs } from "./jobs/scheduled-jobs";
 import { seedDemo } from "./seed/seed-demo";
 import type { App } from "./types";
 
@@ -24,6 +27,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
+  let jobs: JobRunner | undefined;
   try {
     const { migrations } = await prepareDatabase(database);
     app = await buildApp({ config, database });
@@ -33,6 +37,8 @@ export async function startServer(
       if (seeded.seeded) app.log.info(seeded, "demo city seeded into the empty database");
     }
     await app.listen({ port: config.port, host: config.host });
+    jobs = new JobRunner({ db: database.db, clock: systemClock, log: app.log }, scheduledJobs(config));
+    jobs.start();
   } catch (error) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -42,7 +48,8 @@ export async function startServer(
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      running.log.info("shutting down: finishing requests");
+      running.log.info("shutting down: finishing requests and jobs");
+      await jobs?.stop();
       await running.close();
       await database.close();
       running.log.info("database closed; bye");

@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   "major-hazard:write",
   "major-hazard:decide",
   "calculator:use",
+  "webhook:admin",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -25,6 +25,8 @@ interface Target {
   unitId: string;
   filingId: string;
   attachmentId: string;
+  notificationId: string;
+  webhookId: string;
 }
 
 interface Probe {
@@ -102,6 +104,15 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/risk-stats": { query: { ownerId: t.enterpriseId } },
     "POST /api/v1/attachments": { query: { ownerId: t.enterpriseId }, multipartCsv: "not really a photo" },
     "GET /api/v1/attachments/:id": { params: { id: t.attachmentId } },
+    "GET /api/v1/notifications": { ownData: true },
+    "POST /api/v1/notifications/:id/read": { params: { id: t.notificationId } },
+    "POST /api/v1/notifications/read-all": { ownData: true },
+    "GET /api/v1/webhooks": { ownData: true },
+    "POST /api/v1/webhooks": {
+      ownData: true,
+      body: { name: "own hook", url: "http://127.0.0.1:9/x", eventKinds: ["x"] },
+    },
+    "DELETE /api/v1/webhooks/:id": { params: { id: t.webhookId } },
     "POST /api/v1/risk-points/import": {
       query: { ownerId: t.enterpriseId },
       multipartCsv:
@@ -281,6 +292,38 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const photo = uploaded.json();
+    // District A's duty-room webhook and a notification for district A's supervisor.
+    const webhook = await db
+      .insertInto("webhook")
+      .values({
+        name: "江北区值班室",
+        url: "http://127.0.0.1:9/a",
+        secret: "s",
+        event_kinds: ["x"],
+        territory_path: district.path,
+        created_by: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const notification = await db
+      .insertInto("notification")
+      .values({
+        user_id: districtUser.id,
+        kind: "x",
+        dedupe_key: "a-1",
+        title_zh: "甲区通知",
+        title_en: "A",
+        body_zh: "",
+        body_en: "",
+        link: null,
+        enterprise_id: null,
+        territory_path: district.path,
+        read_at: null,
+        severity: "info",
+        created_at: new Date(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     target = {
       enterpriseId: enterprise.id,
       enterpriseName: enterprise.name,
@@ -297,6 +340,8 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       unitId: unit.id,
       filingId: filing.id,
       attachmentId: photo.id,
+      notificationId: notification.id,
+      webhookId: webhook.id,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

@@ -358,6 +358,59 @@ export interface MajorHazardFilingTable {
   decision_reason: string | null;
 }
 
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: Timestamp;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface NotificationTable {
+  user_id: string;
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  link: string | null;
+  severity: "info" | "warning" | "critical";
+  enterprise_id: string | null;
+  territory_path: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface WebhookTable {
+  id: Generated<string>;
+  name: string;
+  url: string;
+  secret: string;
+  event_kinds: ColumnType<string[], string[], string[]>;
+  territory_path: string;
+  disabled: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface OutboundMessageTable {
+  id: Generated<string>;
+  channel: "webhook" | "email";
+  target: string;
+  webhook_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  dedupe_key: string;
+  status: Generated<"pending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_set: ReferenceSetTable;
@@ -385,4 +438,8 @@ export interface DB {
   major_hazard_unit: MajorHazardUnitTable;
   major_hazard_substance: MajorHazardSubstanceTable;
   major_hazard_filing: MajorHazardFilingTable;
+  job_lease: JobLeaseTable;
+  notification: NotificationTable;
+  webhook: WebhookTable;
+  outbound_message: OutboundMessageTable;
 }

@@ -5,6 +5,7 @@ import { authRoutes } from "./auth/routes";
 import { calculatorRoutes } from "./calculators/routes";
 import { enterpriseRoutes } from "./enterprises/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
+import { notificationRoutes } from "./notifications/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { overviewRoutes } from "./overview/routes";
 import { referenceRoutes } from "./reference/routes";
@@ -30,6 +31,7 @@ export async function registerModules(app: App) {
   await app.register(riskSettingsRoutes);
   await app.register(riskStatsRoutes);
   await app.register(attachmentRoutes);
+  await app.register(notificationRoutes);
   await app.register(calculatorRoutes);
   await app.register(majorHazardRoutes);
 }

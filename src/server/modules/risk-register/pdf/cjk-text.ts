@@ -128,7 +128,8 @@ export function measureText(text: string, size: number, weight: FontWeight = "re
 }
 
 // Han, kana, hangul, CJK punctuation and full-width forms: a line may break before or after any of them.
-const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
+const WIDE =
+  /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u;
 // A line never starts with these (closing punctuation, spaces) …
 const NO_BREAK_BEFORE = /[\s,.;:!?%)\]}，。、；：！？）】》〉」』”’…·～]/u;
 // … nor ends with these (opening punctuation).
