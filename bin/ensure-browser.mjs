@@ -17,6 +17,8 @@ function hasCjkFont() {
 const missing = [];
 if (!existsSync(CHROMIUM)) missing.push("chromium");
 if (!hasCjkFont()) missing.push("fonts-noto-cjk");
+// pdftotext and pdftoppm read back the PDFs the tests produce.
+if (!existsSync("/usr/bin/pdftotext")) missing.push("poppler-utils");
 if (missing.length === 0) process.exit(0);
 
 const isRoot = process.getuid?.() === 0;
@@ -28,7 +30,9 @@ if (isRoot && existsSync("/usr/bin/apt-get")) {
   process.exit(0);
 }
 if (!existsSync(CHROMIUM)) {
-  console.error(`The browser tests need Debian's chromium at ${CHROMIUM}: sudo apt-get install chromium fonts-noto-cjk`);
+  console.error(
+    `The browser tests need Debian's chromium at ${CHROMIUM}: sudo apt-get install chromium fonts-noto-cjk`,
+  );
   process.exit(1);
 }
 console.warn("No CJK font found: Chinese will show as boxes in screenshots (sudo apt-get install fonts-noto-cjk).");

@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   "major-hazard:decide",
   "calculator:use",
   "webhook:admin",
+  "hidden-danger:read",
+  "hidden-danger:report",
+  "hidden-danger:manage",
+  "hidden-danger:supervise",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +67,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     ...READ_RISK,
     "risk:public-write",
     "major-hazard:decide",
+    "hidden-danger:read",
+    "hidden-danger:report",
+    "hidden-danger:supervise",
   ],
   department: [
     "territory:read",
@@ -73,6 +80,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "token:own",
     "account:self",
     ...READ_RISK,
+    "hidden-danger:read",
   ],
   enterprise_principal: [
     "enterprise:read",
@@ -84,6 +92,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     ...READ_RISK,
     "risk:write",
     "major-hazard:write",
+    "hidden-danger:read",
+    "hidden-danger:report",
+    "hidden-danger:manage",
   ],
   safety_manager: [
     "enterprise:read",
@@ -94,11 +105,32 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     ...READ_RISK,
     "risk:write",
     "major-hazard:write",
+    "hidden-danger:read",
+    "hidden-danger:report",
+    "hidden-danger:manage",
   ],
-  employee: ["enterprise:read", "reference:read", "token:own", "account:self", "risk:read", "calculator:use"],
-  insurer: ["enterprise:read", "reference:read", "token:own", "account:self", ...READ_RISK],
+  employee: [
+    "enterprise:read",
+    "reference:read",
+    "token:own",
+    "account:self",
+    "risk:read",
+    "calculator:use",
+    "hidden-danger:read",
+    "hidden-danger:report",
+  ],
+  insurer: ["enterprise:read", "reference:read", "token:own", "account:self", ...READ_RISK, "hidden-danger:read"],
   // A third party identifies and assesses under its own signature for the enterprises that entrust it.
-  third_party: ["enterprise:read", "reference:read", "token:own", "account:self", ...READ_RISK, "risk:write"],
+  third_party: [
+    "enterprise:read",
+    "reference:read",
+    "token:own",
+    "account:self",
+    ...READ_RISK,
+    "risk:write",
+    "hidden-danger:read",
+    "hidden-danger:report",
+  ],
   integrator: [
     "territory:read",
     "enterprise:read",
@@ -107,7 +139,24 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "token:own",
     "account:self",
     ...READ_RISK,
+    "hidden-danger:read",
   ],
+};
+
+/**
+ * Position in the hierarchy for decisions that need "the level above" (a deadline
+ * extension): post < unit head (safety manager) < principal < government.
+ */
+export const AUTHORITY: Record<Role, number> = {
+  employee: 1,
+  third_party: 1,
+  insurer: 0,
+  integrator: 0,
+  safety_manager: 2,
+  enterprise_principal: 3,
+  department: 4,
+  supervisor: 4,
+  admin: 5,
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

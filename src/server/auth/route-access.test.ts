@@ -27,6 +27,7 @@ interface Target {
   attachmentId: string;
   notificationId: string;
   webhookId: string;
+  hiddenDangerId: string;
 }
 
 interface Probe {
@@ -104,6 +105,17 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/risk-stats": { query: { ownerId: t.enterpriseId } },
     "POST /api/v1/attachments": { query: { ownerId: t.enterpriseId }, multipartCsv: "not really a photo" },
     "GET /api/v1/attachments/:id": { params: { id: t.attachmentId } },
+    "GET /api/v1/risk-control-list.pdf": { query: { ownerId: t.enterpriseId } },
+    "GET /api/v1/risk-points/:id/card.pdf": { params: { id: t.riskPointId } },
+    // Public by design: the card carries no ids, coordinates or names of people beyond what is posted at the place.
+    "GET /api/v1/public/risk-cards/:token": { ownData: true, params: { token: "not-a-real-token" }, refused: [404] },
+    "POST /api/v1/hidden-dangers": { body: { enterpriseId: t.enterpriseId, description: "冒名上报的隐患" } },
+    "GET /api/v1/hidden-dangers": { ownData: true },
+    "GET /api/v1/hidden-dangers/:id": { params: { id: t.hiddenDangerId } },
+    "POST /api/v1/hidden-dangers/:id/actions": {
+      params: { id: t.hiddenDangerId },
+      body: { type: "dismiss", reason: "冒名驳回" },
+    },
     "GET /api/v1/notifications": { ownData: true },
     "POST /api/v1/notifications/:id/read": { params: { id: t.notificationId } },
     "POST /api/v1/notifications/read-all": { ownData: true },
@@ -292,6 +304,11 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const photo = uploaded.json();
+    const hiddenDanger = await call("/hidden-dangers", {
+      enterpriseId: enterprise.id,
+      description: "甲企业罐区阀门渗漏",
+      photoIds: [photo.id],
+    });
     // District A's duty-room webhook and a notification for district A's supervisor.
     const webhook = await db
       .insertInto("webhook")
@@ -342,6 +359,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       attachmentId: photo.id,
       notificationId: notification.id,
       webhookId: webhook.id,
+      hiddenDangerId: hiddenDanger.id,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

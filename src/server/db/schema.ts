@@ -411,6 +411,112 @@ export interface OutboundMessageTable {
   sent_at: Timestamp | null;
 }
 
+export interface ChecklistItemTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  source: "measure" | "template" | "custom";
+  control_measure_id: string | null;
+  risk_point_id: string | null;
+  template_kind: string | null;
+  content: string;
+  check_frequency: CheckFrequency;
+  control_level: ControlLevelCode | null;
+  responsible_person: string;
+  inspector_user_id: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionTaskTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  schedule_key: string;
+  title: string;
+  frequency: string;
+  control_level: string | null;
+  period_start: Timestamp;
+  due_at: Timestamp;
+  inspector_user_id: string | null;
+  status: Generated<"open" | "done" | "missed">;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  lng: number | null;
+  lat: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface InspectionTaskItemTable {
+  enterprise_id: string;
+  task_id: string;
+  checklist_item_id: string;
+  outcome: "pass" | "fail" | "not_applicable" | null;
+  note: Generated<string>;
+  photo_ids: ColumnType<string[], string[] | undefined, string[]>;
+  lng: number | null;
+  lat: number | null;
+  recorded_at: Timestamp | null;
+  recorded_by: string | null;
+  hidden_danger_id: string | null;
+}
+
+export interface HiddenDangerTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  code: string;
+  territory_path: string;
+  source: string;
+  status: string;
+  level: "general" | "major";
+  description: string;
+  place: string;
+  risk_point_id: string | null;
+  category_code: string;
+  photo_before_ids: ColumnType<string[], string[] | undefined, string[]>;
+  photo_after_ids: ColumnType<string[], string[] | undefined, string[]>;
+  responsible_unit: Generated<string>;
+  responsible_user_id: string | null;
+  measures: Generated<string>;
+  funds: number | null;
+  deadline: Timestamp | null;
+  finder_user_id: string | null;
+  rectifier_user_id: string | null;
+  state: Json<unknown>;
+  found_at: Timestamp;
+  closed_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+export interface HiddenDangerEventTable {
+  enterprise_id: string;
+  hidden_danger_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: Timestamp;
+  comment: string;
+  photo_ids: ColumnType<string[], string[] | undefined, string[]>;
+  data: Json<unknown>;
+}
+
+export interface HiddenDangerEscalationTable {
+  enterprise_id: string;
+  hidden_danger_id: string;
+  step: string;
+  sent_at: Timestamp;
+}
+
+export interface HiddenDangerSummaryTable {
+  enterprise_id: string;
+  period: string;
+  figures: Json<unknown>;
+  signed_by: string;
+  signed_name: string;
+  signed_at: Timestamp;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_set: ReferenceSetTable;
@@ -442,4 +548,11 @@ export interface DB {
   notification: NotificationTable;
   webhook: WebhookTable;
   outbound_message: OutboundMessageTable;
+  checklist_item: ChecklistItemTable;
+  inspection_task: InspectionTaskTable;
+  inspection_task_item: InspectionTaskItemTable;
+  hidden_danger: HiddenDangerTable;
+  hidden_danger_event: HiddenDangerEventTable;
+  hidden_danger_escalation: HiddenDangerEscalationTable;
+  hidden_danger_summary: HiddenDangerSummaryTable;
 }

@@ -4,11 +4,13 @@ import { auditRoutes } from "./audit/routes";
 import { authRoutes } from "./auth/routes";
 import { calculatorRoutes } from "./calculators/routes";
 import { enterpriseRoutes } from "./enterprises/routes";
+import { hiddenDangerRoutes } from "./hidden-dangers/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { overviewRoutes } from "./overview/routes";
 import { referenceRoutes } from "./reference/routes";
+import { riskPrintRoutes } from "./risk-register/print-routes";
 import { riskRegisterRoutes } from "./risk-register/routes";
 import { riskSettingsRoutes } from "./risk-register/settings-routes";
 import { riskStatsRoutes } from "./risk-register/stats-routes";
@@ -29,9 +31,11 @@ export async function registerModules(app: App) {
   await app.register(tokenRoutes);
   await app.register(riskRegisterRoutes);
   await app.register(riskSettingsRoutes);
+  await app.register(riskPrintRoutes);
   await app.register(riskStatsRoutes);
   await app.register(attachmentRoutes);
   await app.register(notificationRoutes);
+  await app.register(hiddenDangerRoutes);
   await app.register(calculatorRoutes);
   await app.register(majorHazardRoutes);
 }

@@ -3,7 +3,7 @@ import { type LocalisedText, notFound } from "../../errors";
 import { type App, principalOf } from "../../types";
 import { buildControlListPdf } from "./pdf/control-list-pdf";
 import { buildNoticeCardPdf } from "./pdf/notice-card-pdf";
-import { accidentTypeName, levelLabel, type MEASURE_KIND_NAMES, MEASURE_KIND_ORDER } from "./pdf/print-labels";
+import { accidentTypeName, levelLabel } from "./pdf/print-labels";
 import { resolveOwner } from "./register-owner";
 import { loadRiskPoint } from "./risk-point-queries";
 import { IdParams } from "./schema";

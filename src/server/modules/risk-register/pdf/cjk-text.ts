@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { create, type Font } from "fontkit";
+import { woff2ToTtf } from "./woff2-to-ttf";
 
 /**
  * Chinese (and Latin) text in pdfkit documents without any system font: Noto
@@ -58,8 +59,9 @@ function familyOf(weight: FontWeight): SubsetFamily {
   return family;
 }
 
+/** A subset's font, read once per process; decoded to TrueType because pdfkit embeds WOFF2 glyphs wrongly. */
 function fontOf(subset: Subset): Font {
-  subset.font ??= create(readFileSync(subset.file));
+  subset.font ??= create(woff2ToTtf(readFileSync(subset.file)));
   return subset.font;
 }
 

@@ -23,7 +23,7 @@ const COLUMNS: { zh: string; en: string; width: number }[] = [
   { zh: "危险源（危险有害因素）", en: "Hazards", width: 30 },
   { zh: "可能导致的事故类型", en: "Accident types", width: 18 },
   { zh: "风险等级", en: "Risk level", width: 12 },
-  { zh: "管控层级", en: "Control level", width: 10 },
+  { zh: "管控层级", en: "Control level", width: 12 },
   { zh: "管控单位", en: "Controlling unit", width: 14 },
   { zh: "责任人", en: "Responsible person", width: 12 },
   ...MEASURE_KIND_ORDER.map((kind) => ({ ...MEASURE_KIND_NAMES[kind], width: kind === "engineering" ? 28 : 24 })),
@@ -104,10 +104,13 @@ export async function buildControlListPdf(
         y = startPage(doc, title, subtitle, zh);
         continue;
       }
-      // A row taller than a whole page is split, the rest continuing under the next page's header.
+      // A row taller than a whole page is split, the rest continuing under the next page's header
+      // with the point's name and level repeated (a few lines at most, so the rest always shrinks).
       const head = lines.map((cell) => cell.slice(0, fitting));
       drawRow(doc, head, row.level, y, rowHeight(head));
-      lines = lines.map((cell) => cell.slice(fitting));
+      lines = lines.map((cell, index) =>
+        index === 0 || index === LEVEL_COLUMN ? head[index].slice(0, 3) : cell.slice(fitting),
+      );
       doc.addPage();
       y = startPage(doc, title, subtitle, zh);
     }
@@ -196,6 +199,7 @@ function startPage(doc: PDFKit.PDFDocument, title: string, subtitle: string, zh:
   );
   const height = rowHeight(header);
   let x = PAGE.margin;
+  doc.lineWidth(0.5);
   header.forEach((lines, index) => {
     const width = COLUMN_WIDTHS[index];
     doc.rect(x, y, width, height).fillAndStroke("#e8e8e8", BORDER);
@@ -216,7 +220,6 @@ function startPage(doc: PDFKit.PDFDocument, title: string, subtitle: string, zh:
 
 function drawRow(doc: PDFKit.PDFDocument, lines: string[][], level: LevelLabel, y: number, height: number): void {
   let x = PAGE.margin;
-  doc.lineWidth(0.5);
   lines.forEach((cell, index) => {
     const width = COLUMN_WIDTHS[index];
     const isLevel = index === LEVEL_COLUMN;

@@ -94,7 +94,9 @@ export async function buildNoticeCardPdf(
   };
   const numbered = (items: string[], empty: string, indent = 0) => {
     if (items.length === 0) paragraph(empty, body, indent, "#737373");
-    items.forEach((item, index) => paragraph(`${index + 1}. ${item}`, body, indent));
+    items.forEach((item, index) => {
+      paragraph(`${index + 1}. ${item}`, body, indent);
+    });
   };
 
   newPage(true);
