@@ -33,7 +33,7 @@ export async function attachmentRoutes(app: App) {
   app.post(
     "/attachments",
     {
-      config: { permission: ["risk:write", "risk:public-write"] },
+      config: { permission: ["risk:write", "risk:public-write", "hidden-danger:report"] },
       schema: {
         tags: ["attachments"],
         summary: "Upload a photo (JPEG, PNG or WebP, up to 10 MB) for an enterprise's or a territory's records",
@@ -43,7 +43,11 @@ export async function attachmentRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const owner = await resolveOwner(db, principalOf(request), request.query.ownerId, "write");
+      const principal = principalOf(request);
+      // Anyone who may report a hidden danger for the owner may photograph it; registers need their write permission.
+      const owner = principal.permissions.includes("hidden-danger:report")
+        ? await resolveOwner(db, principal, request.query.ownerId, "read")
+        : await resolveOwner(db, principal, request.query.ownerId, "write");
       const file = request.isMultipart() ? await request.file({ limits: { fileSize: MAX_BYTES } }) : undefined;
       if (!file) {
         throw new AppError("UNSUPPORTED_FILE", {
@@ -70,7 +74,7 @@ export async function attachmentRoutes(app: App) {
             size_bytes: data.length,
             sha256,
             data,
-            created_by: principalOf(request).userId,
+            created_by: principal.userId,
           })
           .returning(["id", "owner_id", "file_name", "content_type", "size_bytes", "sha256"])
           .executeTakeFirstOrThrow();

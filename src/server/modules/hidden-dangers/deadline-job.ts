@@ -1,0 +1,150 @@
+import {
+  ESCALATION_TARGETS,
+  type EscalationStep,
+  escalationFor,
+  remindersDue,
+} from "../../../domain/hidden-danger/deadlines";
+import type { HiddenDangerState } from "../../../domain/hidden-danger/lifecycle";
+import type { Job } from "../../jobs/job-runner";
+import { notify } from "../../notifications/notify";
+import { supervisingUsers } from "./routes";
+import { stateFromJson } from "./state-codec";
+
+/**
+ * Reminders before a deadline and, once overdue, escalation up the line: the
+ * unit head, then the principal person, then (for a major hidden danger) the
+ * supervising government. What was sent is stored per deadline, so the job can
+ * run as often as it likes and an approved extension starts afresh.
+ */
+export function hiddenDangerDeadlineJob(): Job {
+  return {
+    name: "hidden-danger-deadlines",
+    everySeconds: 300,
+    async run({ db, clock }) {
+      const now = clock.now();
+      const open = await db
+        .selectFrom("hidden_danger")
+        .innerJoin("enterprise", "enterprise.id", "hidden_danger.enterprise_id")
+        .select([
+          "hidden_danger.enterprise_id",
+          "hidden_danger.id",
+          "hidden_danger.code",
+          "hidden_danger.description",
+          "hidden_danger.state",
+          "hidden_danger.territory_path",
+          "hidden_danger.responsible_user_id",
+          "enterprise.name as enterprise_name",
+          "enterprise.industry_code",
+          "enterprise.industry_section",
+        ])
+        .where("hidden_danger.status", "in", ["confirmed", "rectifying"])
+        .where("hidden_danger.deadline", "is not", null)
+        .execute();
+      let sent = 0;
+      for (const danger of open) {
+        const state: HiddenDangerState = stateFromJson(danger.state);
+        const deadline = state.deadline!;
+        const tag = deadline.toISOString();
+        const done = await db
+          .selectFrom("hidden_danger_escalation")
+          .select("step")
+          .where("enterprise_id", "=", danger.enterprise_id)
+          .where("hidden_danger_id", "=", danger.id)
+          .where("step", "like", `%@${tag}`)
+          .execute();
+        const sentSteps = done.map((d) => d.step.split("@")[0]);
+        const reminders = remindersDue(
+          deadline,
+          now,
+          sentSteps.filter((s) => s.startsWith("reminder:")).map((s) => Number(s.slice(9))),
+        );
+        const escalation = escalationFor(
+          {
+            status: state.status,
+            level: state.level,
+            deadline,
+            stepsSent: sentSteps
+              .filter((s) => s.startsWith("escalation:"))
+              .map((s) => Number(s.slice(11)) as EscalationStep),
+          },
+          now,
+        );
+        if (reminders.length === 0 && escalation.unsent.length === 0) continue;
+        const staff = await db
+          .selectFrom("user_enterprise")
+          .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+          .select(["app_user.id", "app_user.role"])
+          .where("user_enterprise.enterprise_id", "=", danger.enterprise_id)
+          .where("app_user.disabled", "=", false)
+          .execute();
+        const byRole = (role: string) => staff.filter((s) => s.role === role).map((s) => s.id);
+        await db.transaction().execute(async (trx) => {
+          for (const reminder of reminders) {
+            await notify(trx, {
+              userIds: [danger.responsible_user_id, ...byRole("safety_manager")].filter((id): id is string => !!id),
+              kind: "hidden_danger.reminder",
+              dedupeKey: `hd:${danger.id}:reminder:${reminder.daysBefore}@${tag}`,
+              title: {
+                "zh-CN": `隐患 ${danger.code} 将于 ${reminder.daysBefore} 天后到期`,
+                en: `Hidden danger ${danger.code} is due in ${reminder.daysBefore} day(s)`,
+              },
+              body: { "zh-CN": danger.description, en: danger.description },
+              link: `/hidden-dangers/${danger.id}`,
+              severity: "info",
+              enterpriseId: danger.enterprise_id,
+              territoryPath: danger.territory_path,
+              at: now,
+            });
+            await trx
+              .insertInto("hidden_danger_escalation")
+              .values({
+                enterprise_id: danger.enterprise_id,
+                hidden_danger_id: danger.id,
+                step: `reminder:${reminder.daysBefore}@${tag}`,
+                sent_at: now,
+              })
+              .onConflict((oc) => oc.doNothing())
+              .execute();
+            sent++;
+          }
+          for (const step of escalation.unsent) {
+            const target = ESCALATION_TARGETS[step];
+            const userIds =
+              target === "unit_head"
+                ? byRole("safety_manager")
+                : target === "principal"
+                  ? byRole("enterprise_principal")
+                  : await supervisingUsers(trx, danger);
+            await notify(trx, {
+              userIds,
+              kind: "hidden_danger.overdue",
+              dedupeKey: `hd:${danger.id}:escalation:${step}@${tag}`,
+              title: {
+                "zh-CN": `隐患 ${danger.code} 已逾期未整改（${danger.enterprise_name}）`,
+                en: `Hidden danger ${danger.code} is overdue (${danger.enterprise_name})`,
+              },
+              body: { "zh-CN": danger.description, en: danger.description },
+              link: `/hidden-dangers/${danger.id}`,
+              severity: step === 3 ? "critical" : "warning",
+              enterpriseId: danger.enterprise_id,
+              territoryPath: danger.territory_path,
+              at: now,
+            });
+            await trx
+              .insertInto("hidden_danger_escalation")
+              .values({
+                enterprise_id: danger.enterprise_id,
+                hidden_danger_id: danger.id,
+                step: `escalation:${step}@${tag}`,
+                sent_at: now,
+              })
+              .onConflict((oc) => oc.doNothing())
+              .execute();
+            sent++;
+          }
+        });
+      }
+      return { checked: open.length, sent };
+    },
+  };
+}

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../jobs/clock";
+import { JobRunner } from "../../jobs/job-runner";
+import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import { testDatabaseKinds } from "../../testing/test-database";
+import { hiddenDangerDeadlineJob } from "./deadline-job";
+
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+
+describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
+  let context: TestContext;
+  let as: Record<string, Record<string, string>>;
+  let enterpriseId: string;
+  let userIds: Record<string, string>;
+
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    as = {};
+    userIds = {};
+    for (const name of ["chem.worker", "chem.safety", "chem.principal", "jiangbei.supervisor", "city.supervisor"]) {
+      as[name] = await bearerFor(context, name);
+      userIds[name] = (await context.app.inject({ url: "/api/v1/auth/me", headers: as[name] })).json().user.id;
+    }
+    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: as["chem.worker"] })).json().user
+      .enterpriseIds[0];
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  async function photo(user: string) {
+    const boundary = "----hd";
+    const response = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/attachments?ownerId=${enterpriseId}`,
+      headers: { ...as[user], "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        PNG,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().id as string;
+  }
+
+  const act = (user: string, id: string, payload: object) =>
+    context.app.inject({ method: "POST", url: `/api/v1/hidden-dangers/${id}/actions`, headers: as[user], payload });
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+  async function reported(description = "消防通道堆放杂物") {
+    const response = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["chem.safety"],
+      payload: { enterpriseId, description, categoryCode: "43", photoIds: [await photo("chem.safety")] },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json();
+  }
+
+  it("takes an employee's report with a photo through confirmation, rectification and verification to closed", async () => {
+    const withoutPhoto = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["chem.worker"],
+      payload: { enterpriseId, description: "配电箱门损坏" },
+    });
+    expect(withoutPhoto.statusCode).toBe(400);
+    const report = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["chem.worker"],
+      payload: { enterpriseId, description: "配电箱门损坏", photoIds: [await photo("chem.worker")] },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const danger = report.json();
+    expect(danger).toMatchObject({
+      status: "reported",
+      source: "employee_report",
+      code: expect.stringMatching(/^YH\d{8}-/),
+    });
+    const confirmed = await act("chem.safety", danger.id, {
+      type: "confirm",
+      level: "general",
+      categoryCode: "21",
+      responsibleUnit: "动力车间",
+      responsiblePersonId: userIds["chem.worker"],
+      deadline: inDays(7),
+      measures: "更换配电箱门锁",
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().status).toBe("confirmed");
+    expect((await act("chem.worker", danger.id, { type: "start_rectification" })).json().status).toBe("rectifying");
+    const after = await photo("chem.worker");
+    const submitted = await act("chem.worker", danger.id, {
+      type: "submit_rectification",
+      note: "已更换门锁",
+      photoIds: [after],
+    });
+    expect(submitted.json()).toMatchObject({ status: "awaiting_verification", photoAfterIds: [after] });
+    const selfVerify = await act("chem.worker", danger.id, { type: "verify_pass" });
+    expect(selfVerify.statusCode).toBe(403);
+    const closed = await act("chem.principal", danger.id, { type: "verify_pass", comment: "复查合格" });
+    expect(closed.json()).toMatchObject({ status: "closed", closedAt: expect.any(String) });
+    expect(closed.json().events.map((e: { action: string }) => e.action)).toEqual([
+      "report",
+      "confirm",
+      "start_rectification",
+      "submit_rectification",
+      "verify_pass",
+    ]);
+    const illegal = await act("chem.safety", danger.id, { type: "dismiss", reason: "x" });
+    expect(illegal.statusCode).toBe(409);
+    expect(errorOf(illegal).message).toBeTruthy();
+  });
+
+  it("refuses a verifier who is the rectifier", async () => {
+    const danger = await reported("安全阀未校验");
+    await act("chem.safety", danger.id, {
+      type: "confirm",
+      level: "general",
+      responsibleUnit: "储运车间",
+      responsiblePersonId: userIds["chem.safety"],
+      deadline: inDays(3),
+    });
+    await act("chem.safety", danger.id, { type: "start_rectification" });
+    await act("chem.safety", danger.id, {
+      type: "submit_rectification",
+      note: "已校验",
+      photoIds: [await photo("chem.safety")],
+    });
+    const own = await act("chem.safety", danger.id, { type: "verify_pass" });
+    expect(own.statusCode).toBe(400);
+    expect(errorOf(own).message).toMatch(/整改|rectif/);
+    const sentBack = await act("chem.principal", danger.id, { type: "verify_fail", reason: "校验报告缺失" });
+    expect(sentBack.json().status).toBe("rectifying");
+  });
+
+  it("sends a major hidden danger to government, needs a plan, and lets government list and delist it", async () => {
+    const danger = await reported("液氯储罐区可燃气体报警仪失效");
+    const confirmed = await act("chem.safety", danger.id, {
+      type: "confirm",
+      level: "major",
+      responsibleUnit: "储运车间",
+      responsiblePersonId: userIds["chem.safety"],
+      deadline: inDays(30),
+    });
+    expect(confirmed.json().level).toBe("major");
+    const inbox = (
+      await context.app.inject({ url: "/api/v1/notifications", headers: as["jiangbei.supervisor"] })
+    ).json();
+    expect(inbox.items.map((n: { title: string }) => n.title).join()).toContain("重大事故隐患");
+    const noPlan = await act("chem.safety", danger.id, { type: "start_rectification" });
+    expect(noPlan.statusCode).toBe(400);
+    const plan = {
+      objectiveAndTasks: "恢复报警仪并与紧急切断联锁",
+      method: "更换探头，重新标定",
+      fundsAndMaterials: "8 万元，探头 6 只",
+      responsiblePeople: ["李安全"],
+      timeLimit: inDays(20),
+      safetyMeasures: "整改期间人员巡检每 2 小时一次",
+      emergencyPlan: "泄漏时启动碱液喷淋并疏散",
+    };
+    expect((await act("chem.safety", danger.id, { type: "start_rectification", plan })).json().status).toBe(
+      "rectifying",
+    );
+    expect(
+      (await act("chem.safety", danger.id, { type: "list_for_supervision", progressIntervalDays: 7 })).statusCode,
+    ).toBe(403);
+    const listed = await act("jiangbei.supervisor", danger.id, {
+      type: "list_for_supervision",
+      progressIntervalDays: 7,
+    });
+    expect(listed.json().supervision).toMatchObject({ listed: true, progressIntervalDays: 7 });
+    expect((await act("jiangbei.supervisor", danger.id, { type: "delist" })).statusCode).toBe(409);
+    const supervised = (
+      await context.app.inject({ url: "/api/v1/hidden-dangers?supervised=true", headers: as["city.supervisor"] })
+    ).json();
+    expect(supervised.items.map((d: { id: string }) => d.id)).toContain(danger.id);
+  });
+
+  it("reminds before the deadline and escalates when overdue, once per step, on a controllable clock", async () => {
+    const danger = await reported("防爆电气接线盒缺螺栓");
+    const deadline = inDays(5);
+    await act("chem.safety", danger.id, {
+      type: "confirm",
+      level: "major",
+      responsibleUnit: "合成车间",
+      responsiblePersonId: userIds["chem.worker"],
+      deadline,
+    });
+    const clock = new ManualClock(new Date(new Date(deadline).getTime() - 3.5 * 86_400_000));
+    const runner = new JobRunner({ db: context.database.db, clock, log: console }, [hiddenDangerDeadlineJob()]);
+    const titles = async (user: string) =>
+      (await context.app.inject({ url: "/api/v1/notifications?pageSize=100", headers: as[user] }))
+        .json()
+        .items.filter((n: { title: string }) => n.title.includes(danger.code) && !n.title.startsWith("新上报"))
+        .map((n: { title: string }) => n.title);
+    await runner.tick();
+    expect(await titles("chem.worker")).toEqual([]);
+    clock.advance(0.6 * 86_400_000);
+    await runner.tick();
+    expect(await titles("chem.worker")).toEqual([`隐患 ${danger.code} 将于 3 天后到期`]);
+    clock.advance(2 * 86_400_000);
+    await runner.tick();
+    clock.advance(400_000);
+    await runner.tick();
+    expect(await titles("chem.worker")).toEqual([
+      `隐患 ${danger.code} 将于 1 天后到期`,
+      `隐患 ${danger.code} 将于 3 天后到期`,
+    ]);
+    expect(await titles("chem.principal")).toEqual([]);
+    clock.advance(86_400_000);
+    await runner.tick();
+    expect((await titles("chem.safety")).filter((t: string) => t.includes("逾期"))).toHaveLength(1);
+    clock.advance(2 * 86_400_000);
+    await runner.tick();
+    expect((await titles("chem.principal")).filter((t: string) => t.includes("逾期"))).toHaveLength(1);
+    clock.advance(4 * 86_400_000);
+    await runner.tick();
+    clock.advance(400_000);
+    await runner.tick();
+    expect((await titles("jiangbei.supervisor")).filter((t: string) => t.includes("逾期"))).toHaveLength(1);
+    expect((await titles("chem.safety")).filter((t: string) => t.includes("逾期"))).toHaveLength(1);
+  });
+
+  it("closes a general hidden danger on the spot in one step with before and after photos, by the finder's supervisor", async () => {
+    const report = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["chem.worker"],
+      payload: { enterpriseId, description: "灭火器压力不足", photoIds: [await photo("chem.worker")] },
+    });
+    const danger = report.json();
+    const before = danger.photoBeforeIds[0];
+    const noAfter = await act("chem.safety", danger.id, {
+      type: "close_on_spot",
+      beforePhotoIds: [before],
+      afterPhotoIds: [],
+    });
+    expect(noAfter.statusCode).toBe(400);
+    const closed = await act("chem.safety", danger.id, {
+      type: "close_on_spot",
+      beforePhotoIds: [before],
+      afterPhotoIds: [await photo("chem.safety")],
+      comment: "已更换灭火器",
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe("closed");
+  });
+});
