@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateInspectionTasks } from "../modules/inspections/inspection-jobs";
 import { createApiToken } from "../modules/tokens/create-api-token";
 import { bearerFor, createTestContext, signIn, type TestContext } from "../testing/test-app";
 import { testDatabaseKinds } from "../testing/test-database";
@@ -28,6 +29,8 @@ interface Target {
   notificationId: string;
   webhookId: string;
   hiddenDangerId: string;
+  taskId: string;
+  taskItemId: string;
 }
 
 interface Probe {
@@ -116,6 +119,18 @@ function probes(t: Target): Record<string, Probe> {
       params: { id: t.hiddenDangerId },
       body: { type: "dismiss", reason: "冒名驳回" },
     },
+    "POST /api/v1/checklists/generate": { body: { enterpriseId: t.enterpriseId } },
+    "POST /api/v1/checklist-items": {
+      body: { enterpriseId: t.enterpriseId, content: "冒名检查项", checkFrequency: "daily" },
+    },
+    "GET /api/v1/checklist-items": { query: { enterpriseId: t.enterpriseId } },
+    "GET /api/v1/inspection-tasks": { ownData: true },
+    "GET /api/v1/inspection-tasks/:id": { params: { id: t.taskId } },
+    "PUT /api/v1/inspection-tasks/:id/items/:itemId": {
+      params: { id: t.taskId, itemId: t.taskItemId },
+      body: { outcome: "pass" },
+    },
+    "POST /api/v1/inspection-tasks/:id/complete": { params: { id: t.taskId } },
     "GET /api/v1/notifications": { ownData: true },
     "POST /api/v1/notifications/:id/read": { params: { id: t.notificationId } },
     "POST /api/v1/notifications/read-all": { ownData: true },
@@ -304,6 +319,24 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const photo = uploaded.json();
+    const generated = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/checklists/generate",
+      headers: owner,
+      payload: { enterpriseId: enterprise.id },
+    });
+    expect(generated.statusCode, generated.body).toBe(200);
+    await generateInspectionTasks(db, new Date());
+    const task = await db
+      .selectFrom("inspection_task")
+      .select("id")
+      .where("enterprise_id", "=", enterprise.id)
+      .executeTakeFirstOrThrow();
+    const taskItem = await db
+      .selectFrom("inspection_task_item")
+      .select("checklist_item_id")
+      .where("task_id", "=", task.id)
+      .executeTakeFirstOrThrow();
     const hiddenDanger = await call("/hidden-dangers", {
       enterpriseId: enterprise.id,
       description: "甲企业罐区阀门渗漏",
@@ -360,6 +393,8 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       notificationId: notification.id,
       webhookId: webhook.id,
       hiddenDangerId: hiddenDanger.id,
+      taskId: task.id,
+      taskItemId: taskItem.checklist_item_id,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

@@ -1,10 +1,15 @@
 import type { Config } from "../config";
 import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/deadline-job";
+import { inspectionTaskJob } from "../modules/inspections/inspection-jobs";
 import { deliverOutboxJob } from "../notifications/deliver-outbox";
 import { smtpSender } from "../notifications/senders";
 import type { Job } from "./job-runner";
 
 /** Every job the server runs on a schedule. */
 export function scheduledJobs(config: Config): Job[] {
-  return [deliverOutboxJob(config.smtpUrl ? smtpSender(config.smtpUrl) : null), hiddenDangerDeadlineJob()];
+  return [
+    deliverOutboxJob(config.smtpUrl ? smtpSender(config.smtpUrl) : null),
+    hiddenDangerDeadlineJob(),
+    inspectionTaskJob(),
+  ];
 }
