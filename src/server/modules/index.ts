@@ -5,6 +5,7 @@ import { authRoutes } from "./auth/routes";
 import { calculatorRoutes } from "./calculators/routes";
 import { enterpriseRoutes } from "./enterprises/routes";
 import { hiddenDangerRoutes } from "./hidden-dangers/routes";
+import { hiddenDangerStatsRoutes } from "./hidden-dangers/stats-routes";
 import { inspectionRoutes } from "./inspections/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
 import { notificationRoutes } from "./notifications/routes";
@@ -37,6 +38,7 @@ export async function registerModules(app: App) {
   await app.register(attachmentRoutes);
   await app.register(notificationRoutes);
   await app.register(hiddenDangerRoutes);
+  await app.register(hiddenDangerStatsRoutes);
   await app.register(inspectionRoutes);
   await app.register(calculatorRoutes);
   await app.register(majorHazardRoutes);

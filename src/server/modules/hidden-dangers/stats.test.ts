@@ -1,0 +1,166 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import { testDatabaseKinds } from "../../testing/test-database";
+import { periodBounds } from "./stats";
+
+describe("periods", () => {
+  it("reads a year and a quarter in China Standard Time", () => {
+    expect(periodBounds("2026")).toEqual({
+      from: new Date("2025-12-31T16:00:00Z"),
+      to: new Date("2026-12-31T16:00:00Z"),
+    });
+    expect(periodBounds("2026-Q2")).toEqual({
+      from: new Date("2026-03-31T16:00:00Z"),
+      to: new Date("2026-06-30T16:00:00Z"),
+    });
+    expect(periodBounds("2026-Q5")).toBeNull();
+  });
+});
+
+describe.each(testDatabaseKinds())("hidden-danger statistics on $name", (kind) => {
+  let context: TestContext;
+  let as: Record<string, Record<string, string>>;
+  let enterpriseId: string;
+
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    as = {};
+    for (const name of ["chem.safety", "chem.principal", "jiangbei.supervisor", "housing.dept"])
+      as[name] = await bearerFor(context, name);
+    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: as["chem.safety"] })).json().user
+      .enterpriseIds[0];
+    const managerId = (await context.app.inject({ url: "/api/v1/auth/me", headers: as["chem.safety"] })).json().user.id;
+    const report = async (description: string, source?: string) =>
+      (
+        await context.app.inject({
+          method: "POST",
+          url: "/api/v1/hidden-dangers",
+          headers: as["chem.safety"],
+          payload: { enterpriseId, description, categoryCode: "21", ...(source ? { source } : {}) },
+        })
+      ).json();
+    const act = (id: string, payload: object, user = "chem.safety") =>
+      context.app.inject({ method: "POST", url: `/api/v1/hidden-dangers/${id}/actions`, headers: as[user], payload });
+    const deadline = new Date(Date.now() + 86_400_000).toISOString();
+    const confirm = (id: string, level = "general") =>
+      act(id, { type: "confirm", level, responsibleUnit: "一车间", responsiblePersonId: managerId, deadline });
+    // Closed on time, still open, overdue (deadline moved into the past), dismissed, and a major one open.
+    const closed = await report("防护罩缺失");
+    await confirm(closed.id);
+    await act(closed.id, { type: "start_rectification" });
+    const boundary = "----stats";
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+      "hex",
+    );
+    const photo = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/attachments?ownerId=${enterpriseId}`,
+      headers: { ...as["chem.safety"], "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        png,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(
+      (await act(closed.id, { type: "submit_rectification", note: "已加装", photoIds: [photo.json().id] })).statusCode,
+    ).toBe(200);
+    expect((await act(closed.id, { type: "verify_pass" }, "chem.principal")).json().status).toBe("closed");
+    const open = await report("地面油污", "government");
+    await confirm(open.id);
+    const overdue = await report("安全标志褪色");
+    await confirm(overdue.id);
+    await context.database.db
+      .updateTable("hidden_danger")
+      .set({ deadline: new Date(Date.now() - 3600_000) })
+      .where("id", "=", overdue.id)
+      .execute();
+    const dismissed = await report("误报");
+    await act(dismissed.id, { type: "dismiss", reason: "非隐患" });
+    const major = await report("储罐区无报警仪");
+    await confirm(major.id, "major");
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("counts found, rectified, rates, overdue and major open, by category and source", async () => {
+    const stats = (
+      await context.app.inject({
+        url: `/api/v1/hidden-danger-stats?enterpriseId=${enterpriseId}`,
+        headers: as["jiangbei.supervisor"],
+      })
+    ).json();
+    expect(stats).toMatchObject({
+      found: 5,
+      dismissed: 1,
+      rectified: 1,
+      rectificationRate: 0.25,
+      onTimeRate: 1,
+      open: 3,
+      overdue: 1,
+      majorFound: 1,
+      majorOpen: 1,
+    });
+    expect(stats.byCategory).toEqual([{ category: "2", count: 5 }]);
+    expect(stats.bySource.find((s: { source: string }) => s.source === "government").count).toBe(1);
+    const department = (
+      await context.app.inject({ url: "/api/v1/hidden-danger-stats", headers: as["housing.dept"] })
+    ).json();
+    expect(department.found).toBe(0);
+  });
+
+  it("lets only the principal person sign a finished period, once, and exports it with the signature", async () => {
+    await context.database.db
+      .updateTable("hidden_danger")
+      .set({ found_at: new Date("2026-05-10T02:00:00Z") })
+      .where("enterprise_id", "=", enterpriseId)
+      .execute();
+    const bySafety = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-danger-summaries",
+      headers: as["chem.safety"],
+      payload: { enterpriseId, period: "2026-Q2" },
+    });
+    expect(bySafety.statusCode).toBe(403);
+    const unfinished = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-danger-summaries",
+      headers: as["chem.principal"],
+      payload: { enterpriseId, period: "2026" },
+    });
+    expect(errorOf(unfinished).message).toContain("尚未结束");
+    const signed = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-danger-summaries",
+      headers: as["chem.principal"],
+      payload: { enterpriseId, period: "2026-Q2" },
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(signed.json().figures.found).toBe(5);
+    const twice = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-danger-summaries",
+      headers: as["chem.principal"],
+      payload: { enterpriseId, period: "2026-Q2" },
+    });
+    expect(twice.statusCode).toBe(409);
+    const file = await context.app.inject({
+      url: `/api/v1/hidden-danger-summaries/export?enterpriseId=${enterpriseId}&period=2026-Q2`,
+      headers: as["jiangbei.supervisor"],
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(rows).toContainEqual(["排查发现隐患（项）", 5]);
+    const signature = rows.find((r) => r[0] === "主要负责人签字确认");
+    expect(String(signature?.[1])).toContain("化工企业 主要负责人");
+  });
+});
