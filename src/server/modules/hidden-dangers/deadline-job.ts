@@ -2,6 +2,7 @@ import {
   ESCALATION_TARGETS,
   type EscalationStep,
   escalationFor,
+  progressReportDueAt,
   remindersDue,
 } from "../../../domain/hidden-danger/deadlines";
 import type { HiddenDangerState } from "../../../domain/hidden-danger/lifecycle";
@@ -37,13 +38,41 @@ export function hiddenDangerDeadlineJob(): Job {
           "enterprise.industry_code",
           "enterprise.industry_section",
         ])
-        .where("hidden_danger.status", "in", ["confirmed", "rectifying"])
-        .where("hidden_danger.deadline", "is not", null)
+        .where("hidden_danger.status", "in", ["confirmed", "rectifying", "awaiting_verification"])
         .execute();
       let sent = 0;
       for (const danger of open) {
         const state: HiddenDangerState = stateFromJson(danger.state);
-        const deadline = state.deadline!;
+        // A danger listed for supervision owes progress reports at the interval government set.
+        const progressDue = progressReportDueAt(state.supervision);
+        if (progressDue && progressDue <= now) {
+          const managers = await db
+            .selectFrom("user_enterprise")
+            .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+            .select("app_user.id")
+            .where("user_enterprise.enterprise_id", "=", danger.enterprise_id)
+            .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
+            .execute();
+          await db.transaction().execute((trx) =>
+            notify(trx, {
+              userIds: managers.map((m) => m.id),
+              kind: "hidden_danger.progress_report_due",
+              dedupeKey: `hd:${danger.id}:progress@${progressDue.toISOString()}`,
+              title: {
+                "zh-CN": `挂牌督办隐患 ${danger.code} 须报送整改进展`,
+                en: `Progress report due for supervised hidden danger ${danger.code}`,
+              },
+              body: { "zh-CN": danger.description, en: danger.description },
+              link: `/hidden-dangers/${danger.id}`,
+              severity: "warning",
+              enterpriseId: danger.enterprise_id,
+              territoryPath: danger.territory_path,
+              at: now,
+            }),
+          );
+        }
+        if (!state.deadline || !["confirmed", "rectifying"].includes(state.status)) continue;
+        const deadline = state.deadline;
         const tag = deadline.toISOString();
         const done = await db
           .selectFrom("hidden_danger_escalation")
