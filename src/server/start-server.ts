@@ -5,6 +5,7 @@ import { prepareDatabase } from "./db/prepare-database";
 import { systemClock } from "./jobs/clock";
 import { JobRunner } from "./jobs/job-runner";
 import { scheduledJobs } from "./jobs/scheduled-jobs";
+import { type MqttIngest, SHARED_SUBSCRIPTION, startMqttIngest } from "./modules/monitoring/mqtt-ingest";
 import { seedDemo } from "./seed/seed-demo";
 import type { App } from "./types";
 
@@ -28,6 +29,7 @@ export async function startServer(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
   let jobs: JobRunner | undefined;
+  let mqttIngest: MqttIngest | undefined;
   try {
     const { migrations } = await prepareDatabase(database);
     app = await buildApp({ config, database });
@@ -39,6 +41,10 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
     jobs = new JobRunner({ db: database.db, clock: systemClock, log: app.log }, scheduledJobs(config));
     jobs.start();
+    if (config.mqttUrl) {
+      mqttIngest = await startMqttIngest({ url: config.mqttUrl, db: database.db, log: app.log });
+      app.log.info({ subscription: SHARED_SUBSCRIPTION }, "ingesting readings over MQTT");
+    }
   } catch (error) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -49,6 +55,7 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       running.log.info("shutting down: finishing requests and jobs");
+      await mqttIngest?.stop();
       await jobs?.stop();
       await running.close();
       await database.close();

@@ -41,6 +41,10 @@ export const PERMISSIONS = [
   "hidden-danger:report",
   "hidden-danger:manage",
   "hidden-danger:supervise",
+  "monitoring:read",
+  "monitoring:manage",
+  "monitoring:ingest",
+  "monitoring:operate",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +74,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hidden-danger:read",
     "hidden-danger:report",
     "hidden-danger:supervise",
+    "monitoring:read",
   ],
   department: [
     "territory:read",
@@ -81,6 +86,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "account:self",
     ...READ_RISK,
     "hidden-danger:read",
+    "monitoring:read",
   ],
   enterprise_principal: [
     "enterprise:read",
@@ -95,6 +101,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hidden-danger:read",
     "hidden-danger:report",
     "hidden-danger:manage",
+    "monitoring:read",
+    "monitoring:manage",
+    "monitoring:ingest",
   ],
   safety_manager: [
     "enterprise:read",
@@ -108,6 +117,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hidden-danger:read",
     "hidden-danger:report",
     "hidden-danger:manage",
+    "monitoring:read",
+    "monitoring:manage",
+    "monitoring:ingest",
   ],
   employee: [
     "enterprise:read",
@@ -118,8 +130,17 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "calculator:use",
     "hidden-danger:read",
     "hidden-danger:report",
+    "monitoring:read",
   ],
-  insurer: ["enterprise:read", "reference:read", "token:own", "account:self", ...READ_RISK, "hidden-danger:read"],
+  insurer: [
+    "enterprise:read",
+    "reference:read",
+    "token:own",
+    "account:self",
+    ...READ_RISK,
+    "hidden-danger:read",
+    "monitoring:read",
+  ],
   // A third party identifies and assesses under its own signature for the enterprises that entrust it.
   third_party: [
     "enterprise:read",
@@ -130,6 +151,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "risk:write",
     "hidden-danger:read",
     "hidden-danger:report",
+    "monitoring:read",
   ],
   integrator: [
     "territory:read",
@@ -140,6 +162,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "account:self",
     ...READ_RISK,
     "hidden-danger:read",
+    "monitoring:read",
+    "monitoring:ingest",
   ],
 };
 
@@ -188,4 +212,5 @@ export const INSTALLATION_PERMISSIONS: readonly Permission[] = [
   "reference:write",
   "audit:verify",
   "risk-settings:write",
+  "monitoring:operate",
 ];

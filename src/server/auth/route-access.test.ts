@@ -31,6 +31,8 @@ interface Target {
   hiddenDangerId: string;
   taskId: string;
   taskItemId: string;
+  deviceId: string;
+  deviceCode: string;
 }
 
 interface Probe {
@@ -135,6 +137,17 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/hidden-danger-summaries": { query: { enterpriseId: t.enterpriseId } },
     "POST /api/v1/hidden-danger-summaries": { body: { enterpriseId: t.enterpriseId, period: "2025" } },
     "GET /api/v1/hidden-danger-summaries/export": { query: { enterpriseId: t.enterpriseId, period: "2025" } },
+    "POST /api/v1/devices": {
+      body: { enterpriseId: t.enterpriseId, code: "X-1", name: "冒名设备", deviceType: "flow" },
+    },
+    "GET /api/v1/devices": { ownData: true },
+    "GET /api/v1/devices/:id/readings": { params: { id: t.deviceId } },
+    // Sessions are refused (401); another enterprise's gateway token gets every reading rejected (422).
+    "POST /api/v1/ingest/readings": {
+      body: { readings: [{ deviceId: t.deviceCode, ts: Date.now() - 1000, value: 99 }] },
+      refused: [401, 422],
+    },
+    "GET /api/v1/ingest/stats": {},
     "GET /api/v1/notifications": { ownData: true },
     "POST /api/v1/notifications/:id/read": { params: { id: t.notificationId } },
     "POST /api/v1/notifications/read-all": { ownData: true },
@@ -341,6 +354,12 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       .select("checklist_item_id")
       .where("task_id", "=", task.id)
       .executeTakeFirstOrThrow();
+    const gasDevice = await call("/devices", {
+      enterpriseId: enterprise.id,
+      code: "A-GAS-1",
+      name: "甲企业气体探测器",
+      deviceType: "combustible_gas",
+    });
     const hiddenDanger = await call("/hidden-dangers", {
       enterpriseId: enterprise.id,
       description: "甲企业罐区阀门渗漏",
@@ -399,6 +418,8 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       hiddenDangerId: hiddenDanger.id,
       taskId: task.id,
       taskItemId: taskItem.checklist_item_id,
+      deviceId: gasDevice.id,
+      deviceCode: gasDevice.code,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

@@ -517,6 +517,52 @@ export interface HiddenDangerSummaryTable {
   signed_at: Timestamp;
 }
 
+export type DeviceType =
+  | "combustible_gas"
+  | "toxic_gas"
+  | "oxygen"
+  | "temperature"
+  | "pressure"
+  | "liquid_level"
+  | "flow"
+  | "switch";
+
+export interface DeviceTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  device_type: DeviceType;
+  unit: string;
+  risk_point_id: string | null;
+  major_hazard_unit_id: string | null;
+  lng: number | null;
+  lat: number | null;
+  install_date: string | null;
+  calibration_due: string | null;
+  credential_hash: string;
+  rule_overrides: Json<unknown[]>;
+  rule_state: Json<Record<string, unknown>>;
+  last_value: number | null;
+  last_ts: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface ReadingTable {
+  enterprise_id: string;
+  device_id: string;
+  ts: Timestamp;
+  value: number;
+  received_at: Generated<Date>;
+}
+
+export interface IngestCounterTable {
+  day: string;
+  channel: string;
+  outcome: string;
+  count: Generated<number>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_set: ReferenceSetTable;
@@ -555,4 +601,7 @@ export interface DB {
   hidden_danger_event: HiddenDangerEventTable;
   hidden_danger_escalation: HiddenDangerEscalationTable;
   hidden_danger_summary: HiddenDangerSummaryTable;
+  device: DeviceTable;
+  reading: ReadingTable;
+  ingest_counter: IngestCounterTable;
 }

@@ -8,6 +8,7 @@ import { hiddenDangerRoutes } from "./hidden-dangers/routes";
 import { hiddenDangerStatsRoutes } from "./hidden-dangers/stats-routes";
 import { inspectionRoutes } from "./inspections/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
+import { monitoringRoutes } from "./monitoring/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { overviewRoutes } from "./overview/routes";
@@ -40,6 +41,7 @@ export async function registerModules(app: App) {
   await app.register(hiddenDangerRoutes);
   await app.register(hiddenDangerStatsRoutes);
   await app.register(inspectionRoutes);
+  await app.register(monitoringRoutes);
   await app.register(calculatorRoutes);
   await app.register(majorHazardRoutes);
 }

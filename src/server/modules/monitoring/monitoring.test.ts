@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import mqtt from "mqtt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerFor, createTestContext, errorOf, signIn, type TestContext } from "../../testing/test-app";
+import { testDatabaseKinds } from "../../testing/test-database";
+import { startMqttIngest } from "./mqtt-ingest";
+import { maintainReadingPartitions } from "./reading-partitions";
+
+const BROKER = process.env.MQTT_TEST_URL ?? "mqtt://127.0.0.1:1883";
+
+describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
+  let context: TestContext;
+  let safety: Record<string, string>;
+  let enterpriseId: string;
+  let device: { id: string; code: string; credential: string };
+
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    await maintainReadingPartitions(context.database.db, new Date());
+    safety = await bearerFor(context, "chem.safety");
+    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    const created = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/devices",
+      headers: safety,
+      payload: {
+        enterpriseId,
+        code: `GT-${randomBytes(3).toString("hex")}`,
+        name: "罐区可燃气体探测器 1#",
+        deviceType: "combustible_gas",
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    device = created.json();
+    expect(device.credential).toMatch(/^dgd_/);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const send = (headers: Record<string, string>, readings: unknown[]) =>
+    context.app.inject({ method: "POST", url: "/api/v1/ingest/readings", headers, payload: { readings } });
+
+  it("stores good readings, rejects each bad one with its reason, and ignores a repeat", async () => {
+    const headers = { authorization: `Bearer ${device.credential}`, "accept-language": "en" };
+    const base = Date.now() - 60_000;
+    const batch = [
+      { deviceId: device.code, ts: new Date(base).toISOString(), value: 3.5 },
+      { deviceId: device.code, ts: base + 1000, value: "4.0" },
+      { deviceId: device.code, ts: "yesterday-ish", value: 1 },
+      { deviceId: device.code, ts: Date.now() + 3600_000, value: 1 },
+      { deviceId: device.code, ts: base + 2000, value: "high" },
+      { deviceId: "NO-SUCH-DEVICE", ts: base, value: 1 },
+    ];
+    const first = await send(headers, batch);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ accepted: 2, duplicates: 0 });
+    expect(first.json().rejected.map((r: { index: number; reason: string }) => [r.index, r.reason])).toEqual([
+      [2, "bad_timestamp"],
+      [3, "future_timestamp"],
+      [4, "not_numeric"],
+      [5, "unknown_device"],
+    ]);
+    expect(first.json().rejected[1].message).toContain("device clock");
+    const again = await send(headers, batch.slice(0, 2));
+    expect(again.json()).toMatchObject({ accepted: 0, duplicates: 2 });
+    const listed = (
+      await context.app.inject({ url: `/api/v1/devices?enterpriseId=${enterpriseId}`, headers: safety })
+    ).json().items[0];
+    expect(listed).toMatchObject({ lastValue: 4, lastTs: new Date(base + 1000).toISOString(), unit: "%LEL" });
+    // An older reading arriving late is stored but does not move the last value back.
+    await send(headers, [{ deviceId: device.code, ts: base - 5000, value: 9 }]);
+    const after = (await context.app.inject({ url: `/api/v1/devices/${listed.id}/readings`, headers: safety })).json();
+    expect(after.readings.map((r: { value: number }) => r.value)).toEqual([9, 3.5, 4]);
+    expect(after.device.lastValue).toBe(4);
+  });
+
+  it("counts accepted, duplicate and rejected readings per reason for the installation's operators", async () => {
+    const stats = (
+      await context.app.inject({ url: "/api/v1/ingest/stats", headers: await bearerFor(context, "admin") })
+    ).json().items;
+    const count = (outcome: string) =>
+      stats.find((s: { channel: string; outcome: string }) => s.channel === "http" && s.outcome === outcome)?.count;
+    expect(count("accepted")).toBeGreaterThanOrEqual(2);
+    expect(count("duplicate")).toBe(2);
+    expect(count("future_timestamp")).toBe(1);
+  });
+
+  it("stores readings in the month's partition", async () => {
+    const { rows } = await sql<{
+      partition: string;
+    }>`SELECT DISTINCT tableoid::regclass::text AS partition FROM reading`.execute(context.database.db);
+    expect(rows.map((r) => r.partition)).toEqual([`reading_${new Date().toISOString().slice(0, 7).replace("-", "")}`]);
+  });
+
+  it("refuses a wrong credential, a browser session, and a batch too large, with reasons", async () => {
+    const wrong = await send({ authorization: "Bearer dgd_wrong" }, [
+      { deviceId: device.code, ts: Date.now(), value: 1 },
+    ]);
+    expect(wrong.statusCode).toBe(401);
+    const session = await signIn(context.app, "chem.safety");
+    expect((await send(session.headers, [{ deviceId: device.code, ts: Date.now(), value: 1 }])).statusCode).toBe(401);
+    const gateway = await send(safety, [{ deviceId: device.code, ts: Date.now() - 1, value: 2 }]);
+    expect(gateway.json().accepted).toBe(1);
+    const otherGateway = await bearerFor(context, "expert");
+    const foreign = await send(otherGateway, [{ deviceId: device.code, ts: Date.now(), value: 2 }]);
+    expect(foreign.statusCode).toBe(401);
+    const huge = Array.from({ length: 5001 }, (_, i) => ({ deviceId: device.code, ts: i, value: 1 }));
+    const tooLarge = await send({ authorization: `Bearer ${device.credential}` }, huge);
+    expect(tooLarge.statusCode).toBe(400);
+    expect(errorOf(tooLarge).message).toContain("5000");
+  });
+
+  it("takes readings over MQTT with QoS 1, acknowledges after commit, and stores a redelivered duplicate once", async () => {
+    let stored = 0;
+    const ingest = await startMqttIngest({
+      url: BROKER,
+      db: context.database.db,
+      log: console,
+      group: `t${randomBytes(4).toString("hex")}`,
+      onStored: (n) => (stored += n),
+    });
+    const publisher = await mqtt.connectAsync(BROKER);
+    const topic = `dualguard/${enterpriseId}/${device.code}/readings`;
+    const ts = Date.now() - 10_000;
+    const payload = JSON.stringify([
+      { ts, value: 5 },
+      { ts: ts + 1000, value: 6 },
+    ]);
+    await publisher.publishAsync(topic, payload, { qos: 1 });
+    await publisher.publishAsync(topic, payload, { qos: 1 });
+    await publisher.publishAsync(topic, "not json", { qos: 1 });
+    const count = async () =>
+      Number(
+        (
+          await context.database.db
+            .selectFrom("reading")
+            .select(sql<number>`count(*)`.as("n"))
+            .where("ts", ">=", new Date(ts))
+            .where("ts", "<=", new Date(ts + 1000))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    for (let i = 0; i < 50 && (await count()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await count()).toBe(2);
+    expect(stored).toBe(2);
+    await publisher.endAsync();
+    await ingest.stop();
+  });
+});
