@@ -6,7 +6,6 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import type { App } from "../../types";
 import { buildControlListPdf } from "./pdf/control-list-pdf";
 import { buildNoticeCardPdf } from "./pdf/notice-card-pdf";
 
