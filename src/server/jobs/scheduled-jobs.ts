@@ -12,5 +12,6 @@ export function scheduledJobs(config: Config): Job[] {
     deliverOutboxJob(config.smtpUrl ? smtpSender(config.smtpUrl) : null),
     hiddenDangerDeadlineJob(),
     inspectionTaskJob(),
+    readingPartitionJob(),
   ];
 }

@@ -79,7 +79,7 @@ export async function ingestReadings(
   const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [], stored: [] };
   const valid: { enterpriseId: string; deviceId: string; ts: Date; value: number }[] = [];
   const seen = new Set<string>();
-  readings.forEach((reading, index) => {
+  for (const [index, reading] of readings.entries()) {
     const code = typeof reading.deviceId === "string" ? reading.deviceId : null;
     const reject = (reason: RejectReason) =>
       result.rejected.push({ index, deviceId: code, reason, text: REASONS[reason] });
@@ -88,22 +88,37 @@ export async function ingestReadings(
       caller.kind === "device"
         ? candidates.find((d) => d.id === caller.deviceId)
         : candidates.find((d) => caller.enterpriseIds === "all" || caller.enterpriseIds.includes(d.enterprise_id));
-    if (candidates.length === 0) return reject("unknown_device");
-    if (!device) return reject("not_allowed");
+    if (candidates.length === 0) {
+      reject("unknown_device");
+      continue;
+    }
+    if (!device) {
+      reject("not_allowed");
+      continue;
+    }
     const ts = parseTs(reading.ts);
-    if (!ts) return reject("bad_timestamp");
-    if (ts.getTime() > now.getTime() + MAX_FUTURE_MS) return reject("future_timestamp");
+    if (!ts) {
+      reject("bad_timestamp");
+      continue;
+    }
+    if (ts.getTime() > now.getTime() + MAX_FUTURE_MS) {
+      reject("future_timestamp");
+      continue;
+    }
     const value =
       typeof reading.value === "string" && reading.value.trim() !== "" ? Number(reading.value) : reading.value;
-    if (typeof value !== "number" || !Number.isFinite(value)) return reject("not_numeric");
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      reject("not_numeric");
+      continue;
+    }
     const key = `${device.id}|${ts.getTime()}`;
     if (seen.has(key)) {
       result.duplicates++;
-      return;
+      continue;
     }
     seen.add(key);
     valid.push({ enterpriseId: device.enterprise_id, deviceId: device.id, ts, value });
-  });
+  }
   if (valid.length > 0) {
     const inserted = await trx
       .insertInto("reading")
