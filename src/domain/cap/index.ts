@@ -1,0 +1,3 @@
+export * from "./alarm-alert";
+export * from "./atom-feed";
+export * from "./cap-alert";

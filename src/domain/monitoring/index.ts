@@ -1,0 +1,5 @@
+export * from "./alarm-lifecycle";
+export * from "./device-types";
+export * from "./escalation";
+export * from "./evaluate";
+export * from "./rules";
