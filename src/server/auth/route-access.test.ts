@@ -182,6 +182,7 @@ function probes(t: Target): Record<string, Probe> {
       body: { kind: "management", content: "冒名措施", checkFrequency: "daily" },
     },
     "DELETE /api/v1/measures/:id": { params: { id: t.measureId } },
+    "PATCH /api/v1/measures/:id": { params: { id: t.measureId }, body: { content: "篡改措施" } },
     "GET /api/v1/risk-methods": { ownData: true },
     "PUT /api/v1/risk-methods/:method/bands": {
       params: { method: "LS" },

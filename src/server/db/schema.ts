@@ -563,6 +563,32 @@ export interface IngestCounterTable {
   count: Generated<number>;
 }
 
+export interface AlarmTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  territory_path: string;
+  source: "device" | "management";
+  device_id: string | null;
+  rule_id: string;
+  rule_kind: string;
+  severity: number;
+  status: "active_unacknowledged" | "acknowledged" | "cleared_unacknowledged" | "cleared";
+  raised_at: Timestamp;
+  last_value: number | null;
+  peak: number | null;
+  last_update_at: Timestamp;
+  message_zh: string;
+  message_en: string;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledge_note: string | null;
+  cleared_at: Timestamp | null;
+  clear_value: number | null;
+  disposals: Json<{ cause: string; actionTaken: string; by: string; at: string }[]>;
+  escalation_steps: ColumnType<number[], number[] | undefined, number[]>;
+  cap_messages: Json<{ identifier: string; sent: string; phase: string }[]>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_set: ReferenceSetTable;
@@ -604,4 +630,5 @@ export interface DB {
   device: DeviceTable;
   reading: ReadingTable;
   ingest_counter: IngestCounterTable;
+  alarm: AlarmTable;
 }

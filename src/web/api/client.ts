@@ -106,7 +106,7 @@ export const api = {
   patch: <T>(path: string, body: unknown) => json<T>("PATCH", path, { body }),
   put: <T>(path: string, body: unknown) => json<T>("PUT", path, { body }),
   delete: <T = void>(path: string) => json<T>("DELETE", path),
-  upload: <T>(path: string, form: FormData) => json<T>("POST", path, { form }),
+  upload: <T>(path: string, form: FormData, query?: Query) => json<T>("POST", path, { form, query }),
 };
 
 /** Downloads a file through fetch, so the language header and the session go with it, and saves it under the server's name. */

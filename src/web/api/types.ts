@@ -187,3 +187,255 @@ export type ApiToken = {
 };
 
 export type CreatedApiToken = { id: string; token: string; expiresAt: string };
+
+// ——— Risk classification control: risk points, hazards, assessments, measures ———
+
+export const RISK_POINT_KINDS = ["place", "facility", "process", "operation"] as const;
+export type RiskPointKind = (typeof RISK_POINT_KINDS)[number];
+export const PUBLIC_CATEGORIES = [
+  "crowded_place",
+  "gas_pipeline",
+  "construction_site",
+  "traffic",
+  "water",
+  "other",
+] as const;
+export type PublicCategory = (typeof PUBLIC_CATEGORIES)[number];
+export const MEASURE_KINDS = ["engineering", "management", "training", "protection", "emergency"] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export const CHECK_FREQUENCIES = ["shift", "daily", "weekly", "monthly", "quarterly", "yearly"] as const;
+export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
+export const ASSESSMENT_METHODS = ["LS", "LEC", "MES"] as const;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+export type RiskOwnerKind = "enterprise" | "territory";
+export type RiskLevelNumber = 1 | 2 | 3 | 4;
+
+export type RiskPointSummary = {
+  id: string;
+  ownerId: string;
+  ownerKind: RiskOwnerKind;
+  ownerName: string;
+  kind: RiskPointKind;
+  publicCategory: PublicCategory | null;
+  name: string;
+  unit: string;
+  lng: number | null;
+  lat: number | null;
+  level: RiskLevelNumber | null;
+  colour: string | null;
+  controlLevel: ControlLevelCode | null;
+  controllingUnit: string;
+  responsiblePerson: string;
+  hazardCount: number;
+};
+
+export type Assessment = {
+  id: string;
+  method: AssessmentMethod;
+  factors: Record<string, number>;
+  score: number;
+  level: RiskLevelNumber;
+  colour: string;
+  bandsVersion: string;
+  bandsAreCurrent: boolean;
+  assessorName: string;
+  assessorOrganisation: string | null;
+  note: string;
+  assessedAt: string;
+};
+
+export type Hazard = {
+  id: string;
+  description: string;
+  factorCode: string;
+  accidentTypes: string[];
+  consequences: string;
+  level: RiskLevelNumber | null;
+  assessmentCount: number;
+  assessment: Assessment | null;
+};
+
+export type ControlMeasure = {
+  id: string;
+  hazardId: string | null;
+  kind: MeasureKind;
+  content: string;
+  checkContent: string;
+  checkFrequency: CheckFrequency;
+  responsiblePerson: string;
+};
+
+export type RiskPoint = RiskPointSummary & {
+  area: GeoPolygon | null;
+  photoIds: string[];
+  controlLevelSetByUser: boolean;
+  responsiblePhone: string;
+  emergencyPhone: string;
+  publicToken: string;
+  updatedAt: string;
+  hazards: Hazard[];
+  measures: ControlMeasure[];
+};
+
+export type RiskPointInput = {
+  ownerId?: string;
+  kind?: RiskPointKind;
+  name?: string;
+  unit?: string;
+  lng?: number | null;
+  lat?: number | null;
+  publicCategory?: PublicCategory | null;
+  photoIds?: string[];
+  controlLevel?: ControlLevelCode | null;
+  controllingUnit?: string;
+  responsiblePerson?: string;
+  responsiblePhone?: string;
+  emergencyPhone?: string;
+};
+
+export type HazardInput = { description: string; factorCode: string; accidentTypes: string[]; consequences?: string };
+
+export type MeasureInput = {
+  kind: MeasureKind;
+  content: string;
+  checkContent?: string;
+  checkFrequency: CheckFrequency;
+  responsiblePerson?: string;
+  hazardId?: string | null;
+};
+
+export type ScaleValue = { value: number; meaningZh: string; meaningEn: string };
+export type RiskBands = {
+  method: AssessmentMethod;
+  version: string;
+  thresholds: { level: 1 | 2 | 3; minScore: number }[];
+};
+export type RiskMethod = { method: AssessmentMethod; scales: Record<string, ScaleValue[]>; bands: RiskBands };
+export type RiskMethods = { methods: RiskMethod[] };
+export type RiskGrade = { score: number; level: RiskLevelNumber; colour: string; bandsVersion: string };
+
+export type RiskStats = {
+  byColour: { level: RiskLevelNumber | null; colour: string | null; count: number }[];
+  byUnit: { unit: string; counts: Record<"1" | "2" | "3" | "4", number>; notAssessed: number }[];
+  byAccidentType: { code: string; nameZh: string; nameEn: string; riskPoints: number }[];
+};
+
+type ImportCounts = { created: number; updated: number; unchanged: number };
+export type RiskImportResult = { riskPoints: ImportCounts; hazards: ImportCounts; assessments: number };
+
+export type Attachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
+// ——— Major hazard sources (GB 18218-2018) ———
+
+export type MajorHazardSubstance = {
+  cas: string | null;
+  name: string | null;
+  hazardClass: string | null;
+  quantityTonnes: number;
+};
+
+export type MajorHazardTerm = {
+  substance: string;
+  cas: string | null;
+  q: number;
+  Q: number;
+  beta: number;
+  ratio: number;
+  thresholdFrom?: "named_substance" | "hazard_class";
+  betaFrom?: string;
+  hazardClass?: string | null;
+};
+
+export type MajorHazardResult = {
+  tableVersion: string;
+  s: number;
+  isMajorHazard: boolean;
+  alpha: number;
+  r: number;
+  level: RiskLevelNumber | null;
+  terms: MajorHazardTerm[];
+  computedAt?: string;
+};
+
+export const FILING_STATUSES = ["submitted", "accepted", "returned"] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+export type MajorHazardUnitKind = "plant" | "storage";
+
+/** What the enterprise filed: the unit as it was at that moment. */
+export type FilingSnapshot = {
+  name?: string;
+  unitKind?: MajorHazardUnitKind;
+  exposedPopulation?: number;
+  substances?: MajorHazardSubstance[];
+  result?: MajorHazardResult | null;
+};
+
+export type MajorHazardFiling = {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  unitId: string;
+  unitName: string;
+  status: FilingStatus;
+  level: RiskLevelNumber | null;
+  safetyMeasures: string;
+  emergencyMeasures: string;
+  snapshot: FilingSnapshot;
+  submittedAt: string;
+  decidedAt: string | null;
+  decisionReason: string | null;
+};
+
+export type MajorHazardUnit = {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  name: string;
+  unitKind: MajorHazardUnitKind;
+  exposedPopulation: number;
+  lng: number | null;
+  lat: number | null;
+  substances: MajorHazardSubstance[];
+  result: MajorHazardResult | null;
+  filings: MajorHazardFiling[];
+};
+
+export type MajorHazardUnitInput = {
+  name: string;
+  unitKind: MajorHazardUnitKind;
+  exposedPopulation: number;
+  lng?: number | null;
+  lat?: number | null;
+  substances: { cas?: string; name?: string; hazardClass?: string; quantityTonnes: number }[];
+};
+
+export type Gb18218Substance = {
+  cas: string | null;
+  nameZh: string;
+  nameEn: string;
+  aliases: string[];
+  thresholdTonnes: number;
+  hazardClass: string;
+  betaToxicGas?: number;
+};
+export type Gb18218Class = { code: string; nameZh: string; nameEn: string; thresholdTonnes: number; beta: number };
+export type Gb18218Table = { version: string; substances: Gb18218Substance[]; classes: Gb18218Class[] };
+
+type BilingualName = { zh: string; en: string };
+
+/** The public notice card a posted card's QR code opens: no ids, coordinates or personal phone numbers. */
+export type PublicRiskCard = {
+  ownerName: string;
+  pointName: string;
+  unit: string;
+  level: RiskLevelNumber | null;
+  colour: string | null;
+  levelName: BilingualName;
+  hazards: { description: string; accidentTypes: BilingualName[] }[];
+  measures: Record<MeasureKind, string[]>;
+  emergencyPhone: string;
+  controllingUnit: string;
+  responsiblePerson: string;
+  updatedAt: string;
+};

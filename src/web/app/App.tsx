@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider, Result, Spin } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { lazy, type ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { Guard } from "../components/Guard";
 import { I18nProvider, useLocale, useT } from "../i18n";
@@ -16,6 +16,17 @@ const EnterpriseDetailPage = lazy(() =>
 );
 const EnterpriseListPage = lazy(() =>
   import("../pages/enterprises/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
+);
+const MajorHazardsPage = lazy(() =>
+  import("../pages/major-hazards/MajorHazardsPage").then((m) => ({ default: m.MajorHazardsPage })),
+);
+const PublicCardPage = lazy(() => import("../pages/card/PublicCardPage").then((m) => ({ default: m.PublicCardPage })));
+const RiskOverviewPage = lazy(() =>
+  import("../pages/risk/RiskOverviewPage").then((m) => ({ default: m.RiskOverviewPage })),
+);
+const RiskPointPage = lazy(() => import("../pages/risk/RiskPointPage").then((m) => ({ default: m.RiskPointPage })));
+const RiskRegisterPage = lazy(() =>
+  import("../pages/risk/RiskRegisterPage").then((m) => ({ default: m.RiskRegisterPage })),
 );
 const OrganisationsPage = lazy(() =>
   import("../pages/organisations/OrganisationsPage").then((m) => ({ default: m.OrganisationsPage })),
@@ -58,6 +69,14 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route
+        path="/card/:token"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicCardPage />
+          </Suspense>
+        }
+      />
+      <Route
         element={
           <RequireSession>
             <AppLayout />
@@ -86,6 +105,46 @@ function AppRoutes() {
           element={
             <Guard permission="enterprise:read">
               <EnterpriseDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="risk"
+          element={
+            <Guard permission="risk:read">
+              <RiskOverviewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="risk/enterprises/:id"
+          element={
+            <Guard permission="risk:read">
+              <RiskRegisterPage ownerKind="enterprise" />
+            </Guard>
+          }
+        />
+        <Route
+          path="risk/territories/:id"
+          element={
+            <Guard permission="risk:read">
+              <RiskRegisterPage ownerKind="territory" />
+            </Guard>
+          }
+        />
+        <Route
+          path="risk/points/:id"
+          element={
+            <Guard permission="risk:read">
+              <RiskPointPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="major-hazards"
+          element={
+            <Guard permission="major-hazard:read">
+              <MajorHazardsPage />
             </Guard>
           }
         />

@@ -11,11 +11,13 @@ const userWith = (role: Role, enterpriseIds: string[] = []) => ({
 const keys = (role: Role, enterpriseIds?: string[]) => menuFor(userWith(role, enterpriseIds)).map((e) => e.key);
 
 describe("menuFor", () => {
-  it("gives a supervisor territories, enterprises and audit but not user administration", () => {
+  it("gives a supervisor territories, enterprises, risk control and audit but not user administration", () => {
     expect(keys("supervisor")).toEqual([
       "overview",
       "territories",
       "enterprises",
+      "risk",
+      "major-hazards",
       "organisations",
       "audit",
       "reference",
@@ -30,7 +32,14 @@ describe("menuFor", () => {
 
   it("sends a safety manager to its own enterprise instead of a list", () => {
     const menu = menuFor(userWith("safety_manager", ["e-1", "e-2"]));
-    expect(menu.map((e) => e.key)).toEqual(["overview", "my-enterprise", "reference", "tokens"]);
+    expect(menu.map((e) => e.key)).toEqual([
+      "overview",
+      "my-enterprise",
+      "risk",
+      "major-hazards",
+      "reference",
+      "tokens",
+    ]);
     expect(menu.find((e) => e.key === "my-enterprise")?.path).toBe("/enterprises/e-1");
   });
 
@@ -40,7 +49,12 @@ describe("menuFor", () => {
   });
 
   it("leaves out My enterprise for an employee linked to no enterprise", () => {
-    expect(keys("employee")).toEqual(["overview", "reference", "tokens"]);
+    expect(keys("employee")).toEqual(["overview", "risk", "reference", "tokens"]);
+  });
+
+  it("gives an employee the risk register but not major hazard sources", () => {
+    expect(keys("employee", ["e-1"])).toContain("risk");
+    expect(keys("employee", ["e-1"])).not.toContain("major-hazards");
   });
 });
 
@@ -53,6 +67,11 @@ describe("menuEntryOf", () => {
 
   it("maps the root to the overview", () => {
     expect(menuEntryOf(menu, "/")?.key).toBe("overview");
+  });
+
+  it("highlights risk control for a register or a risk point below it", () => {
+    expect(menuEntryOf(menu, "/risk/enterprises/abc")?.key).toBe("risk");
+    expect(menuEntryOf(menu, "/risk/points/abc")?.key).toBe("risk");
   });
 
   it("finds the enterprise-scoped home by its exact path", () => {

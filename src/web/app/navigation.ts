@@ -7,6 +7,8 @@ export type MenuKey =
   | "territories"
   | "enterprises"
   | "my-enterprise"
+  | "risk"
+  | "major-hazards"
   | "organisations"
   | "users"
   | "audit"
@@ -37,6 +39,10 @@ export function menuFor(me: Pick<Me, "role" | "permissions" | "enterpriseIds">):
       entries.push({ key: "enterprises", path: "/enterprises", label: "menu.enterprises" });
     }
   }
+  // Enterprise people land on their own register from /risk; everyone else sees the registers in scope.
+  if (can("risk:read")) entries.push({ key: "risk", path: "/risk", label: "menu.risk" });
+  if (can("major-hazard:read"))
+    entries.push({ key: "major-hazards", path: "/major-hazards", label: "menu.majorHazards" });
   if (can("organisation:read"))
     entries.push({ key: "organisations", path: "/organisations", label: "menu.organisations" });
   if (can("user:admin")) entries.push({ key: "users", path: "/users", label: "menu.users" });

@@ -1,5 +1,16 @@
 import type { Role } from "../../domain/access/roles";
-import type { EnterpriseScale, EnterpriseStatus, OrganisationKind, TerritoryLevel } from "../api/types";
+import type {
+  CheckFrequency,
+  EnterpriseScale,
+  EnterpriseStatus,
+  FilingStatus,
+  MajorHazardUnitKind,
+  MeasureKind,
+  OrganisationKind,
+  PublicCategory,
+  RiskPointKind,
+  TerritoryLevel,
+} from "../api/types";
 import type { MessageKey, Translate } from "../i18n";
 
 // One place that turns stable codes into words, so a role or status reads the same on every page.
@@ -57,6 +68,10 @@ const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
   revoke: "auditAction.revoke",
   import: "auditAction.import",
   seed: "auditAction.seed",
+  assess: "auditAction.assess",
+  file: "auditAction.file",
+  accept: "auditAction.accept",
+  return: "auditAction.return",
 };
 
 const ENTITY_TYPE_LABELS: Record<string, MessageKey> = {
@@ -66,7 +81,64 @@ const ENTITY_TYPE_LABELS: Record<string, MessageKey> = {
   api_token: "entityType.api_token",
   control_level_mapping: "entityType.control_level_mapping",
   territory: "entityType.territory",
+  risk_point: "entityType.risk_point",
+  hazard: "entityType.hazard",
+  control_measure: "entityType.control_measure",
+  attachment: "entityType.attachment",
+  risk_bands: "entityType.risk_bands",
+  major_hazard_unit: "entityType.major_hazard_unit",
+  major_hazard_filing: "entityType.major_hazard_filing",
   installation: "entityType.installation",
+};
+
+const RISK_POINT_KIND_LABELS: Record<RiskPointKind, MessageKey> = {
+  place: "riskKind.place",
+  facility: "riskKind.facility",
+  process: "riskKind.process",
+  operation: "riskKind.operation",
+};
+
+const PUBLIC_CATEGORY_LABELS: Record<PublicCategory, MessageKey> = {
+  crowded_place: "publicCategory.crowded_place",
+  gas_pipeline: "publicCategory.gas_pipeline",
+  construction_site: "publicCategory.construction_site",
+  traffic: "publicCategory.traffic",
+  water: "publicCategory.water",
+  other: "publicCategory.other",
+};
+
+const MEASURE_KIND_LABELS: Record<MeasureKind, MessageKey> = {
+  engineering: "measureKind.engineering",
+  management: "measureKind.management",
+  training: "measureKind.training",
+  protection: "measureKind.protection",
+  emergency: "measureKind.emergency",
+};
+
+const CHECK_FREQUENCY_LABELS: Record<CheckFrequency, MessageKey> = {
+  shift: "checkFrequency.shift",
+  daily: "checkFrequency.daily",
+  weekly: "checkFrequency.weekly",
+  monthly: "checkFrequency.monthly",
+  quarterly: "checkFrequency.quarterly",
+  yearly: "checkFrequency.yearly",
+};
+
+const FILING_STATUS_LABELS: Record<FilingStatus, MessageKey> = {
+  submitted: "filingStatus.submitted",
+  accepted: "filingStatus.accepted",
+  returned: "filingStatus.returned",
+};
+
+export const FILING_STATUS_COLOURS: Record<FilingStatus, string> = {
+  submitted: "processing",
+  accepted: "success",
+  returned: "warning",
+};
+
+const UNIT_KIND_LABELS: Record<MajorHazardUnitKind, MessageKey> = {
+  plant: "unitKind.plant",
+  storage: "unitKind.storage",
 };
 
 /** A code the dictionary does not know yet is shown as it is rather than hidden. */
@@ -87,6 +159,18 @@ export const organisationKindLabel = (t: Translate, kind: OrganisationKind | str
   labelOf(t, ORGANISATION_KIND_LABELS as Record<string, MessageKey>, kind);
 export const auditActionLabel = (t: Translate, action: string) => labelOf(t, AUDIT_ACTION_LABELS, action);
 export const entityTypeLabel = (t: Translate, entityType: string) => labelOf(t, ENTITY_TYPE_LABELS, entityType);
+export const riskPointKindLabel = (t: Translate, kind: RiskPointKind | string) =>
+  labelOf(t, RISK_POINT_KIND_LABELS as Record<string, MessageKey>, kind);
+export const publicCategoryLabel = (t: Translate, category: PublicCategory | string) =>
+  labelOf(t, PUBLIC_CATEGORY_LABELS as Record<string, MessageKey>, category);
+export const measureKindLabel = (t: Translate, kind: MeasureKind | string) =>
+  labelOf(t, MEASURE_KIND_LABELS as Record<string, MessageKey>, kind);
+export const checkFrequencyLabel = (t: Translate, frequency: CheckFrequency | string) =>
+  labelOf(t, CHECK_FREQUENCY_LABELS as Record<string, MessageKey>, frequency);
+export const filingStatusLabel = (t: Translate, status: FilingStatus | string) =>
+  labelOf(t, FILING_STATUS_LABELS as Record<string, MessageKey>, status);
+export const unitKindLabel = (t: Translate, kind: MajorHazardUnitKind | string) =>
+  labelOf(t, UNIT_KIND_LABELS as Record<string, MessageKey>, kind);
 export const AUDIT_ENTITY_TYPES = Object.keys(ENTITY_TYPE_LABELS).filter((type) => type !== "installation");
 
 // Fields of audited records, as the server stores them (snake_case) or sends them (camelCase).

@@ -44,6 +44,9 @@ export const MajorHazardResult = Type.Object({
       Q: Type.Number(),
       beta: Type.Number(),
       ratio: Type.Number(),
+      thresholdFrom: Type.Optional(Type.String()),
+      betaFrom: Type.Optional(Type.String()),
+      hazardClass: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     }),
   ),
 });

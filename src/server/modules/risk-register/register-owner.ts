@@ -45,7 +45,13 @@ export async function resolveOwner(
     .select(["id", "name", "path"])
     .where("id", "=", ownerId)
     .executeTakeFirst();
-  if (territory && pathInScope(principal.scope, territory.path)) {
+  // Public-area registers belong to the territory's supervisors; an industry department sees only its industry.
+  if (
+    territory &&
+    pathInScope(principal.scope, territory.path) &&
+    principal.scope.kind === "territory" &&
+    principal.scope.industries.length === 0
+  ) {
     if (mode === "write" && !principal.permissions.includes("risk:public-write")) throw forbidden();
     return { kind: "territory", id: territory.id, name: territory.name, territoryPath: territory.path };
   }

@@ -682,6 +682,67 @@ export async function riskRegisterRoutes(app: App) {
     },
   );
 
+  app.patch(
+    "/measures/:id",
+    {
+      config: { permission: EDIT_REGISTER },
+      schema: {
+        tags: ["risk register"],
+        summary: "Change a control measure",
+        params: IdParams,
+        body: Type.Partial(Type.Omit(MeasureBody, ["hazardId"]), { additionalProperties: false, minProperties: 1 }),
+        response: { 200: Measure },
+      },
+    },
+    async (request) => {
+      const measure = await db
+        .selectFrom("control_measure")
+        .selectAll()
+        .where("id", "=", request.params.id)
+        .executeTakeFirst();
+      if (!measure) throw notFound(THE_MEASURE);
+      const owner = await resolveOwner(db, principalOf(request), measure.owner_id, "write").catch(() => {
+        throw notFound(THE_MEASURE);
+      });
+      const body = request.body;
+      const updated = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable("control_measure")
+          .set({
+            kind: body.kind,
+            content: body.content,
+            check_content: body.checkContent,
+            check_frequency: body.checkFrequency,
+            responsible_person: body.responsiblePerson,
+            updated_at: new Date(),
+          })
+          .where("owner_id", "=", measure.owner_id)
+          .where("id", "=", measure.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(trx, actorOf(request), {
+          action: "update",
+          entityType: "control_measure",
+          entityId: measure.id,
+          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
+          territoryPath: owner.territoryPath,
+          before: measure,
+          after: body,
+        });
+        return row;
+      });
+      return {
+        id: updated.id,
+        hazardId: updated.hazard_id,
+        kind: updated.kind,
+        content: updated.content,
+        checkContent: updated.check_content,
+        checkFrequency: updated.check_frequency,
+        responsiblePerson: updated.responsible_person,
+      };
+    },
+  );
+
   app.delete(
     "/measures/:id",
     {

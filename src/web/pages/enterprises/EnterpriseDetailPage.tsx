@@ -1,7 +1,7 @@
-import { EditOutlined, EnvironmentOutlined } from "@ant-design/icons";
+import { AlertOutlined, EditOutlined, EnvironmentOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Contact, Enterprise, SafetyManager, TerritoryDetail } from "../../api/types";
 import { useRequest } from "../../api/use-request";
@@ -239,11 +239,23 @@ export function EnterpriseDetailPage() {
         </Space>
       }
       extra={
-        hasPermission(me, "enterprise:write") && (
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="enterprise-edit">
-            {t("common.edit")}
-          </Button>
-        )
+        <Space>
+          {hasPermission(me, "risk:read") && (
+            <Link to={`/risk/enterprises/${enterprise.id}`} data-testid="enterprise-risk-register">
+              <Button icon={<AlertOutlined />}>{t("enterprise.riskRegister")}</Button>
+            </Link>
+          )}
+          {hasPermission(me, "enterprise:write") && (
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => setEditing(true)}
+              data-testid="enterprise-edit"
+            >
+              {t("common.edit")}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Tabs items={tabs} destroyOnHidden />

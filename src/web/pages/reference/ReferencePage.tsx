@@ -10,6 +10,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { type ReferenceRow, referenceTree } from "../../components/reference-tree";
 import { loadReferenceSet } from "../../components/shared-data";
 import { localName, useLocale, useT } from "../../i18n";
+import { RiskBandsTab } from "./RiskBandsTab";
 
 function SetHeader({ set }: { set: ReferenceSet }) {
   const t = useT();
@@ -221,6 +222,7 @@ function ControlLevelsTab() {
 
 export function ReferencePage() {
   const t = useT();
+  const me = useMe();
   return (
     <Card title={t("reference.title")} data-testid="reference-page">
       <Tabs
@@ -231,6 +233,15 @@ export function ReferencePage() {
           { key: "hazard-factor", label: t("reference.hazardFactor"), children: <CodeListTab kind="hazard-factor" /> },
           { key: "risk-level", label: t("reference.riskLevels"), children: <RiskLevelsTab /> },
           { key: "control-level", label: t("reference.controlLevels"), children: <ControlLevelsTab /> },
+          ...(hasPermission(me, "calculator:use")
+            ? [
+                {
+                  key: "risk-bands",
+                  label: <span data-testid="reference-bands-tab">{t("bands.tab")}</span>,
+                  children: <RiskBandsTab />,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>
