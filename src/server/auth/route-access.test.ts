@@ -33,6 +33,7 @@ interface Target {
   taskItemId: string;
   deviceId: string;
   deviceCode: string;
+  alarmId: string;
 }
 
 interface Probe {
@@ -148,6 +149,13 @@ function probes(t: Target): Record<string, Probe> {
       refused: [401, 422],
     },
     "GET /api/v1/ingest/stats": {},
+    "GET /api/v1/alarms": { ownData: true },
+    "POST /api/v1/alarms/:id/acknowledge": { params: { id: t.alarmId }, body: { note: "冒名确认" } },
+    "POST /api/v1/alarms/:id/dispose": {
+      params: { id: t.alarmId },
+      body: { cause: "冒名原因", actionTaken: "冒名处置" },
+    },
+    "GET /api/v1/cap/alerts.xml": { ownData: true },
     "GET /api/v1/notifications": { ownData: true },
     "POST /api/v1/notifications/:id/read": { params: { id: t.notificationId } },
     "POST /api/v1/notifications/read-all": { ownData: true },
@@ -361,6 +369,18 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       name: "甲企业气体探测器",
       deviceType: "combustible_gas",
     });
+    const leak = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/ingest/readings",
+      headers: { authorization: `Bearer ${gasDevice.credential}` },
+      payload: { readings: [{ deviceId: gasDevice.code, ts: Date.now() - 5000, value: 60 }] },
+    });
+    expect(leak.json().accepted).toBe(1);
+    const alarm = await db
+      .selectFrom("alarm")
+      .select("id")
+      .where("device_id", "=", gasDevice.id)
+      .executeTakeFirstOrThrow();
     const hiddenDanger = await call("/hidden-dangers", {
       enterpriseId: enterprise.id,
       description: "甲企业罐区阀门渗漏",
@@ -421,6 +441,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       taskItemId: taskItem.checklist_item_id,
       deviceId: gasDevice.id,
       deviceCode: gasDevice.code,
+      alarmId: alarm.id,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

@@ -1,6 +1,7 @@
 import type { Config } from "../config";
 import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/deadline-job";
 import { inspectionTaskJob } from "../modules/inspections/inspection-jobs";
+import { alarmEscalationJob, inactivityJob } from "../modules/monitoring/alarm-jobs";
 import { readingPartitionJob } from "../modules/monitoring/reading-partitions";
 import { deliverOutboxJob } from "../notifications/deliver-outbox";
 import { smtpSender } from "../notifications/senders";
@@ -13,5 +14,7 @@ export function scheduledJobs(config: Config): Job[] {
     hiddenDangerDeadlineJob(),
     inspectionTaskJob(),
     readingPartitionJob(),
+    inactivityJob(),
+    alarmEscalationJob(),
   ];
 }

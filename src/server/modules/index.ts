@@ -8,6 +8,7 @@ import { hiddenDangerRoutes } from "./hidden-dangers/routes";
 import { hiddenDangerStatsRoutes } from "./hidden-dangers/stats-routes";
 import { inspectionRoutes } from "./inspections/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
+import { alarmRoutes } from "./monitoring/alarm-routes";
 import { monitoringRoutes } from "./monitoring/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { organisationRoutes } from "./organisations/routes";
@@ -42,6 +43,7 @@ export async function registerModules(app: App) {
   await app.register(hiddenDangerStatsRoutes);
   await app.register(inspectionRoutes);
   await app.register(monitoringRoutes);
+  await app.register(alarmRoutes);
   await app.register(calculatorRoutes);
   await app.register(majorHazardRoutes);
 }

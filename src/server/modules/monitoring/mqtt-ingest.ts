@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import mqtt, { type IPublishPacket, type MqttClient } from "mqtt";
 import type { DB } from "../../db/schema";
+import { evaluateStoredReadings } from "./evaluate-alarms";
 import { type IncomingReading, ingestReadings } from "./ingest-readings";
 
 // Topic dualguard/{enterprise id}/{device code}/readings; the shared subscription splits the load between server processes.
@@ -63,9 +64,19 @@ export async function startMqttIngest(options: {
     }
     options.db
       .transaction()
-      .execute((trx) =>
-        ingestReadings(trx, { kind: "gateway", enterpriseIds: [enterpriseId] }, readings, new Date(), "mqtt"),
-      )
+      .execute(async (trx) => {
+        const now = new Date();
+        const ingested = await ingestReadings(
+          trx,
+          { kind: "gateway", enterpriseIds: [enterpriseId] },
+          readings,
+          now,
+          "mqtt",
+        );
+        // Rules run in the same transaction: the message is acknowledged once readings and alarms are committed.
+        await evaluateStoredReadings(trx, ingested.stored, now);
+        return ingested;
+      })
       .then((result) => {
         if (result.rejected.length > 0)
           options.log.warn(

@@ -8,6 +8,7 @@ import type { DeviceType } from "../../db/schema";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { NullableNumber } from "../../http/schema-types";
 import { type App, actorOf, principalOf } from "../../types";
+import { evaluateStoredReadings } from "./evaluate-alarms";
 import { type IngestCaller, ingestReadings, MAX_BATCH } from "./ingest-readings";
 
 export const DEVICE_TOKEN_PREFIX = "dgd_";
@@ -290,7 +291,12 @@ export async function monitoringRoutes(app: App) {
         ]);
       }
       const now = new Date();
-      const result = await db.transaction().execute((trx) => ingestReadings(trx, caller, readings, now, "http"));
+      const result = await db.transaction().execute(async (trx) => {
+        const ingested = await ingestReadings(trx, caller, readings, now, "http");
+        // Rules are evaluated in the same transaction: a 200 means readings and alarms are both committed.
+        await evaluateStoredReadings(trx, ingested.stored, now);
+        return ingested;
+      });
       return reply.status(result.rejected.length > 0 && result.accepted + result.duplicates === 0 ? 422 : 200).send({
         accepted: result.accepted,
         duplicates: result.duplicates,

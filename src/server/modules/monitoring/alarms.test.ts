@@ -1,0 +1,181 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../jobs/clock";
+import { JobRunner } from "../../jobs/job-runner";
+import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import { testDatabaseKinds } from "../../testing/test-database";
+import { alarmEscalationJob } from "./alarm-jobs";
+import { evaluateSilences } from "./evaluate-alarms";
+
+const CAP_SCHEMA = join(import.meta.dirname, "../../../domain/cap/CAP-v1.2.xsd");
+
+describe.each(testDatabaseKinds())("alarms on $name", (kind) => {
+  let context: TestContext;
+  let safety: Record<string, string>;
+  let device: { id: string; code: string; credential: string };
+  const start = Date.now() - 10 * 60_000;
+
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    safety = await bearerFor(context, "chem.safety");
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+      .enterpriseIds[0];
+    device = (
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/devices",
+        headers: safety,
+        payload: {
+          enterpriseId,
+          code: "GAS-LEAK-1",
+          name: "液氯罐区可燃气体 1#",
+          deviceType: "combustible_gas",
+          lng: 118.7,
+          lat: 32.1,
+        },
+      })
+    ).json();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const send = (values: number[], offsetSeconds: number) =>
+    context.app.inject({
+      method: "POST",
+      url: "/api/v1/ingest/readings",
+      headers: { authorization: `Bearer ${device.credential}` },
+      payload: {
+        readings: values.map((value, i) => ({
+          deviceId: device.code,
+          ts: start + (offsetSeconds + i * 10) * 1000,
+          value,
+        })),
+      },
+    });
+  const openAlarms = async () =>
+    (await context.app.inject({ url: "/api/v1/alarms?open=true", headers: safety })).json().items as {
+      id: string;
+      ruleId: string;
+      severity: number;
+      status: string;
+      peak: number;
+    }[];
+
+  it("raises one alarm per rule on a gas leak ramp, updates it while the leak lasts, and clears it with hysteresis", async () => {
+    expect((await send([2, 5, 12, 22], 0)).statusCode).toBe(200);
+    let open = await openAlarms();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ severity: 2, status: "active_unacknowledged" });
+    await send([30, 35], 40);
+    open = await openAlarms();
+    expect(open).toHaveLength(1);
+    expect(open[0].peak).toBe(35);
+    await send([56], 60);
+    open = await openAlarms();
+    expect(open.map((a) => a.severity).sort()).toEqual([1, 2]);
+    // 46 is inside the red alarm's hysteresis band (clears below 45): nothing clears.
+    await send([46], 70);
+    expect(await openAlarms()).toHaveLength(2);
+    await send([40, 19, 17], 80);
+    const after = (await context.app.inject({ url: "/api/v1/alarms", headers: safety })).json().items;
+    expect(after.map((a: { status: string }) => a.status)).toEqual([
+      "cleared_unacknowledged",
+      "cleared_unacknowledged",
+    ]);
+    const notices = (await context.app.inject({ url: "/api/v1/notifications", headers: safety })).json().items;
+    expect(notices.filter((n: { title: string }) => n.title.startsWith("报警"))).toHaveLength(2);
+  });
+
+  it("acknowledges and disposes an alarm, recording who, and rejects disposal before acknowledgement", async () => {
+    await send([25], 200);
+    const [alarm] = await openAlarms();
+    const early = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/alarms/${alarm.id}/dispose`,
+      headers: safety,
+      payload: { cause: "阀门泄漏", actionTaken: "关阀" },
+    });
+    expect(early.statusCode).toBe(409);
+    const acked = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/alarms/${alarm.id}/acknowledge`,
+      headers: safety,
+      payload: { note: "已到场" },
+    });
+    expect(acked.json()).toMatchObject({ status: "acknowledged", acknowledgeNote: "已到场" });
+    const disposed = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/alarms/${alarm.id}/dispose`,
+      headers: safety,
+      payload: { cause: "法兰垫片老化渗漏", actionTaken: "更换垫片，复测正常" },
+    });
+    expect(disposed.json().disposals[0]).toMatchObject({
+      cause: "法兰垫片老化渗漏",
+      by: expect.stringContaining("安全管理员"),
+    });
+    const worker = await bearerFor(context, "chem.worker");
+    const refused = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/alarms/${alarm.id}/acknowledge`,
+      headers: worker,
+      payload: {},
+    });
+    expect(errorOf(refused).code).toBe("FORBIDDEN");
+  });
+
+  it("publishes active and recently cleared alarms as CAP 1.2 alerts that validate against the OASIS schema", async () => {
+    const feed = await context.app.inject({ url: "/api/v1/cap/alerts.xml", headers: safety });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers["content-type"]).toContain("application/atom+xml");
+    const alerts = [
+      ...feed.body.matchAll(/<alert xmlns="urn:oasis:names:tc:emergency:cap:1\.2">[\s\S]*?<\/alert>/g),
+    ].map((m) => m[0]);
+    expect(alerts.length).toBeGreaterThanOrEqual(3);
+    expect(alerts.some((a) => a.includes("<msgType>Update</msgType>") && a.includes("<references>"))).toBe(true);
+    expect(alerts.some((a) => a.includes("<msgType>Alert</msgType>"))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "cap-"));
+    for (const [i, alert] of alerts.entries()) {
+      const file = join(dir, `alert-${i}.xml`);
+      writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n${alert}`);
+      execFileSync("xmllint", ["--noout", "--schema", CAP_SCHEMA, file], { stdio: "pipe" });
+    }
+    const unknownTerritory = await context.app.inject({
+      url: "/api/v1/cap/alerts.xml?territory=000000",
+      headers: safety,
+    });
+    expect(unknownTerritory.statusCode).toBe(404);
+    const district = await context.app.inject({
+      url: "/api/v1/cap/alerts.xml?territory=990102",
+      headers: await bearerFor(context, "city.supervisor"),
+    });
+    expect(district.body).not.toContain("<alert ");
+  });
+
+  it("raises 'monitoring offline' for a silent device and escalates an unacknowledged alarm step by step", async () => {
+    const later = new Date(Date.now() + 10 * 60_000);
+    await context.database.db.transaction().execute((trx) => evaluateSilences(trx, later));
+    const open = await openAlarms();
+    const offline = open.find((a) => a.ruleId.includes("inactivity"));
+    expect(offline).toBeTruthy();
+    // Six minutes after the offline alarm was raised: the safety manager's step only.
+    const clock = new ManualClock(new Date(later.getTime() + 6 * 60_000));
+    const runner = new JobRunner({ db: context.database.db, clock, log: console }, [alarmEscalationJob()]);
+    await runner.tick();
+    const principal = await bearerFor(context, "chem.principal");
+    const titles = async (headers: Record<string, string>) =>
+      (await context.app.inject({ url: "/api/v1/notifications?pageSize=100", headers }))
+        .json()
+        .items.map((n: { title: string }) => n.title);
+    expect((await titles(principal)).filter((t: string) => t.startsWith("报警未确认"))).toHaveLength(0);
+    expect((await titles(safety)).filter((t: string) => t.startsWith("报警未确认") && t.includes("离线")).length).toBe(
+      1,
+    );
+    clock.advance(10 * 60_000);
+    await runner.tick();
+    expect((await titles(principal)).filter((t: string) => t.startsWith("报警未确认")).length).toBeGreaterThan(0);
+  });
+});
