@@ -587,6 +587,7 @@ export interface AlarmTable {
   disposals: Json<{ cause: string; actionTaken: string; by: string; at: string }[]>;
   escalation_steps: ColumnType<number[], number[] | undefined, number[]>;
   cap_messages: Json<{ identifier: string; sent: string; phase: string }[]>;
+  changed_at: Generated<Date>;
 }
 
 export interface DB {

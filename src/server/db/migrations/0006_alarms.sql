@@ -26,8 +26,11 @@ CREATE TABLE alarm (
   disposals jsonb NOT NULL DEFAULT '[]',
   escalation_steps integer[] NOT NULL DEFAULT '{}',
   cap_messages jsonb NOT NULL DEFAULT '[]',
+  -- Any change (raise, update, clear, acknowledge, dispose): what the live console follows.
+  changed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (enterprise_id, id)
 );
+CREATE INDEX alarm_changed_idx ON alarm (changed_at);
 -- One alarm per (device, rule) while its condition lasts (REFERENCE.md §10).
 CREATE UNIQUE INDEX alarm_one_open_idx ON alarm (enterprise_id, rule_id, device_id)
   WHERE status IN ('active_unacknowledged', 'acknowledged');

@@ -23,6 +23,12 @@ const CLEARED_IN_FEED_MS = 24 * 3600_000;
 
 export async function alarmRoutes(app: App) {
   const { db } = app.database;
+  // Open event streams end before the server closes, so a graceful shutdown is not held up by them.
+  const streams = new Set<{ end(): void }>();
+  app.addHook("preClose", async () => {
+    for (const stream of streams) stream.end();
+    streams.clear();
+  });
 
   const alarms = (principal: Principal) =>
     db
@@ -146,6 +152,7 @@ export async function alarmRoutes(app: App) {
           acknowledged_by: next.acknowledgedAt ? principal.userId : null,
           acknowledge_note: next.acknowledgeNote,
           disposals: JSON.stringify(next.disposals),
+          changed_at: new Date(),
         })
         .where("enterprise_id", "=", row.enterprise_id)
         .where("id", "=", row.id)
@@ -204,6 +211,74 @@ export async function alarmRoutes(app: App) {
         cause: request.body.cause,
         actionTaken: request.body.actionTaken,
       })),
+  );
+
+  app.get(
+    "/alarms/stream",
+    {
+      config: { permission: "monitoring:read" },
+      schema: {
+        tags: ["monitoring"],
+        summary:
+          "Server-sent events: an `alarm` event whenever an alarm in the caller's scope changes, a `ping` every 15 s",
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const locale = request.locale;
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
+      raw.write("retry: 3000\n\n");
+      // Every process polls its own clients' scope, so alarms raised by any server process reach every console.
+      let cursor = new Date();
+      let busy = false;
+      const seen = new Map<string, number>();
+      const poll = async () => {
+        if (busy) return;
+        busy = true;
+        try {
+          const rows = await alarms(principal)
+            .where("alarm.changed_at", ">=", cursor)
+            .orderBy("alarm.changed_at")
+            .limit(500)
+            .execute();
+          for (const row of rows) {
+            const version = row.changed_at.getTime();
+            if (seen.get(row.id) === version) continue;
+            seen.set(row.id, version);
+            raw.write(`event: alarm\nid: ${row.id}:${version}\ndata: ${JSON.stringify(present(row, locale))}\n\n`);
+            if (row.changed_at > cursor) cursor = row.changed_at;
+          }
+        } catch (error) {
+          request.log.warn({ err: error }, "alarm stream poll failed");
+        } finally {
+          busy = false;
+        }
+      };
+      const timer = setInterval(poll, 1000);
+      const ping = setInterval(() => raw.write(`event: ping\ndata: ${Date.now()}\n\n`), 15_000);
+      const stop = () => {
+        clearInterval(timer);
+        clearInterval(ping);
+      };
+      const stream = {
+        end() {
+          stop();
+          raw.end();
+        },
+      };
+      streams.add(stream);
+      request.raw.on("close", () => {
+        stop();
+        streams.delete(stream);
+      });
+    },
   );
 
   app.get(

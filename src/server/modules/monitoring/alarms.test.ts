@@ -179,3 +179,56 @@ describe.each(testDatabaseKinds())("alarms on $name", (kind) => {
     expect((await titles(principal)).filter((t: string) => t.startsWith("报警未确认")).length).toBeGreaterThan(0);
   });
 });
+
+describe("the live alarm stream", () => {
+  it("pushes an alarm raised after the console connected, within seconds, and ends on shutdown", async () => {
+    const [kind] = testDatabaseKinds();
+    const context = await createTestContext(kind, { enterprises: 20 });
+    try {
+      await context.app.listen({ port: 0, host: "127.0.0.1" });
+      const address = context.app.server.address();
+      const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+      const safety = await bearerFor(context, "chem.safety");
+      const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+        .enterpriseIds[0];
+      const device = (
+        await context.app.inject({
+          method: "POST",
+          url: "/api/v1/devices",
+          headers: safety,
+          payload: { enterpriseId, code: "SSE-1", name: "实时推送测试探头", deviceType: "combustible_gas" },
+        })
+      ).json();
+      const city = await fetch(`${base}/api/v1/alarms/stream`, {
+        headers: await bearerFor(context, "city.supervisor"),
+      });
+      const response = await fetch(`${base}/api/v1/alarms/stream`, { headers: safety });
+      expect(response.headers.get("content-type")).toContain("text/event-stream");
+      const reader = response.body!.getReader();
+      await new Promise((r) => setTimeout(r, 300));
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/ingest/readings",
+        headers: { authorization: `Bearer ${device.credential}` },
+        payload: { readings: [{ deviceId: "SSE-1", ts: Date.now(), value: 62 }] },
+      });
+      let text = "";
+      const deadline = Date.now() + 5000;
+      while (!text.includes("event: alarm") && Date.now() < deadline) {
+        const { value } = await reader.read();
+        text += new TextDecoder().decode(value);
+      }
+      expect(text).toContain("event: alarm");
+      expect(text).toContain("实时推送测试探头");
+      const cityReader = city.body!.getReader();
+      const cityChunk = new TextDecoder().decode((await cityReader.read()).value);
+      expect(cityChunk).toContain("retry");
+      await context.app.close();
+      const end = await reader.read();
+      while (!(await reader.read()).done) {}
+      expect(end).toBeDefined();
+    } finally {
+      await context.database.destroy();
+    }
+  });
+});

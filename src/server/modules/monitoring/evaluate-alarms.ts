@@ -62,6 +62,7 @@ async function applyTransition(
         clear_value: null,
         disposals: "[]",
         cap_messages: "[]",
+        changed_at: new Date(),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -101,6 +102,7 @@ async function applyTransition(
         cleared_at: transition.at,
         clear_value: transition.value,
         last_update_at: transition.at,
+        changed_at: new Date(),
       })
       .where("enterprise_id", "=", device.enterprise_id)
       .where("id", "=", open.id)
@@ -114,6 +116,7 @@ async function applyTransition(
         last_update_at: transition.at,
         message_zh: `${device.name}：${transition.message.zh}`,
         message_en: `${device.name}: ${transition.message.en}`,
+        changed_at: new Date(),
       })
       .where("enterprise_id", "=", device.enterprise_id)
       .where("id", "=", open.id)
