@@ -2,6 +2,7 @@ import type { Config } from "../config";
 import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/deadline-job";
 import { inspectionTaskJob } from "../modules/inspections/inspection-jobs";
 import { alarmEscalationJob, inactivityJob } from "../modules/monitoring/alarm-jobs";
+import { managementAlarmJob } from "../modules/monitoring/management-alarms";
 import { readingPartitionJob } from "../modules/monitoring/reading-partitions";
 import { deliverOutboxJob } from "../notifications/deliver-outbox";
 import { smtpSender } from "../notifications/senders";
@@ -16,5 +17,6 @@ export function scheduledJobs(config: Config): Job[] {
     readingPartitionJob(),
     inactivityJob(),
     alarmEscalationJob(),
+    managementAlarmJob(),
   ];
 }

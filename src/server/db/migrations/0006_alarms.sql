@@ -32,6 +32,6 @@ CREATE TABLE alarm (
 );
 CREATE INDEX alarm_changed_idx ON alarm (changed_at);
 -- One alarm per (device, rule) while its condition lasts (REFERENCE.md §10).
-CREATE UNIQUE INDEX alarm_one_open_idx ON alarm (enterprise_id, rule_id, device_id)
+CREATE UNIQUE INDEX alarm_one_open_idx ON alarm (enterprise_id, rule_id, device_id) NULLS NOT DISTINCT
   WHERE status IN ('active_unacknowledged', 'acknowledged');
 CREATE INDEX alarm_scope_idx ON alarm (territory_path text_pattern_ops, status);

@@ -142,6 +142,7 @@ async function lockDevice(trx: Transaction<DB>, enterpriseId: string, deviceId: 
       "device.device_type",
       "device.rule_overrides",
       "device.rule_state",
+      "device.created_at",
       "enterprise.territory_path",
     ])
     .where("device.enterprise_id", "=", enterpriseId)
@@ -208,7 +209,8 @@ export async function evaluateSilences(trx: Transaction<DB>, now: Date): Promise
     const all = { ...((device.rule_state ?? {}) as Record<string, unknown>) };
     let changed = false;
     for (const rule of rules) {
-      const state = parseRuleState(all[rule.id]) ?? newRuleState(now);
+      // A device that never reported has been silent since it was registered.
+      const state = parseRuleState(all[rule.id]) ?? newRuleState(device.created_at);
       const result = evaluateSilence(state, rule, now);
       if (JSON.stringify(result.state) !== JSON.stringify(state) || !all[rule.id]) {
         all[rule.id] = result.state;

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerFor, createTestContext, type TestContext } from "../../testing/test-app";
+import { testDatabaseKinds } from "../../testing/test-database";
+import { evaluateSilences } from "./evaluate-alarms";
+import { evaluateManagementAlarms, MISSED_TASKS_IN_A_ROW } from "./management-alarms";
+
+describe.each(testDatabaseKinds())("management-data alarms on $name", (kind) => {
+  let context: TestContext;
+  let safety: Record<string, string>;
+  let enterpriseId: string;
+
+  beforeAll(async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    safety = await bearerFor(context, "chem.safety");
+    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const run = (now = new Date()) =>
+    context.database.db.transaction().execute((trx) => evaluateManagementAlarms(trx, now));
+  const open = async () =>
+    (await context.app.inject({ url: "/api/v1/alarms", headers: safety }))
+      .json()
+      .items.filter((a: { status: string }) => a.status === "active_unacknowledged" || a.status === "acknowledged")
+      .map((a: { ruleId: string }) => a.ruleId.split(":")[1])
+      .filter(Boolean);
+
+  it("raises an alarm for a device past calibration, once, and clears it when calibrated", async () => {
+    const device = (
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/devices",
+        headers: safety,
+        payload: {
+          enterpriseId,
+          code: "CAL-1",
+          name: "氨气探测器",
+          deviceType: "toxic_gas",
+          calibrationDue: "2026-01-31",
+        },
+      })
+    ).json();
+    expect(await run()).toMatchObject({ raised: 1 });
+    expect(await run()).toMatchObject({ raised: 0, cleared: 0 });
+    expect(await open()).toEqual(["calibration-overdue"]);
+    await context.database.db
+      .updateTable("device")
+      .set({ calibration_due: "2099-01-31" })
+      .where("id", "=", device.id)
+      .execute();
+    expect(await run()).toMatchObject({ cleared: 1 });
+    expect(await open()).toEqual([]);
+  });
+
+  it("raises alarms for an overdue major hidden danger and for a run of missed inspection tasks", async () => {
+    const { db } = context.database;
+    const enterprise = await db
+      .selectFrom("enterprise")
+      .select("territory_path")
+      .where("id", "=", enterpriseId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("hidden_danger")
+      .values({
+        enterprise_id: enterpriseId,
+        code: "YH-TEST-1",
+        territory_path: enterprise.territory_path,
+        source: "inspection",
+        status: "rectifying",
+        level: "major",
+        description: "储罐区紧急切断失效",
+        place: "",
+        risk_point_id: null,
+        category_code: "21",
+        finder_user_id: null,
+        state: "{}",
+        deadline: new Date(Date.now() - 86_400_000),
+        found_at: new Date(Date.now() - 10 * 86_400_000),
+      })
+      .execute();
+    for (let i = 1; i <= MISSED_TASKS_IN_A_ROW; i++) {
+      await db
+        .insertInto("inspection_task")
+        .values({
+          enterprise_id: enterpriseId,
+          schedule_key: "daily|team|role",
+          title: "日常检查",
+          frequency: "daily",
+          control_level: "team",
+          period_start: new Date(Date.now() - (i + 1) * 86_400_000),
+          due_at: new Date(Date.now() - i * 86_400_000),
+          inspector_user_id: null,
+          status: "missed",
+        })
+        .execute();
+    }
+    await run();
+    expect((await open()).sort()).toEqual(["hidden-danger-overdue", "inspections-missed"]);
+    const notices = (await context.app.inject({ url: "/api/v1/notifications?pageSize=50", headers: safety })).json()
+      .items;
+    expect(notices.map((n: { title: string }) => n.title)).toContain("管理预警：日常检查 已连续 3 次未完成");
+  });
+
+  it("raises an alarm for a major hazard source whose sensors are offline", async () => {
+    const unit = (
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/major-hazard-units",
+        headers: safety,
+        payload: {
+          enterpriseId,
+          name: "液氯罐区",
+          unitKind: "storage",
+          exposedPopulation: 10,
+          substances: [{ cas: "7782-50-5", quantityTonnes: 30 }],
+        },
+      })
+    ).json();
+    const device = (
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/devices",
+        headers: safety,
+        payload: {
+          enterpriseId,
+          code: "CL2-1",
+          name: "氯气探测器",
+          deviceType: "toxic_gas",
+          majorHazardUnitId: unit.id,
+        },
+      })
+    ).json();
+    expect(device.majorHazardUnitId).toBe(unit.id);
+    await context.database.db.transaction().execute((trx) => evaluateSilences(trx, new Date(Date.now() + 20 * 60_000)));
+    await run(new Date(Date.now() + 20 * 60_000));
+    expect(await open()).toContain("major-hazard-offline");
+  });
+});
