@@ -12,6 +12,7 @@ import { prepareDatabase } from "../server/db/prepare-database";
 import { createApiToken } from "../server/modules/tokens/create-api-token";
 import { seedDemo } from "../server/seed/seed-demo";
 import { startServer } from "../server/start-server";
+import { simulate } from "./simulate";
 
 const USAGE = `dualguard <command> [options]
 
@@ -24,6 +25,8 @@ Commands:
   restore FILE                        load a backup into an empty database
   user create --username U --password P --role ROLE [--name NAME] [--territory CODE | --enterprise ID]
   token create --username U [--days N] [--name NAME]   print a bearer API token
+  simulate --token T [--devices N] [--rate R] [--mqtt URL | --http] [--anomalies] [--duration S] [--url URL]
+                                      register simulated devices and send realistic readings (a leak ramp, a silent device)
 
 Roles: ${ROLES.join(", ")}
 `;
@@ -65,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
         return await backupCommand(rest);
       case "restore":
         return await restoreCommand(rest);
+      case "simulate":
+        return await simulate(rest);
       case "user":
         if (rest[0] !== "create")
           throw new UsageError("usage: dualguard user create --username U --password P --role ROLE");

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { DeviceType } from "../../domain/monitoring/device-types";
 
 /** Row types of the tables, as Kysely sees them. API shapes live with their modules. */
 
@@ -517,15 +518,7 @@ export interface HiddenDangerSummaryTable {
   signed_at: Timestamp;
 }
 
-export type DeviceType =
-  | "combustible_gas"
-  | "toxic_gas"
-  | "oxygen"
-  | "temperature"
-  | "pressure"
-  | "liquid_level"
-  | "flow"
-  | "switch";
+export type { DeviceType };
 
 export interface DeviceTable {
   enterprise_id: string;

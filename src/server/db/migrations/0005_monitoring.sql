@@ -7,7 +7,7 @@ CREATE TABLE device (
   -- The device's own identifier, as it appears in MQTT topics and payloads.
   code text NOT NULL,
   name text NOT NULL,
-  device_type text NOT NULL CHECK (device_type IN ('combustible_gas', 'toxic_gas', 'oxygen', 'temperature', 'pressure', 'liquid_level', 'flow', 'switch')),
+  device_type text NOT NULL CHECK (device_type IN ('combustible_gas', 'toxic_gas', 'oxygen', 'temperature', 'pressure', 'liquid_level', 'flow', 'switch_state')),
   unit text NOT NULL,
   risk_point_id uuid,
   major_hazard_unit_id uuid,

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { Type } from "typebox";
+import { DEVICE_TYPES, type DeviceType, deviceTypeInfo } from "../../../domain/monitoring/device-types";
 import { recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import { hashSecret, newSecret } from "../../auth/tokens";
-import type { DeviceType } from "../../db/schema";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { NullableNumber } from "../../http/schema-types";
 import { type App, actorOf, principalOf } from "../../types";
@@ -14,19 +14,7 @@ import { type IngestCaller, ingestReadings, MAX_BATCH } from "./ingest-readings"
 export const DEVICE_TOKEN_PREFIX = "dgd_";
 const THE_DEVICE: LocalisedText = { "zh-CN": "该设备", en: "The device" };
 
-// Units of measure by device type (REFERENCE.md §10 and the device list).
-export const DEVICE_UNITS: Record<DeviceType, string> = {
-  combustible_gas: "%LEL",
-  toxic_gas: "ppm",
-  oxygen: "%VOL",
-  temperature: "°C",
-  pressure: "MPa",
-  liquid_level: "m",
-  flow: "m³/h",
-  switch: "state",
-};
-
-const DeviceTypeSchema = Type.Union(Object.keys(DEVICE_UNITS).map((t) => Type.Literal(t)));
+const DeviceTypeSchema = Type.Union(DEVICE_TYPES.map((t) => Type.Literal(t)));
 
 const DeviceBody = Type.Object(
   {
@@ -133,7 +121,7 @@ export async function monitoringRoutes(app: App) {
             code: body.code,
             name: body.name,
             device_type: body.deviceType as DeviceType,
-            unit: DEVICE_UNITS[body.deviceType as DeviceType],
+            unit: deviceTypeInfo(body.deviceType as DeviceType).unit,
             risk_point_id: body.riskPointId ?? null,
             major_hazard_unit_id: body.majorHazardUnitId ?? null,
             lng: body.lng ?? null,
