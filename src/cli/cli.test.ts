@@ -83,6 +83,17 @@ describe("the dualguard command on an embedded data directory", () => {
     const overview = await (await fetch(`${first.url}/api/v1/overview`, { headers: { cookie } })).json();
     expect(overview.enterprises).toBe(200);
 
+    // The embedded demo feeds its three devices with simulated readings.
+    let live = 0;
+    for (let i = 0; i < 20 && live < 3; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      const devices = await (await fetch(`${first.url}/api/v1/devices`, { headers: { cookie } })).json();
+      live = devices.items.filter(
+        (d: { code: string; lastValue: number | null }) => d.code.startsWith("DEMO-") && d.lastValue !== null,
+      ).length;
+    }
+    expect(live).toBe(3);
+
     const second = await run(["migrate"], env);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`is in use by process ${first.child.pid}`);

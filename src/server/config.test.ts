@@ -10,7 +10,14 @@ describe("configuration", () => {
 
   it("defaults to port 3000 and embedded data, generating a session secret it keeps", () => {
     const config = loadConfig({ DATA_DIR: dataDir });
-    expect(config).toMatchObject({ port: 3000, dataDir, databaseUrl: undefined, logLevel: "info", seedDemo: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir,
+      databaseUrl: undefined,
+      logLevel: "info",
+      seedDemo: true,
+      demoSimulation: true,
+    });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(join(dataDir, "session-secret"), "utf8").trim()).toBe(config.sessionSecret);
     expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
@@ -27,6 +34,7 @@ describe("configuration", () => {
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ DATABASE_URL: "postgres://db/x" }, "SESSION_SECRET"],
     [{ SEED_DEMO: "yes" }, "SEED_DEMO"],
+    [{ DEMO_SIMULATION: "on" }, "DEMO_SIMULATION"],
   ])("names the bad variable in %j", (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(ConfigError);
     try {

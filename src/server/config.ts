@@ -16,6 +16,8 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Seed the demo city into an empty database at start. */
   seedDemo: boolean;
+  /** Feed the demo devices with simulated readings (embedded demo only). */
+  demoSimulation: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,7 +93,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileUrl,
     logLevel,
     seedDemo: seedText === "true",
+    demoSimulation: parseBoolean("DEMO_SIMULATION", env.DEMO_SIMULATION, !databaseUrl),
   };
+}
+
+function parseBoolean(variable: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw new ConfigError(variable, `"${value}" is not a boolean; use true or false`);
 }
 
 /** Embedded mode keeps a generated secret next to the data so sessions survive restarts. */

@@ -5,6 +5,7 @@ import { prepareDatabase } from "./db/prepare-database";
 import { systemClock } from "./jobs/clock";
 import { JobRunner } from "./jobs/job-runner";
 import { scheduledJobs } from "./jobs/scheduled-jobs";
+import { startDemoSimulation } from "./modules/monitoring/demo-simulation";
 import { type MqttIngest, SHARED_SUBSCRIPTION, startMqttIngest } from "./modules/monitoring/mqtt-ingest";
 import { seedDemo } from "./seed/seed-demo";
 import type { App } from "./types";
@@ -30,6 +31,7 @@ export async function startServer(
   let app: App | undefined;
   let jobs: JobRunner | undefined;
   let mqttIngest: MqttIngest | undefined;
+  let demo: { stop(): void } | undefined;
   try {
     const { migrations } = await prepareDatabase(database);
     app = await buildApp({ config, database });
@@ -41,6 +43,10 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
     jobs = new JobRunner({ db: database.db, clock: systemClock, log: app.log }, scheduledJobs(config));
     jobs.start();
+    if (config.seedDemo && config.demoSimulation) {
+      demo = startDemoSimulation(database.db, app.log);
+      app.log.info("demo devices are fed with simulated readings (DEMO_SIMULATION=false turns this off)");
+    }
     if (config.mqttUrl) {
       mqttIngest = await startMqttIngest({ url: config.mqttUrl, db: database.db, log: app.log });
       app.log.info({ subscription: SHARED_SUBSCRIPTION }, "ingesting readings over MQTT");
@@ -55,6 +61,7 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       running.log.info("shutting down: finishing requests and jobs");
+      demo?.stop();
       await mqttIngest?.stop();
       await jobs?.stop();
       await running.close();

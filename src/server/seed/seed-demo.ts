@@ -1,9 +1,11 @@
 import { type Insertable, sql } from "kysely";
 import { generateDemoCity, generateEnterprises } from "../../domain/demo";
 import { bboxOf } from "../../domain/geo";
+import { type DeviceType, deviceTypeInfo } from "../../domain/monitoring/device-types";
 import { industrySectionOf } from "../../domain/reference";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/passwords";
+import { hashSecret, newSecret } from "../auth/tokens";
 import type { Database } from "../db/database";
 import type { EnterpriseTable, OrganisationKind } from "../db/schema";
 
@@ -236,6 +238,37 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
           .values(enterpriseIds.map((enterpriseId) => ({ user_id: created.id, enterprise_id: enterpriseId })))
           .execute();
       }
+    }
+    // Monitoring devices of the demo chemical plant, fed by the demo simulation.
+    if (chemicalIds[0]) {
+      const demoDevices: [string, string, DeviceType][] = [
+        ["DEMO-GAS-1", "液氯罐区可燃气体探测器 1#", "combustible_gas"],
+        ["DEMO-TOX-1", "液氯罐区氯气探测器 1#", "toxic_gas"],
+        ["DEMO-O2-1", "配电室氧含量探测器", "oxygen"],
+      ];
+      await trx
+        .insertInto("device")
+        .values(
+          demoDevices.map(([code, name, type]) => ({
+            enterprise_id: chemicalIds[0]!,
+            code,
+            name,
+            device_type: type,
+            unit: deviceTypeInfo(type).unit,
+            risk_point_id: null,
+            major_hazard_unit_id: null,
+            lng: null,
+            lat: null,
+            install_date: null,
+            calibration_due: null,
+            credential_hash: hashSecret(newSecret()),
+            rule_overrides: "[]",
+            rule_state: "{}",
+            last_value: null,
+            last_ts: null,
+          })),
+        )
+        .execute();
     }
     await recordAudit(
       trx,

@@ -13,6 +13,7 @@ export const TEST_CONFIG: Config = {
   sessionSecret: "test-secret-that-is-long-enough-for-cookies-0123456789",
   logLevel: "silent",
   seedDemo: false,
+  demoSimulation: false,
 };
 
 export interface TestContext {
