@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { openDatabase } from "./db/database";
@@ -48,7 +49,14 @@ export async function startServer(
       app.log.info("demo devices are fed with simulated readings (DEMO_SIMULATION=false turns this off)");
     }
     if (config.mqttUrl) {
-      mqttIngest = await startMqttIngest({ url: config.mqttUrl, db: database.db, log: app.log });
+      // A stable client id with a persistent session: after a crash the broker redelivers what was not acknowledged.
+      mqttIngest = await startMqttIngest({
+        url: config.mqttUrl,
+        db: database.db,
+        log: app.log,
+        clientId: process.env.MQTT_CLIENT_ID ?? `dualguard-${hostname()}-${config.port}`,
+        group: process.env.MQTT_SHARE_GROUP ?? "dualguard",
+      });
       app.log.info({ subscription: SHARED_SUBSCRIPTION }, "ingesting readings over MQTT");
     }
   } catch (error) {

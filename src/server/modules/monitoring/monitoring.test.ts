@@ -65,9 +65,9 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
     expect(first.json().rejected[1].message).toContain("device clock");
     const again = await send(headers, batch.slice(0, 2));
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: 2 });
-    const listed = (
-      await context.app.inject({ url: `/api/v1/devices?enterpriseId=${enterpriseId}`, headers: safety })
-    ).json().items[0];
+    const listed = (await context.app.inject({ url: `/api/v1/devices?enterpriseId=${enterpriseId}`, headers: safety }))
+      .json()
+      .items.find((d: { code: string }) => d.code === device.code);
     expect(listed).toMatchObject({ lastValue: 4, lastTs: new Date(base + 1000).toISOString(), unit: "%LEL" });
     // An older reading arriving late is stored but does not move the last value back.
     await send(headers, [{ deviceId: device.code, ts: base - 5000, value: 9 }]);
@@ -119,6 +119,8 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
       db: context.database.db,
       log: console,
       group: `t${randomBytes(4).toString("hex")}`,
+      // A test session must not outlive the test on the shared broker.
+      sessionExpirySeconds: 0,
       onStored: (n) => (stored += n),
     });
     const publisher = await mqtt.connectAsync(BROKER);

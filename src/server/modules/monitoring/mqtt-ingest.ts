@@ -44,12 +44,20 @@ export async function startMqttIngest(options: {
   clientId?: string;
   /** The shared-subscription group; processes of one installation share one. */
   group?: string;
+  /**
+   * How long the broker keeps this client's session (and its unacknowledged messages) after a disconnect. A
+   * restarted server with the same client id picks them up; a server that never comes back keeps taking its share of
+   * a shared subscription until the session expires, so this is an hour by default, not a day.
+   */
+  sessionExpirySeconds?: number;
   onStored?: (stored: number) => void;
 }): Promise<MqttIngest> {
   const client = mqtt.connect(options.url, {
     clientId: options.clientId ?? `dualguard-${process.pid}-${Math.random().toString(16).slice(2, 8)}`,
     clean: false,
     protocolVersion: 5,
+    // MQTT 5 ends a session at disconnect unless told otherwise.
+    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 3600 },
     reconnectPeriod: 2000,
   });
   client.handleMessage = (packet: IPublishPacket, done) => {
