@@ -145,6 +145,8 @@ function probes(t: Target): Record<string, Probe> {
     },
     "GET /api/v1/devices": { ownData: true },
     "GET /api/v1/devices/:id/readings": { params: { id: t.deviceId } },
+    "GET /api/v1/devices/:id/rules": { params: { id: t.deviceId } },
+    "PUT /api/v1/devices/:id/rules": { params: { id: t.deviceId }, body: { overrides: [] } },
     // Sessions are refused (401); another enterprise's gateway token gets every reading rejected (422).
     "POST /api/v1/ingest/readings": {
       body: { readings: [{ deviceId: t.deviceCode, ts: Date.now() - 1000, value: 99 }] },

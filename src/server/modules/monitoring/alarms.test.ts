@@ -231,3 +231,63 @@ describe("the live alarm stream", () => {
     }
   });
 });
+
+describe.each(testDatabaseKinds())("per-device rule overrides on $name", (kind) => {
+  let context: TestContext;
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("applies a device's own threshold, and refuses an override whose hysteresis points the wrong way", async () => {
+    context = await createTestContext(kind, { enterprises: 20 });
+    const safety = await bearerFor(context, "chem.safety");
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+      .enterpriseIds[0];
+    const device = (
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/devices",
+        headers: safety,
+        payload: { enterpriseId, code: "OVR-1", name: "厨房燃气探测器", deviceType: "combustible_gas" },
+      })
+    ).json();
+    const { rules } = (await context.app.inject({ url: `/api/v1/devices/${device.id}/rules`, headers: safety })).json();
+    const high = rules.find((r: { kind: string }) => r.kind === "threshold_high");
+    const bad = await context.app.inject({
+      method: "PUT",
+      url: `/api/v1/devices/${device.id}/rules`,
+      headers: safety,
+      payload: { overrides: [{ id: high.id, threshold: 30, clearThreshold: 35 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const good = await context.app.inject({
+      method: "PUT",
+      url: `/api/v1/devices/${device.id}/rules`,
+      headers: safety,
+      payload: { overrides: [{ id: high.id, threshold: 30, clearThreshold: 27 }] },
+    });
+    expect(good.json().rules.find((r: { id: string }) => r.id === high.id)).toMatchObject({
+      threshold: 30,
+      clearThreshold: 27,
+    });
+    const send = (value: number, ts: number) =>
+      context.app.inject({
+        method: "POST",
+        url: "/api/v1/ingest/readings",
+        headers: { authorization: `Bearer ${device.credential}` },
+        payload: { readings: [{ deviceId: "OVR-1", ts, value }] },
+      });
+    await send(25, Date.now() - 2000);
+    expect(
+      (await context.app.inject({ url: "/api/v1/alarms?open=true", headers: safety }))
+        .json()
+        .items.filter((a: { deviceId: string }) => a.deviceId === device.id),
+    ).toHaveLength(0);
+    await send(31, Date.now() - 1000);
+    expect(
+      (await context.app.inject({ url: "/api/v1/alarms?open=true", headers: safety }))
+        .json()
+        .items.filter((a: { deviceId: string }) => a.deviceId === device.id),
+    ).toHaveLength(1);
+  });
+});

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { Type } from "typebox";
 import { DEVICE_TYPES, type DeviceType, deviceTypeInfo } from "../../../domain/monitoring/device-types";
+import { type AlarmRule, type AlarmRuleOverride, effectiveRules, ruleProblems } from "../../../domain/monitoring/rules";
 import { recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
@@ -167,6 +168,85 @@ export async function monitoringRoutes(app: App) {
       if (request.query.enterpriseId) query = query.where("device.enterprise_id", "=", request.query.enterpriseId);
       const rows = await query.orderBy("device.code").limit(1000).execute();
       return { items: rows.map(presentDevice) };
+    },
+  );
+
+  app.get(
+    "/devices/:id/rules",
+    {
+      config: { permission: "monitoring:read" },
+      schema: {
+        tags: ["monitoring"],
+        summary: "A device's alarm rules: its type's defaults with the device's overrides applied",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+      },
+    },
+    async (request) => {
+      const device = await devices(principalOf(request)).where("device.id", "=", request.params.id).executeTakeFirst();
+      if (!device) throw notFound(THE_DEVICE);
+      return {
+        overrides: device.rule_overrides,
+        rules: effectiveRules(device.device_type as DeviceType, device.rule_overrides as AlarmRuleOverride[]),
+      };
+    },
+  );
+
+  app.put(
+    "/devices/:id/rules",
+    {
+      config: { permission: "monitoring:manage" },
+      schema: {
+        tags: ["monitoring"],
+        summary:
+          "Override a device's alarm rules by rule id (thresholds, hysteresis, durations, severity, enabled); an unknown id adds a rule",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        body: Type.Object(
+          {
+            overrides: Type.Array(
+              Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: true }),
+              { maxItems: 50 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const device = await devices(principal).where("device.id", "=", request.params.id).executeTakeFirst();
+      if (!device) throw notFound(THE_DEVICE);
+      requireDeviceManager(principal, device.enterprise_id);
+      const overrides = request.body.overrides as AlarmRuleOverride[];
+      // Each override as it would apply (effectiveRules falls back to the default for a bad one; here it is refused).
+      const defaults = deviceTypeInfo(device.device_type as DeviceType).defaultRules;
+      const problems = overrides.flatMap((override) => {
+        const base = defaults.find((rule) => rule.id === override.id);
+        return ruleProblems((base ? { ...base, ...override } : override) as AlarmRule);
+      });
+      const rules = effectiveRules(device.device_type as DeviceType, overrides);
+      if (problems.length > 0) {
+        throw invalidFields(
+          problems.map((p) => ({ field: `overrides.${p.ruleId}`, text: { "zh-CN": p.messageZh, en: p.messageEn } })),
+        );
+      }
+      await db.transaction().execute(async (trx) => {
+        // A changed rule starts its evaluation afresh; its open alarm clears on the next reading if the condition is gone.
+        await trx
+          .updateTable("device")
+          .set({ rule_overrides: JSON.stringify(overrides), rule_state: "{}" })
+          .where("enterprise_id", "=", device.enterprise_id)
+          .where("id", "=", device.id)
+          .execute();
+        await recordAudit(trx, actorOf(request), {
+          action: "update",
+          entityType: "device_rules",
+          entityId: device.id,
+          enterpriseId: device.enterprise_id,
+          before: device.rule_overrides,
+          after: overrides,
+        });
+      });
+      return { overrides, rules };
     },
   );
 

@@ -1,0 +1,273 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import mqtt from "mqtt";
+import pg from "pg";
+import { buildApp } from "../src/server/app";
+import { hashSecret, newSecret } from "../src/server/auth/tokens";
+import { type Database, openPGlite, openPostgres } from "../src/server/db/database";
+import { prepareDatabase } from "../src/server/db/prepare-database";
+import { startMqttIngest } from "../src/server/modules/monitoring/mqtt-ingest";
+import { maintainReadingPartitions } from "../src/server/modules/monitoring/reading-partitions";
+import { createApiToken } from "../src/server/modules/tokens/create-api-token";
+import { seedDemo } from "../src/server/seed/seed-demo";
+import { TEST_CONFIG } from "../src/server/testing/test-app";
+
+/**
+ * Ingest throughput with every alarm rule evaluated, over MQTT and HTTP, against
+ * the raw rate of inserting the same rows (one INSERT per 1,000 rows), plus the
+ * latency from publishing a leak reading to its alarm being committed, on
+ * PGlite and (with DATABASE_URL) PostgreSQL.
+ */
+const BROKER = process.env.MQTT_TEST_URL ?? "mqtt://127.0.0.1:1883";
+const DEVICES = 200;
+const PHASE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const MESSAGE_SIZE = 100; // readings per MQTT message
+const HTTP_BATCH = 1000;
+const LATENCY_RATE = 5000; // readings per second while measuring alarm latency
+
+let peakRss = 0;
+const rssTimer = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+
+async function countReadings(database: Database): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM reading`.execute(database.db);
+  return Number(rows[0].n);
+}
+
+async function measure(database: Database, label: string) {
+  await prepareDatabase(database);
+  await seedDemo(database, { enterprises: 20 });
+  await maintainReadingPartitions(database.db, new Date());
+  const enterprise = await database.db
+    .selectFrom("user_enterprise")
+    .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+    .select(["user_enterprise.enterprise_id", "app_user.id as user_id"])
+    .where("app_user.username", "=", "chem.safety")
+    .executeTakeFirstOrThrow();
+  const enterpriseId = enterprise.enterprise_id;
+  const codes = Array.from({ length: DEVICES }, (_, i) => `BENCH-${String(i).padStart(4, "0")}`);
+  await database.db
+    .insertInto("device")
+    .values(
+      codes.map((code) => ({
+        enterprise_id: enterpriseId,
+        code,
+        name: code,
+        device_type: "combustible_gas" as const,
+        unit: "%LEL",
+        risk_point_id: null,
+        major_hazard_unit_id: null,
+        lng: null,
+        lat: null,
+        install_date: null,
+        calibration_due: null,
+        credential_hash: hashSecret(newSecret()),
+        rule_overrides: "[]",
+        rule_state: "{}",
+        last_value: null,
+        last_ts: null,
+      })),
+    )
+    .execute();
+  const devices = await database.db
+    .selectFrom("device")
+    .select(["id", "code"])
+    .where("code", "like", "BENCH-%")
+    .execute();
+  const app = await buildApp({ config: TEST_CONFIG, database, logger: false, webRoot: "/nonexistent" });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const { token } = await createApiToken(
+    database.db,
+    { userId: null, name: "bench", ip: "" },
+    { userId: enterprise.user_id, name: "bench", days: 1 },
+  );
+  // Timestamps march forward from an hour ago, one millisecond per reading, so nothing is a duplicate.
+  let clockMs = Date.now() - 3600_000;
+  const nextBatch = (n: number, value = () => 1 + Math.random() * 3) =>
+    Array.from({ length: n }, (_, i) => ({
+      deviceId: codes[i % DEVICES],
+      ts: clockMs++,
+      value: Math.round(value() * 10) / 10,
+    }));
+
+  // HTTP: two concurrent gateways posting 1,000-reading batches.
+  const httpBefore = await countReadings(database);
+  const httpStart = performance.now();
+  const httpEnd = httpStart + PHASE_SECONDS * 1000;
+  const sender = async () => {
+    while (performance.now() < httpEnd) {
+      const response = await fetch(`${base}/api/v1/ingest/readings`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ readings: nextBatch(HTTP_BATCH) }),
+      });
+      if (!response.ok) throw new Error(`HTTP ingest: ${response.status} ${await response.text()}`);
+    }
+  };
+  await Promise.all([sender(), sender()]);
+  const httpSeconds = (performance.now() - httpStart) / 1000;
+  const httpReadingsPerSecond = ((await countReadings(database)) - httpBefore) / httpSeconds;
+
+  // MQTT: publish as fast as the broker takes QoS 1 messages for the phase, then wait until all are stored.
+  const ingest = await startMqttIngest({
+    url: BROKER,
+    db: database.db,
+    log: { warn() {}, error() {}, info() {} } as never,
+    group: `bench${randomBytes(3).toString("hex")}`,
+    sessionExpirySeconds: 0,
+  });
+  const publisher = await mqtt.connectAsync(BROKER);
+  const mqttBefore = await countReadings(database);
+  let published = 0;
+  const mqttStart = performance.now();
+  const publishEnd = mqttStart + PHASE_SECONDS * 1000;
+  const inflight: Promise<unknown>[] = [];
+  while (performance.now() < publishEnd) {
+    for (let k = 0; k < 20; k++) {
+      const batch = nextBatch(MESSAGE_SIZE);
+      inflight.push(
+        publisher.publishAsync(
+          `dualguard/${enterpriseId}/${batch[0].deviceId}/readings`,
+          JSON.stringify(batch.map((r) => ({ ts: r.ts, value: r.value }))),
+          { qos: 1 },
+        ),
+      );
+      published += MESSAGE_SIZE;
+    }
+    await Promise.all(inflight.splice(0));
+  }
+  while ((await countReadings(database)) - mqttBefore < published && performance.now() - mqttStart < 600_000) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const mqttSeconds = (performance.now() - mqttStart) / 1000;
+  const mqttReadingsPerSecond = ((await countReadings(database)) - mqttBefore) / mqttSeconds;
+
+  // Alarm latency at a steady 5,000 readings per second: every 200 ms one device leaks (60 %LEL) and later recovers.
+  const latencies: number[] = [];
+  const latencyEnd = performance.now() + PHASE_SECONDS * 1000;
+  let leakIndex = 0;
+  while (performance.now() < latencyEnd) {
+    const tickStart = performance.now();
+    const batch = nextBatch(LATENCY_RATE / 5);
+    await Promise.all(
+      Array.from({ length: batch.length / MESSAGE_SIZE }, (_, m) =>
+        publisher.publishAsync(
+          `dualguard/${enterpriseId}/${batch[m * MESSAGE_SIZE].deviceId}/readings`,
+          JSON.stringify(
+            batch.slice(m * MESSAGE_SIZE, (m + 1) * MESSAGE_SIZE).map((r) => ({ ts: r.ts, value: r.value })),
+          ),
+          { qos: 1 },
+        ),
+      ),
+    );
+    const device = devices[leakIndex++ % DEVICES];
+    const publishedAt = new Date();
+    await publisher.publishAsync(
+      `dualguard/${enterpriseId}/${device.code}/readings`,
+      JSON.stringify([{ ts: Date.now(), value: 60 }]),
+      { qos: 1 },
+    );
+    void (async () => {
+      for (let i = 0; i < 200; i++) {
+        const alarm = await database.db
+          .selectFrom("alarm")
+          .select("changed_at")
+          .where("device_id", "=", device.id)
+          .where("rule_id", "like", "%high_high%")
+          .where("changed_at", ">=", publishedAt)
+          .executeTakeFirst();
+        if (alarm) {
+          latencies.push(alarm.changed_at.getTime() - publishedAt.getTime());
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, Math.max(0, 200 - (performance.now() - tickStart))));
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  await publisher.endAsync();
+  await ingest.stop();
+  await app.close();
+
+  // The ceiling: the same kind of rows, one INSERT of 1,000 rows at a time, no rules, no HTTP, no broker.
+  const rawTotal = Math.max(20_000, Math.round(Math.max(httpReadingsPerSecond, mqttReadingsPerSecond) * 3));
+  const rawStart = performance.now();
+  for (let i = 0; i < rawTotal; i += 1000) {
+    await database.db
+      .insertInto("reading")
+      .values(
+        nextBatch(1000).map((r, j) => ({
+          enterprise_id: enterpriseId,
+          device_id: devices[(i + j) % DEVICES].id,
+          ts: new Date(r.ts),
+          value: r.value,
+        })),
+      )
+      .execute();
+  }
+  const rawInsertPerSecond = rawTotal / ((performance.now() - rawStart) / 1000);
+  return {
+    database: label,
+    mqttReadingsPerSecond: Math.round(mqttReadingsPerSecond),
+    httpReadingsPerSecond: Math.round(httpReadingsPerSecond),
+    rawInsertPerSecond: Math.round(rawInsertPerSecond),
+    ratio: Number((Math.max(mqttReadingsPerSecond, httpReadingsPerSecond) / rawInsertPerSecond).toFixed(3)),
+    alarmLatencyP50Ms: Math.round(percentile(latencies, 50)),
+    alarmLatencyP99Ms: Math.round(percentile(latencies, 99)),
+    alarmSamples: latencies.length,
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+  };
+}
+
+export async function run() {
+  const results = [];
+  const dir = mkdtempSync(join(tmpdir(), "dualguard-ingest-"));
+  const embedded = await openPGlite(dir);
+  try {
+    results.push(await measure(embedded, "pglite"));
+  } finally {
+    await embedded.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (process.env.DATABASE_URL) {
+    peakRss = 0;
+    const name = `dg_bench_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    const server = await openPostgres(url.toString(), { max: 10 });
+    try {
+      results.push(await measure(server, "postgres"));
+    } finally {
+      await server.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+  clearInterval(rssTimer);
+  console.log("\ndatabase   mqtt r/s   http r/s   raw r/s   ratio   alarm p50   alarm p99   peak RSS");
+  for (const r of results) {
+    console.log(
+      `${r.database.padEnd(10)} ${String(r.mqttReadingsPerSecond).padStart(8)} ${String(r.httpReadingsPerSecond).padStart(10)} ${String(r.rawInsertPerSecond).padStart(9)} ${String(r.ratio).padStart(7)} ${`${r.alarmLatencyP50Ms} ms`.padStart(11)} ${`${r.alarmLatencyP99Ms} ms`.padStart(11)} ${`${r.peakRssMb} MB`.padStart(10)}`,
+    );
+  }
+  console.log(
+    "targets (PostgreSQL, 2 cores): ≥ 20,000 readings/s with rules, ratio ≥ 0.5, alarm p99 < 1,000 ms at 5,000 readings/s",
+  );
+  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
+  writeFileSync(join(import.meta.dirname, "results", "ingest.json"), `${JSON.stringify(results, null, 2)}\n`);
+}
