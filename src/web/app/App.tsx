@@ -28,6 +28,32 @@ const RiskPointPage = lazy(() => import("../pages/risk/RiskPointPage").then((m) 
 const RiskRegisterPage = lazy(() =>
   import("../pages/risk/RiskRegisterPage").then((m) => ({ default: m.RiskRegisterPage })),
 );
+const AlarmConsolePage = lazy(() =>
+  import("../pages/monitoring/AlarmConsolePage").then((m) => ({ default: m.AlarmConsolePage })),
+);
+const DevicePage = lazy(() => import("../pages/monitoring/DevicePage").then((m) => ({ default: m.DevicePage })));
+const DevicesPage = lazy(() => import("../pages/monitoring/DevicesPage").then((m) => ({ default: m.DevicesPage })));
+const HiddenDangerListPage = lazy(() =>
+  import("../pages/hidden-dangers/HiddenDangerListPage").then((m) => ({ default: m.HiddenDangerListPage })),
+);
+const HiddenDangerDetailPage = lazy(() =>
+  import("../pages/hidden-dangers/HiddenDangerDetailPage").then((m) => ({ default: m.HiddenDangerDetailPage })),
+);
+const ReportHiddenDangerPage = lazy(() =>
+  import("../pages/hidden-dangers/ReportHiddenDangerPage").then((m) => ({ default: m.ReportHiddenDangerPage })),
+);
+const HiddenDangerStatsPage = lazy(() =>
+  import("../pages/hidden-dangers/HiddenDangerStatsPage").then((m) => ({ default: m.HiddenDangerStatsPage })),
+);
+const InspectionsPage = lazy(() =>
+  import("../pages/inspections/InspectionsPage").then((m) => ({ default: m.InspectionsPage })),
+);
+const InspectionTaskPage = lazy(() =>
+  import("../pages/inspections/InspectionTaskPage").then((m) => ({ default: m.InspectionTaskPage })),
+);
+const ChecklistPage = lazy(() =>
+  import("../pages/inspections/ChecklistPage").then((m) => ({ default: m.ChecklistPage })),
+);
 const OrganisationsPage = lazy(() =>
   import("../pages/organisations/OrganisationsPage").then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -145,6 +171,87 @@ function AppRoutes() {
           element={
             <Guard permission="major-hazard:read">
               <MajorHazardsPage />
+            </Guard>
+          }
+        />
+        <Route path="monitoring" element={<Navigate to="/monitoring/alarms" replace />} />
+        <Route
+          path="monitoring/alarms"
+          element={
+            <Guard permission="monitoring:read">
+              <AlarmConsolePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="monitoring/devices"
+          element={
+            <Guard permission="monitoring:read">
+              <DevicesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="monitoring/devices/:id"
+          element={
+            <Guard permission="monitoring:read">
+              <DevicePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="hidden-dangers"
+          element={
+            <Guard permission="hidden-danger:read">
+              <HiddenDangerListPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="hidden-dangers/report"
+          element={
+            <Guard permission="hidden-danger:report">
+              <ReportHiddenDangerPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="hidden-dangers/:id"
+          element={
+            <Guard permission="hidden-danger:read">
+              <HiddenDangerDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="inspections"
+          element={
+            <Guard permission="hidden-danger:read">
+              <InspectionsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="inspections/checklist"
+          element={
+            <Guard permission="hidden-danger:manage">
+              <ChecklistPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="inspections/:id"
+          element={
+            <Guard permission="hidden-danger:read">
+              <InspectionTaskPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="hidden-danger-stats"
+          element={
+            <Guard permission="hidden-danger:read">
+              <HiddenDangerStatsPage />
             </Guard>
           }
         />

@@ -2,22 +2,28 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
+  CameraOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FireOutlined,
+  IssuesCloseOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Skeleton, Space, Tag, Typography, theme } from "antd";
+import { Avatar, Breadcrumb, Dropdown, Grid, Layout, Menu, Skeleton, Space, Tag, Typography, theme } from "antd";
 import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { roleLabel } from "../components/labels";
+import { NotificationBell } from "../components/NotificationBell";
 import { PageCrumbContext } from "../components/page-crumb";
 import { useT } from "../i18n";
 import { type MenuKey, menuEntryOf, menuFor } from "./navigation";
@@ -30,6 +36,11 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   "my-enterprise": <ShopOutlined />,
   risk: <AlertOutlined />,
   "major-hazards": <FireOutlined />,
+  monitoring: <LineChartOutlined />,
+  "hidden-dangers": <IssuesCloseOutlined />,
+  "report-hidden-danger": <CameraOutlined />,
+  inspections: <CheckSquareOutlined />,
+  "hidden-danger-stats": <BarChartOutlined />,
   organisations: <ClusterOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
@@ -47,6 +58,8 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const [crumb, setCrumb] = useState<string | null>(null);
+  // On a phone the menu slides over the page and the header keeps only the icons.
+  const narrow = !Grid.useBreakpoint().md;
 
   const menu = useMemo(() => menuFor(me), [me]);
   const current = menuEntryOf(menu, location.pathname);
@@ -73,7 +86,16 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={216}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={216}
+        collapsedWidth={narrow ? 0 : 80}
+        style={narrow ? { position: "fixed", insetBlock: 0, insetInlineStart: 0, zIndex: 100 } : undefined}
+        zeroWidthTriggerStyle={{ top: 12 }}
+      >
         <Link
           to="/"
           style={{
@@ -94,6 +116,7 @@ export function AppLayout() {
         </Link>
         <Menu
           data-testid="side-menu"
+          onClick={() => narrow && setCollapsed(true)}
           theme="dark"
           mode="inline"
           selectedKeys={current ? [current.key] : []}
@@ -112,15 +135,24 @@ export function AppLayout() {
         <Layout.Header
           style={{
             background: token.colorBgContainer,
-            padding: "0 24px",
+            padding: narrow ? "0 12px 0 56px" : "0 24px",
             display: "flex",
+            gap: 8,
             alignItems: "center",
             justifyContent: "space-between",
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Breadcrumb data-testid="breadcrumb" items={breadcrumb} />
-          <Space size="large" style={{ flex: "none" }}>
+          {narrow ? (
+            // A phone has room for the last step only.
+            <Typography.Text strong ellipsis style={{ minWidth: 0 }} data-testid="breadcrumb">
+              {breadcrumb.length > 1 ? breadcrumb[breadcrumb.length - 1].title : t("menu.overview")}
+            </Typography.Text>
+          ) : (
+            <Breadcrumb data-testid="breadcrumb" items={breadcrumb} />
+          )}
+          <Space size={narrow ? "small" : "large"} style={{ flex: "none" }}>
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown
               trigger={["click"]}
@@ -152,7 +184,7 @@ export function AppLayout() {
                 style={{ display: "flex", alignItems: "center", gap: 10, cursor: "pointer", lineHeight: 1.35 }}
               >
                 <Avatar icon={<UserOutlined />} style={{ background: token.colorPrimary, flex: "none" }} />
-                <div style={{ display: "flex", flexDirection: "column", whiteSpace: "nowrap" }}>
+                <div style={{ display: narrow ? "none" : "flex", flexDirection: "column", whiteSpace: "nowrap" }}>
                   <span>
                     <span data-testid="current-user" style={{ fontWeight: 500 }}>
                       {me.displayName}
@@ -175,7 +207,7 @@ export function AppLayout() {
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
+        <Layout.Content style={{ margin: narrow ? 8 : 24 }}>
           <PageCrumbContext.Provider value={setCrumb}>
             <Suspense fallback={<Skeleton active style={{ padding: 24 }} />}>
               <Outlet />

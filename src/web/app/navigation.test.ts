@@ -18,6 +18,11 @@ describe("menuFor", () => {
       "enterprises",
       "risk",
       "major-hazards",
+      "monitoring",
+      "hidden-dangers",
+      "report-hidden-danger",
+      "inspections",
+      "hidden-danger-stats",
       "organisations",
       "audit",
       "reference",
@@ -37,6 +42,11 @@ describe("menuFor", () => {
       "my-enterprise",
       "risk",
       "major-hazards",
+      "monitoring",
+      "hidden-dangers",
+      "report-hidden-danger",
+      "inspections",
+      "hidden-danger-stats",
       "reference",
       "tokens",
     ]);
@@ -49,7 +59,21 @@ describe("menuFor", () => {
   });
 
   it("leaves out My enterprise for an employee linked to no enterprise", () => {
-    expect(keys("employee")).toEqual(["overview", "risk", "reference", "tokens"]);
+    expect(keys("employee")).toEqual([
+      "overview",
+      "risk",
+      "monitoring",
+      "hidden-dangers",
+      "report-hidden-danger",
+      "inspections",
+      "hidden-danger-stats",
+      "reference",
+      "tokens",
+    ]);
+  });
+
+  it("gives an employee of an enterprise the phone report page", () => {
+    expect(keys("employee", ["e-1"])).toContain("report-hidden-danger");
   });
 
   it("gives an employee the risk register but not major hazard sources", () => {

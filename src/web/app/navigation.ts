@@ -9,6 +9,11 @@ export type MenuKey =
   | "my-enterprise"
   | "risk"
   | "major-hazards"
+  | "monitoring"
+  | "hidden-dangers"
+  | "report-hidden-danger"
+  | "inspections"
+  | "hidden-danger-stats"
   | "organisations"
   | "users"
   | "audit"
@@ -43,6 +48,17 @@ export function menuFor(me: Pick<Me, "role" | "permissions" | "enterpriseIds">):
   if (can("risk:read")) entries.push({ key: "risk", path: "/risk", label: "menu.risk" });
   if (can("major-hazard:read"))
     entries.push({ key: "major-hazards", path: "/major-hazards", label: "menu.majorHazards" });
+  // One entry for the alarm console and the devices; the pages switch between them.
+  if (can("monitoring:read")) entries.push({ key: "monitoring", path: "/monitoring", label: "menu.monitoring" });
+  if (can("hidden-danger:read")) {
+    entries.push({ key: "hidden-dangers", path: "/hidden-dangers", label: "menu.hiddenDangers" });
+  }
+  if (can("hidden-danger:report"))
+    entries.push({ key: "report-hidden-danger", path: "/hidden-dangers/report", label: "menu.reportHiddenDanger" });
+  if (can("hidden-danger:read")) {
+    entries.push({ key: "inspections", path: "/inspections", label: "menu.inspections" });
+    entries.push({ key: "hidden-danger-stats", path: "/hidden-danger-stats", label: "menu.hiddenDangerStats" });
+  }
   if (can("organisation:read"))
     entries.push({ key: "organisations", path: "/organisations", label: "menu.organisations" });
   if (can("user:admin")) entries.push({ key: "users", path: "/users", label: "menu.users" });

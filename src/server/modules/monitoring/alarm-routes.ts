@@ -82,6 +82,7 @@ export async function alarmRoutes(app: App) {
         querystring: Type.Object(
           {
             enterpriseId: Type.Optional(Type.String({ format: "uuid" })),
+            deviceId: Type.Optional(Type.String({ format: "uuid" })),
             territoryId: Type.Optional(Type.String({ format: "uuid" })),
             severity: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
             status: Type.Optional(STATUS),
@@ -98,6 +99,7 @@ export async function alarmRoutes(app: App) {
       const q = request.query;
       let query = alarms(principalOf(request));
       if (q.enterpriseId) query = query.where("alarm.enterprise_id", "=", q.enterpriseId);
+      if (q.deviceId) query = query.where("alarm.device_id", "=", q.deviceId);
       if (q.territoryId) {
         const territory = await db
           .selectFrom("territory")
@@ -221,11 +223,13 @@ export async function alarmRoutes(app: App) {
         tags: ["monitoring"],
         summary:
           "Server-sent events: an `alarm` event whenever an alarm in the caller's scope changes, a `ping` every 15 s",
+        // EventSource cannot send Accept-Language, so the page passes its language here.
+        querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal("zh-CN"), Type.Literal("en")])) }),
       },
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const locale = request.locale;
+      const locale = request.query.lang ?? request.locale;
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {

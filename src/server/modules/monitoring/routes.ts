@@ -40,6 +40,7 @@ const DeviceBody = Type.Object(
 
 function presentDevice(row: {
   enterprise_id: string;
+  enterprise_name?: string;
   id: string;
   code: string;
   name: string;
@@ -57,6 +58,7 @@ function presentDevice(row: {
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
+    enterpriseName: row.enterprise_name ?? null,
     code: row.code,
     name: row.name,
     deviceType: row.device_type,
@@ -86,6 +88,7 @@ export async function monitoringRoutes(app: App) {
       .selectFrom("device")
       .innerJoin("enterprise", "enterprise.id", "device.enterprise_id")
       .selectAll("device")
+      .select("enterprise.name as enterprise_name")
       .where((eb) => enterpriseInScope(eb as never, principal.scope));
 
   app.post(

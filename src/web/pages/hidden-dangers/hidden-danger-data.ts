@@ -1,0 +1,202 @@
+import { riskLevelOf } from "../../../domain/reference/risk-levels";
+import type { MessageKey, Translate } from "../../i18n";
+
+// The API shapes of hidden dangers, inspections and their statistics, and the words and colours they are shown with.
+
+export const HD_STATUSES = [
+  "reported",
+  "confirmed",
+  "dismissed",
+  "rectifying",
+  "awaiting_verification",
+  "closed",
+] as const;
+export type HdStatus = (typeof HD_STATUSES)[number];
+export type HdLevel = "general" | "major";
+export const HD_ACTIONS = [
+  "confirm",
+  "dismiss",
+  "start_rectification",
+  "submit_rectification",
+  "verify_pass",
+  "verify_fail",
+  "request_extension",
+  "approve_extension",
+  "reject_extension",
+  "list_for_supervision",
+  "require_progress_report",
+  "report_progress",
+  "delist",
+  "close_on_spot",
+] as const;
+export type HdAction = (typeof HD_ACTIONS)[number];
+
+export type RectificationPlan = {
+  objectiveAndTasks: string;
+  method: string;
+  fundsAndMaterials: string;
+  responsiblePeople: string[];
+  timeLimit: string;
+  safetyMeasures: string;
+  emergencyPlan: string;
+};
+
+export type HdEvent = {
+  seq: number;
+  action: HdAction | "report";
+  from: HdStatus | null;
+  to: HdStatus;
+  actorName: string;
+  at: string;
+  comment: string | null;
+  photoIds: string[];
+};
+
+export type HiddenDanger = {
+  id: string;
+  code: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  source: string;
+  status: HdStatus;
+  level: HdLevel;
+  description: string;
+  place: string;
+  riskPointId: string | null;
+  categoryCode: string;
+  photoBeforeIds: string[];
+  photoAfterIds: string[];
+  responsibleUnit: string;
+  responsibleUserId: string | null;
+  measures: string;
+  funds: number | null;
+  deadline: string | null;
+  overdue: boolean;
+  foundAt: string;
+  closedAt: string | null;
+  plan: RectificationPlan | null;
+  supervision: {
+    listed: boolean;
+    listedAt: string | null;
+    progressIntervalDays: number | null;
+    lastProgressReportAt: string | null;
+    delistedAt: string | null;
+  };
+  pendingExtension: { newDeadline: string; reason: string; requestedAt: string } | null;
+  availableActions: HdAction[];
+  events: HdEvent[];
+};
+
+export type HdStats = {
+  found: number;
+  dismissed: number;
+  rectified: number;
+  rectificationRate: number | null;
+  onTimeRate: number | null;
+  open: number;
+  overdue: number;
+  majorFound: number;
+  majorOpen: number;
+  byCategory: { category: string; count: number }[];
+  bySource: { source: string; count: number }[];
+};
+
+export type HdSummary = { period: string; figures: HdStats; signedName: string; signedAt: string };
+
+export type TaskStatus = "open" | "done" | "missed";
+export type InspectionTask = {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  title: string;
+  frequency: string;
+  dueAt: string;
+  status: TaskStatus;
+  itemCount: number;
+  doneCount: number;
+};
+export type CheckOutcome = "pass" | "fail" | "not_applicable";
+export type InspectionTaskItem = {
+  checklistItemId: string;
+  content: string;
+  outcome: CheckOutcome | null;
+  note: string;
+  photoIds: string[];
+  lng: number | null;
+  lat: number | null;
+  recordedAt: string | null;
+  hiddenDangerId: string | null;
+};
+export type ChecklistItem = {
+  id: string;
+  source: "measure" | "template" | "custom";
+  templateKind: string | null;
+  content: string;
+  checkFrequency: string;
+  controlLevel: string | null;
+  responsiblePerson: string;
+};
+
+export type AppNotification = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  severity: string;
+  createdAt: string;
+  readAt: string | null;
+};
+
+export const TEMPLATE_KINDS = [
+  "daily",
+  "weekly",
+  "monthly",
+  "seasonal",
+  "holiday",
+  "special",
+  "comprehensive",
+] as const;
+
+export const STATUS_TAG_COLOURS: Record<HdStatus, string> = {
+  reported: "processing",
+  confirmed: "blue",
+  dismissed: "default",
+  rectifying: "gold",
+  awaiting_verification: "purple",
+  closed: "success",
+};
+
+// Major hidden dangers carry the major-risk red; general ones the general-risk yellow (one palette for the platform).
+export function levelColours(level: HdLevel): { background: string; color: string } {
+  const item = riskLevelOf(level === "major" ? 1 : 3);
+  return { background: item.hex, color: item.textHex };
+}
+
+export const statusLabel = (t: Translate, status: string) =>
+  (HD_STATUSES as readonly string[]).includes(status) ? t(`hdStatus.${status}` as MessageKey) : status;
+export const levelLabel = (t: Translate, level: string | null) => t(`hdLevel.${level ?? "unset"}` as MessageKey);
+const SOURCES = [
+  "inspection",
+  "employee_report",
+  "government",
+  "third_party",
+  "public_report",
+  "accident_investigation",
+];
+export const sourceLabel = (t: Translate, source: string) =>
+  SOURCES.includes(source) ? t(`hdSource.${source}` as MessageKey) : source;
+export const actionLabel = (t: Translate, action: string) =>
+  action === "report" || (HD_ACTIONS as readonly string[]).includes(action)
+    ? t(`hdAction.${action}` as MessageKey)
+    : action;
+export function categoryLabel(t: Translate, code: string | null | undefined): string {
+  if (!code) return t("hdCategory.?");
+  const top = code.charAt(0);
+  const name = ["1", "2", "3", "4"].includes(top) ? t(`hdCategory.${top}` as MessageKey) : code;
+  return code.length > 1 ? `${code} ${name}` : name;
+}
+
+export const formatTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : "—");
+export const formatDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : "—");
+export const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
