@@ -119,6 +119,7 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/public/risk-cards/:token": { ownData: true, params: { token: "not-a-real-token" }, refused: [404] },
     "POST /api/v1/hidden-dangers": { body: { enterpriseId: t.enterpriseId, description: "冒名上报的隐患" } },
     "GET /api/v1/hidden-dangers": { ownData: true },
+    "GET /api/v1/enterprises/:id/staff": { params: { id: t.enterpriseId } },
     "GET /api/v1/hidden-dangers/:id": { params: { id: t.hiddenDangerId } },
     "POST /api/v1/hidden-dangers/:id/actions": {
       params: { id: t.hiddenDangerId },

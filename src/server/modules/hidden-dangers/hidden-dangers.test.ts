@@ -95,7 +95,15 @@ describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
       measures: "更换配电箱门锁",
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect(confirmed.json().status).toBe("confirmed");
+    expect(confirmed.json()).toMatchObject({
+      status: "confirmed",
+      responsibleUserName: "化工企业 操作工",
+      finderName: "化工企业 操作工",
+    });
+    const staff = (
+      await context.app.inject({ url: `/api/v1/enterprises/${enterpriseId}/staff`, headers: as["chem.safety"] })
+    ).json().items;
+    expect(staff.map((u: { displayName: string }) => u.displayName)).toContain("化工企业 操作工");
     expect((await act("chem.worker", danger.id, { type: "start_rectification" })).json().status).toBe("rectifying");
     const after = await photo("chem.worker");
     const submitted = await act("chem.worker", danger.id, {

@@ -198,8 +198,16 @@ export async function hiddenDangerRoutes(app: App) {
     db
       .selectFrom("hidden_danger")
       .innerJoin("enterprise", "enterprise.id", "hidden_danger.enterprise_id")
+      .leftJoin("app_user as finder", "finder.id", "hidden_danger.finder_user_id")
+      .leftJoin("app_user as responsible", "responsible.id", "hidden_danger.responsible_user_id")
       .selectAll("hidden_danger")
-      .select(["enterprise.name as enterprise_name", "enterprise.industry_code", "enterprise.industry_section"]);
+      .select([
+        "enterprise.name as enterprise_name",
+        "enterprise.industry_code",
+        "enterprise.industry_section",
+        "finder.display_name as finder_name",
+        "responsible.display_name as responsible_name",
+      ]);
 
   type Row = Awaited<ReturnType<ReturnType<typeof detailQuery>["execute"]>>[number];
 
@@ -233,6 +241,9 @@ export async function hiddenDangerRoutes(app: App) {
       photoAfterIds: row.photo_after_ids,
       responsibleUnit: row.responsible_unit,
       responsibleUserId: row.responsible_user_id,
+      responsibleUserName: row.responsible_name,
+      finderUserId: row.finder_user_id,
+      finderName: row.finder_name,
       measures: row.measures,
       funds: row.funds,
       deadline: row.deadline?.toISOString() ?? null,
@@ -376,6 +387,33 @@ export async function hiddenDangerRoutes(app: App) {
   );
 
   app.get(
+    "/enterprises/:id/staff",
+    {
+      config: { permission: ["hidden-danger:manage", "hidden-danger:supervise"] },
+      schema: {
+        tags: ["hidden dangers"],
+        summary: "The enterprise's people (for assigning a rectification): id, name and role",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const enterprise = await visibleEnterprise(db, principal, request.params.id);
+      if (!enterprise) throw notFound({ "zh-CN": "该企业", en: "The enterprise" });
+      const staff = await db
+        .selectFrom("user_enterprise")
+        .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+        .select(["app_user.id", "app_user.display_name", "app_user.role"])
+        .where("user_enterprise.enterprise_id", "=", enterprise.id)
+        .where("app_user.disabled", "=", false)
+        .where("app_user.role", "in", ["enterprise_principal", "safety_manager", "employee"])
+        .orderBy("app_user.display_name")
+        .execute();
+      return { items: staff.map((u) => ({ id: u.id, displayName: u.display_name, role: u.role })) };
+    },
+  );
+
+  app.get(
     "/hidden-dangers",
     {
       config: { permission: "hidden-danger:read" },
@@ -455,6 +493,23 @@ export async function hiddenDangerRoutes(app: App) {
       const type = body.type as HiddenDangerActionType;
       if (!ACTION_PERMISSIONS[type].some((p) => principal.permissions.includes(p))) throw forbidden();
       const row = await loadForCaller(principal, request.params.id);
+      // Rectification steps belong to the responsible person; managers may act for them.
+      const RECTIFIER_STEPS: HiddenDangerActionType[] = [
+        "start_rectification",
+        "submit_rectification",
+        "request_extension",
+        "report_progress",
+      ];
+      if (
+        RECTIFIER_STEPS.includes(type) &&
+        !principal.permissions.includes("hidden-danger:manage") &&
+        row.responsible_user_id !== principal.userId
+      ) {
+        throw forbidden({
+          "zh-CN": "只有整改责任人（或企业安全管理人员）可以办理此步骤",
+          en: "Only the person responsible for the rectification (or the enterprise's safety managers) may take this step",
+        });
+      }
       const now = new Date();
       const action = { ...body } as Record<string, unknown>;
       for (const key of ["deadline", "newDeadline"] as const) if (body[key]) action[key] = new Date(body[key]);

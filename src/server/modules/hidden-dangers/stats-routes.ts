@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import { Type } from "typebox";
-import { HIDDEN_DANGER_SOURCES } from "../../../domain/hidden-danger/lifecycle";
 import { recordAudit } from "../../audit/record-audit";
 import { AppError, conflict, forbidden, invalidFields, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
@@ -8,6 +7,15 @@ import { visibleEnterprise } from "./hidden-danger-access";
 import { type HiddenDangerFigures, hiddenDangerFigures, periodBounds } from "./stats";
 
 const PERIOD = Type.String({ pattern: "^\\d{4}(-Q[1-4])?$", description: "A year (2026) or a quarter (2026-Q1)" });
+
+const SOURCE_NAMES: Record<string, [string, string]> = {
+  inspection: ["排查发现", "Inspection"],
+  employee_report: ["员工报告", "Employee report"],
+  government: ["政府检查", "Government inspection"],
+  third_party: ["第三方检查", "Third party"],
+  public_report: ["群众举报", "Public report"],
+  accident_investigation: ["事故调查", "Accident investigation"],
+};
 
 const CATEGORY_NAMES: Record<string, [string, string]> = {
   "1": ["人的因素", "Human"],
@@ -230,7 +238,7 @@ export async function hiddenDangerStatsRoutes(app: App) {
         sheet.addRow([(CATEGORY_NAMES[c.category] ?? [c.category, c.category])[zh ? 0 : 1], c.count]);
       sheet.addRow([zh ? "按来源" : "By source"]).font = { bold: true };
       for (const s of figures.bySource)
-        sheet.addRow([HIDDEN_DANGER_SOURCES.includes(s.source as never) ? s.source : s.source, s.count]);
+        sheet.addRow([(SOURCE_NAMES[s.source] ?? [s.source, s.source])[zh ? 0 : 1], s.count]);
       sheet.addRow([]);
       sheet.addRow([
         zh ? "主要负责人签字确认" : "Confirmed by the principal person",

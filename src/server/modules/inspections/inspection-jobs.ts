@@ -98,7 +98,7 @@ export async function markMissedTasks(db: Kysely<DB>, now: Date): Promise<number
     .set({ status: "missed" })
     .where("status", "=", "open")
     .where("due_at", "<=", now)
-    .returning(["enterprise_id", "id", "title", "due_at"])
+    .returning(["enterprise_id", "id", "frequency", "due_at"])
     .execute();
   for (const task of missed) {
     const managers = await db
@@ -115,7 +115,10 @@ export async function markMissedTasks(db: Kysely<DB>, now: Date): Promise<number
           .map((m) => m.id),
         kind: "inspection.missed",
         dedupeKey: `task:${task.id}:missed`,
-        title: { "zh-CN": `检查任务未完成：${task.title}`, en: `Inspection task missed: ${task.title}` },
+        title: {
+          "zh-CN": `检查任务未完成：${TITLES[task.frequency as CheckFrequency][0]}`,
+          en: `Inspection task missed: ${TITLES[task.frequency as CheckFrequency][1]}`,
+        },
         body: { "zh-CN": `应于 ${task.due_at.toISOString()} 前完成`, en: `It was due by ${task.due_at.toISOString()}` },
         link: `/inspections/${task.id}`,
         severity: "warning",

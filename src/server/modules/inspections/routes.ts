@@ -11,6 +11,7 @@ import { AppError, forbidden, invalidFields, type LocalisedText, notFound } from
 import { type App, actorOf, principalOf } from "../../types";
 import { transitionContext, visibleEnterprise } from "../hidden-dangers/hidden-danger-access";
 import { stateToJson } from "../hidden-dangers/state-codec";
+import { generateInspectionTasks } from "./inspection-jobs";
 
 const THE_TASK: LocalisedText = { "zh-CN": "该检查任务", en: "The inspection task" };
 const Frequency = Type.Union(CHECK_FREQUENCIES.map((f) => Type.Literal(f)));
@@ -136,6 +137,8 @@ export async function inspectionRoutes(app: App) {
         });
         return retired.length;
       });
+      // Today's tasks appear at once rather than at the job's next run.
+      await generateInspectionTasks(db, new Date());
       return { measures: measures.length, created, updated };
     },
   );
@@ -213,6 +216,7 @@ export async function inspectionRoutes(app: App) {
           after: rows,
         });
       });
+      await generateInspectionTasks(db, new Date());
       return reply.status(201).send({ created: rows.length });
     },
   );
@@ -472,7 +476,7 @@ export async function inspectionRoutes(app: App) {
               actor_id: principal.userId,
               actor_name: principal.displayName,
               at: now,
-              comment: `inspection task ${task.id}`,
+              comment: body.note ?? "",
               photo_ids: body.photoIds ?? [],
               data: JSON.stringify(reported.event.payload),
             })

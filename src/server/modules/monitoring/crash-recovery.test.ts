@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mqtt from "mqtt";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 
 /**
  * Kills the server with SIGKILL in the middle of sustained ingestion over MQTT
@@ -62,6 +62,10 @@ describe("ingestion survives a crash", () => {
       LOG_LEVEL: "info",
     };
     let server = await start(env);
+    onTestFinished(() => {
+      // Whatever happens, no server is left running after the test.
+      server.child.kill("SIGKILL");
+    });
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
