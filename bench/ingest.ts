@@ -123,7 +123,7 @@ async function measure(database: Database, label: string) {
   const ingest = await startMqttIngest({
     url: BROKER,
     db: database.db,
-    log: { warn() {}, error() {}, info() {} } as never,
+    log: { warn() {}, info() {}, error: (o: unknown, m: string) => console.error(m, o) } as never,
     group: `bench${randomBytes(3).toString("hex")}`,
     sessionExpirySeconds: 0,
   });
@@ -133,7 +133,14 @@ async function measure(database: Database, label: string) {
   const mqttStart = performance.now();
   const publishEnd = mqttStart + PHASE_SECONDS * 1000;
   const inflight: Promise<unknown>[] = [];
+  // Closed loop: at most MAX_BACKLOG readings published and not yet stored, so the broker's per-client queue
+  // (Mosquitto's max_queued_messages, 1,000 messages by default) never overflows and drops QoS 1 messages.
+  const MAX_BACKLOG = 50_000;
   while (performance.now() < publishEnd) {
+    if (published - ((await countReadings(database)) - mqttBefore) > MAX_BACKLOG) {
+      await new Promise((r) => setTimeout(r, 20));
+      continue;
+    }
     for (let k = 0; k < 20; k++) {
       const batch = nextBatch(MESSAGE_SIZE);
       inflight.push(
@@ -147,7 +154,17 @@ async function measure(database: Database, label: string) {
     }
     await Promise.all(inflight.splice(0));
   }
-  while ((await countReadings(database)) - mqttBefore < published && performance.now() - mqttStart < 600_000) {
+  let lastCount = -1;
+  let stalledSince = performance.now();
+  for (;;) {
+    const stored = (await countReadings(database)) - mqttBefore;
+    if (stored >= published) break;
+    if (stored !== lastCount) {
+      lastCount = stored;
+      stalledSince = performance.now();
+    } else if (performance.now() - stalledSince > 20_000) {
+      throw new Error(`MQTT ingest stalled at ${stored} of ${published} readings`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const mqttSeconds = (performance.now() - mqttStart) / 1000;

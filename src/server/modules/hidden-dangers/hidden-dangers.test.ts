@@ -137,6 +137,8 @@ describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
       responsiblePersonId: userIds["chem.safety"],
       deadline: inDays(3),
     });
+    // An employee who is not the responsible person may not take the rectification over.
+    expect((await act("chem.worker", danger.id, { type: "start_rectification" })).statusCode).toBe(403);
     await act("chem.safety", danger.id, { type: "start_rectification" });
     await act("chem.safety", danger.id, {
       type: "submit_rectification",
