@@ -131,7 +131,7 @@ export function HiddenDangerDetailPage() {
                 {danger.responsibleUserId === me.id
                   ? me.displayName
                   : danger.responsibleUserId
-                    ? t("hd.assigned")
+                    ? (danger.responsibleUserName ?? t("hd.assigned"))
                     : "—"}
               </Descriptions.Item>
               <Descriptions.Item label={t("hd.measures")}>{danger.measures || "—"}</Descriptions.Item>

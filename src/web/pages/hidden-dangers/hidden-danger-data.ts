@@ -68,6 +68,8 @@ export type HiddenDanger = {
   photoAfterIds: string[];
   responsibleUnit: string;
   responsibleUserId: string | null;
+  responsibleUserName?: string | null;
+  finderName?: string | null;
   measures: string;
   funds: number | null;
   deadline: string | null;
