@@ -112,7 +112,7 @@ describe("hidden-danger governance on a phone", () => {
     await context.close();
   });
 
-  it("lets the safety manager confirm it, rectify it with an after photo, and the principal close it", async () => {
+  it("lets the safety manager confirm and assign it, the employee rectify it with an after photo, and the principal close it", async () => {
     const manager = await phone("chem.safety");
     // The report reached the safety manager's bell.
     await manager.page.getByTestId("notification-count").locator(".ant-badge-count").waitFor();
@@ -134,22 +134,34 @@ describe("hidden-danger governance on a phone", () => {
         .first()
         .click();
       await manager.page.getByTestId("action-unit").fill("储运车间");
+      // Assign the rectification to the employee who found it.
+      await manager.page.getByTestId("action-person").click();
+      await manager.page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option")
+        .filter({ hasText: "化工企业 操作工" })
+        .first()
+        .click();
     });
     expect(await statusOf(manager.page)).toBe("已确认");
-    // The UI can only assign to the caller (no staff list in the API), so the safety manager rectifies it.
-    await act(manager.page, "start_rectification");
-    expect(await statusOf(manager.page)).toBe("整改中");
-    await act(manager.page, "submit_rectification", async () => {
-      await manager.page.getByTestId("action-note").fill("已关闭排水阀并挂牌，清理外溢雨水");
-      await manager.page
+    await manager.context.close();
+
+    // The responsible employee rectifies it on the phone and submits an after photo.
+    const worker = await phone("chem.worker");
+    await worker.page.goto(`${server.url}${dangerPath}`);
+    await worker.page.getByTestId("hd-detail").waitFor();
+    await act(worker.page, "start_rectification");
+    expect(await statusOf(worker.page)).toBe("整改中");
+    await act(worker.page, "submit_rectification", async () => {
+      await worker.page.getByTestId("action-note").fill("已关闭排水阀并挂牌，清理外溢雨水");
+      await worker.page
         .getByTestId("action-after-photo-input")
         .setInputFiles({ name: "closed.png", mimeType: "image/png", buffer: PNG });
-      await manager.page.locator(".ant-modal-body img").first().waitFor();
+      await worker.page.locator(".ant-modal-body img").first().waitFor();
     });
-    expect(await statusOf(manager.page)).toBe("待验收");
+    expect(await statusOf(worker.page)).toBe("待验收");
     // The rectifier may not verify their own work.
-    expect(await manager.page.getByTestId("hd-action-verify_pass").count()).toBe(0);
-    await manager.context.close();
+    expect(await worker.page.getByTestId("hd-action-verify_pass").count()).toBe(0);
+    await worker.context.close();
 
     const principal = await phone("chem.principal");
     await principal.page.goto(`${server.url}${dangerPath}`);

@@ -195,15 +195,18 @@ export function validateWeights(weights: RatingWeights): RatingProblem[] {
     else if (value > SCORE_CEILING) problems.push({ field, found: value, reason: "above_100" });
   };
   for (const [code, points] of Object.entries(weights.industry?.divisions ?? {})) {
-    if (!/^\d{2}$/.test(code)) problems.push({ field: `industry.divisions.${code}`, found: code, reason: "not_a_division" });
+    if (!/^\d{2}$/.test(code))
+      problems.push({ field: `industry.divisions.${code}`, found: code, reason: "not_a_division" });
     checkPoints(`industry.divisions.${code}`, points);
   }
   for (const [code, points] of Object.entries(weights.industry?.sections ?? {})) {
-    if (!/^[A-T]$/.test(code)) problems.push({ field: `industry.sections.${code}`, found: code, reason: "not_a_section" });
+    if (!/^[A-T]$/.test(code))
+      problems.push({ field: `industry.sections.${code}`, found: code, reason: "not_a_section" });
     checkPoints(`industry.sections.${code}`, points);
   }
   checkPoints("industry.otherwise", weights.industry?.otherwise);
-  for (const scale of ["large", "medium", "small", "micro"] as const) checkPoints(`scale.${scale}`, weights.scale?.[scale]);
+  for (const scale of ["large", "medium", "small", "micro"] as const)
+    checkPoints(`scale.${scale}`, weights.scale?.[scale]);
   for (const factor of COUNTED_FACTORS) {
     const weight = weights.factors?.[factor];
     if (!weight) {
@@ -240,7 +243,11 @@ export function validateRatingInputs(inputs: RatingInputs): RatingProblem[] {
   if (inputs.industryDivision !== "" && divisionSection === undefined) {
     problems.push({ field: "industryDivision", found: inputs.industryDivision, reason: "unknown_gbt4754_division" });
   } else if (divisionSection !== undefined && divisionSection !== inputs.industrySection) {
-    problems.push({ field: "industrySection", found: inputs.industrySection, reason: `division_belongs_to_${divisionSection}` });
+    problems.push({
+      field: "industrySection",
+      found: inputs.industrySection,
+      reason: `division_belongs_to_${divisionSection}`,
+    });
   }
   if (!["large", "medium", "small", "micro"].includes(inputs.scale)) {
     problems.push({ field: "scale", found: inputs.scale, reason: "unknown_scale" });
@@ -274,16 +281,32 @@ export function validateRatingInputs(inputs: RatingInputs): RatingProblem[] {
   const nested: [string, number, string, number][] = [
     ["overdueHiddenDangers", inputs.overdueHiddenDangers, "openHiddenDangers", inputs.openHiddenDangers],
     ["openMajorHiddenDangers", inputs.openMajorHiddenDangers, "openHiddenDangers", inputs.openHiddenDangers],
-    ["overdueMajorHiddenDangers", inputs.overdueMajorHiddenDangers, "openMajorHiddenDangers", inputs.openMajorHiddenDangers],
-    ["overdueMajorHiddenDangers", inputs.overdueMajorHiddenDangers, "overdueHiddenDangers", inputs.overdueHiddenDangers],
+    [
+      "overdueMajorHiddenDangers",
+      inputs.overdueMajorHiddenDangers,
+      "openMajorHiddenDangers",
+      inputs.openMajorHiddenDangers,
+    ],
+    [
+      "overdueMajorHiddenDangers",
+      inputs.overdueMajorHiddenDangers,
+      "overdueHiddenDangers",
+      inputs.overdueHiddenDangers,
+    ],
   ];
   for (const [field, value, within, limit] of nested) {
     if (value > limit) problems.push({ field, found: value, reason: `exceeds_${within}` });
   }
   const generalOpen =
-    inputs.openHiddenDangers - inputs.openMajorHiddenDangers - (inputs.overdueHiddenDangers - inputs.overdueMajorHiddenDangers);
+    inputs.openHiddenDangers -
+    inputs.openMajorHiddenDangers -
+    (inputs.overdueHiddenDangers - inputs.overdueMajorHiddenDangers);
   if (problems.length === 0 && generalOpen < 0) {
-    problems.push({ field: "overdueHiddenDangers", found: inputs.overdueHiddenDangers, reason: "exceeds_open_general" });
+    problems.push({
+      field: "overdueHiddenDangers",
+      found: inputs.overdueHiddenDangers,
+      reason: "exceeds_open_general",
+    });
   }
   return problems;
 }
@@ -353,10 +376,22 @@ const WORDING: Record<CountedFactor, Wording> = {
     enOne: "a general accident in the last 12 months",
     enMany: (count) => `${count} general accidents in the last 12 months`,
   },
-  overdueMajorHiddenDangers: counted("项逾期重大隐患", "an overdue major hidden danger", "overdue major hidden dangers"),
+  overdueMajorHiddenDangers: counted(
+    "项逾期重大隐患",
+    "an overdue major hidden danger",
+    "overdue major hidden dangers",
+  ),
   openMajorHiddenDangers: counted("项整改中的重大隐患", "an open major hidden danger", "open major hidden dangers"),
-  overdueGeneralHiddenDangers: counted("项逾期一般隐患", "an overdue general hidden danger", "overdue general hidden dangers"),
-  openGeneralHiddenDangers: counted("项整改中的一般隐患", "an open general hidden danger", "open general hidden dangers"),
+  overdueGeneralHiddenDangers: counted(
+    "项逾期一般隐患",
+    "an overdue general hidden danger",
+    "overdue general hidden dangers",
+  ),
+  openGeneralHiddenDangers: counted(
+    "项整改中的一般隐患",
+    "an open general hidden danger",
+    "open general hidden dangers",
+  ),
   redAlarms: {
     zh: (count) => `近 30 天 ${count} 次红色报警`,
     enOne: "a red alarm in the last 30 days",

@@ -85,7 +85,8 @@ export function validateRegionalConfig(config: RegionalConfig): RegionalConfigPr
   }
   for (const level of LEVELS) {
     const value = config.levelValues?.[level];
-    if (!isNumberIn(value, 0, 100)) problems.push({ field: `levelValues.${level}`, found: value, reason: "outside_0_to_100" });
+    if (!isNumberIn(value, 0, 100))
+      problems.push({ field: `levelValues.${level}`, found: value, reason: "outside_0_to_100" });
   }
   for (const field of ["enterpriseWeight", "publicRiskPointWeight"] as const) {
     if (!isNumberIn(config[field], 0, Number.MAX_VALUE)) {
@@ -198,7 +199,7 @@ export function regionalLevel(input: RegionalInput, config: RegionalConfig = DEF
     const toLevel = config.raiseTo[rule];
     return toLevel !== null && counts[rule] > 0 && toLevel < scoreLevel ? [{ rule, count: counts[rule], toLevel }] : [];
   }).sort((a, b) => a.toLevel - b.toLevel);
-  const level = raisedBy.reduce<RiskLevel>((worst, raise) => (raise.toLevel < worst ? raise.toLevel : worst), scoreLevel);
+  const level = Math.min(scoreLevel, ...raisedBy.map((raise) => raise.toLevel)) as RiskLevel;
   const colour = riskLevelOf(level).colour;
 
   const enterprises = tally(input.enterpriseLevels);

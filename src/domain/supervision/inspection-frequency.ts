@@ -64,7 +64,11 @@ export function validateFrequencyOverrides(overrides: readonly FrequencyOverride
       problems.push({ field: `[${index}]`, found: override, reason: "no_department_nor_territory" });
     }
     if (override.territoryPath !== undefined && !/^\/(?:[^/]+\/)*$/.test(override.territoryPath)) {
-      problems.push({ field: `[${index}].territoryPath`, found: override.territoryPath, reason: "not_a_territory_path" });
+      problems.push({
+        field: `[${index}].territoryPath`,
+        found: override.territoryPath,
+        reason: "not_a_territory_path",
+      });
     }
     for (const [level, value] of Object.entries(override.frequency ?? {})) {
       if (!["1", "2", "3", "4"].includes(level)) {
@@ -98,7 +102,12 @@ function tierOf(override: FrequencyOverride, scope: FrequencyScope): FrequencySo
   return null;
 }
 
-const TIER_RANK: Record<FrequencySource, number> = { "department+territory": 3, department: 2, territory: 1, default: 0 };
+const TIER_RANK: Record<FrequencySource, number> = {
+  "department+territory": 3,
+  department: 2,
+  territory: 1,
+  default: 0,
+};
 
 /**
  * How many times a year an enterprise of this level is inspected in this scope. Most specific wins:
@@ -137,6 +146,8 @@ export function frequencyConfigFor(
   overrides: readonly FrequencyOverride[] = [],
   defaults: FrequencyConfig = DEFAULT_FREQUENCY,
 ): FrequencyConfig {
-  const timesOf = (level: RiskLevel) => ({ timesPerYear: frequencyFor(level, scope, overrides, defaults).timesPerYear });
+  const timesOf = (level: RiskLevel) => ({
+    timesPerYear: frequencyFor(level, scope, overrides, defaults).timesPerYear,
+  });
   return { 1: timesOf(1), 2: timesOf(2), 3: timesOf(3), 4: timesOf(4) };
 }

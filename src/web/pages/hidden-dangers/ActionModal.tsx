@@ -83,6 +83,16 @@ export function ActionModal({
   const [form] = Form.useForm<Values>();
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [staff, setStaff] = useState<{ id: string; displayName: string }[]>([]);
+
+  // The enterprise's people, to assign the rectification to.
+  useEffect(() => {
+    if (action !== "confirm") return;
+    api
+      .get<{ items: { id: string; displayName: string }[] }>(`/enterprises/${danger.enterpriseId}/staff`)
+      .then((result) => setStaff(result.items))
+      .catch(() => setStaff([]));
+  }, [action, danger.enterpriseId]);
 
   useEffect(() => {
     if (!action) return;
@@ -146,7 +156,14 @@ export function ActionModal({
             >
               <Select
                 data-testid="action-person"
-                options={[{ value: me.id, label: t("hd.responsibleMe", { name: me.displayName }) }]}
+                showSearch
+                optionFilterProp="label"
+                options={[
+                  { value: me.id, label: t("hd.responsibleMe", { name: me.displayName }) },
+                  ...staff
+                    .filter((person) => person.id !== me.id)
+                    .map((person) => ({ value: person.id, label: person.displayName })),
+                ]}
               />
             </Form.Item>
             <Form.Item name="deadline" label={t("hd.deadline")} rules={required}>

@@ -1,0 +1,2 @@
+export * from "./rating-model";
+export * from "./regional-level";
