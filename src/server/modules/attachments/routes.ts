@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { recordAudit } from "../../audit/record-audit";
 import { AppError, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
-import { resolveOwner } from "../risk-register/register-owner";
+import { auditPlace, resolveOwner } from "../risk-register/register-owner";
 
 // Photos of risk points and hidden dangers: what phones produce, and not more than a phone photo needs.
 const ACCEPTED_TYPES = ["image/jpeg", "image/png", "image/webp"];
@@ -82,8 +82,7 @@ export async function attachmentRoutes(app: App) {
           action: "create",
           entityType: "attachment",
           entityId: row.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           after: { fileName: row.file_name, contentType: type, sizeBytes: data.length, sha256 },
         });
         return row;

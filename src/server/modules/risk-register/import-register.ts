@@ -12,7 +12,7 @@ import type { Locale, LocalisedText } from "../../errors";
 import { type ImportIssue, importRejected } from "../../exchange/import-rejection";
 import type { TableRows } from "../../exchange/table-file";
 import { recordAssessment } from "./record-assessment";
-import type { RegisterOwner } from "./register-owner";
+import { auditPlace, type RegisterOwner } from "./register-owner";
 import { currentBands } from "./risk-bands";
 import { refreshRiskPointLevel } from "./risk-point-queries";
 
@@ -303,8 +303,7 @@ export async function importRegister(
           action: "import",
           entityType: "risk_point",
           entityId: pointId,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           after: plan,
         });
       } else {
@@ -330,8 +329,7 @@ export async function importRegister(
             action: "import",
             entityType: "risk_point",
             entityId: pointId,
-            enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-            territoryPath: owner.territoryPath,
+            ...auditPlace(owner),
             before: stored,
             after: plan,
           });

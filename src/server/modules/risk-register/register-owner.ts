@@ -57,3 +57,8 @@ export async function resolveOwner(
   }
   throw notFound(THE_REGISTER);
 }
+
+/** Where an owner's audit entries are filed, so its enterprise or territory can read them. */
+export function auditPlace(owner: RegisterOwner): { enterpriseId: string | null; territoryPath: string } {
+  return { enterpriseId: owner.kind === "enterprise" ? owner.id : null, territoryPath: owner.territoryPath };
+}

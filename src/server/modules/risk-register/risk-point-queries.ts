@@ -1,8 +1,8 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Static } from "typebox";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { colourOf } from "../../../domain/risk/assess-risk";
-import type { DB } from "../../db/schema";
+import type { ControlMeasureTable, DB } from "../../db/schema";
 import type { RiskPoint, RiskPointSummary } from "./schema";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -131,15 +131,7 @@ export async function loadRiskPoint(
         assessment: current ? presentAssessment(current, currentBands) : null,
       };
     }),
-    measures: measures.map((m) => ({
-      id: m.id,
-      hazardId: m.hazard_id,
-      kind: m.kind,
-      content: m.content,
-      checkContent: m.check_content,
-      checkFrequency: m.check_frequency,
-      responsiblePerson: m.responsible_person,
-    })),
+    measures: measures.map(presentMeasure),
   };
 }
 
@@ -206,4 +198,17 @@ export async function refreshRiskPointLevel(trx: Transaction<DB>, ownerId: strin
     .where("owner_id", "=", ownerId)
     .where("id", "=", riskPointId)
     .execute();
+}
+
+/** A control measure row as the API shows it. */
+export function presentMeasure(row: Selectable<ControlMeasureTable>) {
+  return {
+    id: row.id,
+    hazardId: row.hazard_id,
+    kind: row.kind,
+    content: row.content,
+    checkContent: row.check_content,
+    checkFrequency: row.check_frequency,
+    responsiblePerson: row.responsible_person,
+  };
 }

@@ -11,10 +11,11 @@ import { type App, actorOf, principalOf } from "../../types";
 import { exportControlList } from "./export-control-list";
 import { buildRegisterTemplate, importRegister } from "./import-register";
 import { recordAssessment } from "./record-assessment";
-import { resolveOwner } from "./register-owner";
+import { auditPlace, resolveOwner } from "./register-owner";
 import {
   loadRiskPoint,
   presentAssessment,
+  presentMeasure,
   presentSummary,
   refreshRiskPointLevel,
   riskPointSummaries,
@@ -303,8 +304,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "create",
           entityType: "risk_point",
           entityId: created.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           after: body,
         });
         return created.id;
@@ -376,8 +376,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "update",
           entityType: "risk_point",
           entityId: point.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           before,
           after: body,
         });
@@ -405,8 +404,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "delete",
           entityType: "risk_point",
           entityId: point.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           before,
         });
       });
@@ -450,8 +448,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "create",
           entityType: "hazard",
           entityId: created.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           after: { riskPointId: point.id, ...body },
         });
       });
@@ -492,8 +489,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "update",
           entityType: "hazard",
           entityId: hazard.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           before: hazard,
           after: body,
         });
@@ -522,8 +518,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "delete",
           entityType: "hazard",
           entityId: hazard.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           before: hazard,
         });
       });
@@ -564,8 +559,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "assess",
           entityType: "hazard",
           entityId: hazard.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           before: { level: hazard.level },
           after: { method, factors, score: outcome.score, level: outcome.level, bandsVersion: outcome.bandsVersion },
         });
@@ -664,21 +658,12 @@ export async function riskRegisterRoutes(app: App) {
           action: "create",
           entityType: "control_measure",
           entityId: row.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           after: { riskPointId: point.id, ...body },
         });
         return row;
       });
-      return reply.status(201).send({
-        id: created.id,
-        hazardId: created.hazard_id,
-        kind: created.kind,
-        content: created.content,
-        checkContent: created.check_content,
-        checkFrequency: created.check_frequency,
-        responsiblePerson: created.responsible_person,
-      });
+      return reply.status(201).send(presentMeasure(created));
     },
   );
 
@@ -724,22 +709,13 @@ export async function riskRegisterRoutes(app: App) {
           action: "update",
           entityType: "control_measure",
           entityId: measure.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           before: measure,
           after: body,
         });
         return row;
       });
-      return {
-        id: updated.id,
-        hazardId: updated.hazard_id,
-        kind: updated.kind,
-        content: updated.content,
-        checkContent: updated.check_content,
-        checkFrequency: updated.check_frequency,
-        responsiblePerson: updated.responsible_person,
-      };
+      return presentMeasure(updated);
     },
   );
 
@@ -769,8 +745,7 @@ export async function riskRegisterRoutes(app: App) {
           action: "delete",
           entityType: "control_measure",
           entityId: measure.id,
-          enterpriseId: owner.kind === "enterprise" ? owner.id : null,
-          territoryPath: owner.territoryPath,
+          ...auditPlace(owner),
           before: measure,
         });
       });
