@@ -164,6 +164,8 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/alarms/stream": {
       skip: "an endless event stream; it reads through the same scoped query as GET /alarms",
     },
+    "GET /api/v1/enterprises/:id/rating": { params: { id: t.enterpriseId } },
+    "GET /api/v1/ratings": { ownData: true },
     "GET /api/v1/notifications": { ownData: true },
     "POST /api/v1/notifications/:id/read": { params: { id: t.notificationId } },
     "POST /api/v1/notifications/read-all": { ownData: true },

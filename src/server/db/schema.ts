@@ -583,6 +583,32 @@ export interface AlarmTable {
   changed_at: Generated<Date>;
 }
 
+export interface EnterpriseRatingTable {
+  enterprise_id: string;
+  score: number;
+  level: number;
+  inputs: Json<unknown>;
+  contributions: Json<unknown[]>;
+  explanation_zh: string;
+  explanation_en: string;
+  weights_version: string;
+  computed_at: Timestamp;
+}
+
+export interface EnterpriseRatingHistoryTable {
+  enterprise_id: string;
+  computed_at: Timestamp;
+  score: number;
+  level: number;
+  explanation_zh: string;
+  explanation_en: string;
+}
+
+export interface RatingDirtyTable {
+  enterprise_id: string;
+  marked_at: Generated<Date>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_set: ReferenceSetTable;
@@ -625,4 +651,7 @@ export interface DB {
   reading: ReadingTable;
   ingest_counter: IngestCounterTable;
   alarm: AlarmTable;
+  enterprise_rating: EnterpriseRatingTable;
+  enterprise_rating_history: EnterpriseRatingHistoryTable;
+  rating_dirty: RatingDirtyTable;
 }

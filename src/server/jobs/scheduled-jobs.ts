@@ -4,6 +4,7 @@ import { inspectionTaskJob } from "../modules/inspections/inspection-jobs";
 import { alarmEscalationJob, inactivityJob } from "../modules/monitoring/alarm-jobs";
 import { managementAlarmJob } from "../modules/monitoring/management-alarms";
 import { readingPartitionJob } from "../modules/monitoring/reading-partitions";
+import { incrementalRatingJob, nightlyRatingJob } from "../modules/ratings/routes";
 import { deliverOutboxJob } from "../notifications/deliver-outbox";
 import { smtpSender } from "../notifications/senders";
 import type { Job } from "./job-runner";
@@ -18,5 +19,7 @@ export function scheduledJobs(config: Config): Job[] {
     inactivityJob(),
     alarmEscalationJob(),
     managementAlarmJob(),
+    incrementalRatingJob(),
+    nightlyRatingJob(),
   ];
 }

@@ -13,6 +13,7 @@ import { monitoringRoutes } from "./monitoring/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { organisationRoutes } from "./organisations/routes";
 import { overviewRoutes } from "./overview/routes";
+import { ratingRoutes } from "./ratings/routes";
 import { referenceRoutes } from "./reference/routes";
 import { riskPrintRoutes } from "./risk-register/print-routes";
 import { riskRegisterRoutes } from "./risk-register/routes";
@@ -44,6 +45,7 @@ export async function registerModules(app: App) {
   await app.register(inspectionRoutes);
   await app.register(monitoringRoutes);
   await app.register(alarmRoutes);
+  await app.register(ratingRoutes);
   await app.register(calculatorRoutes);
   await app.register(majorHazardRoutes);
 }

@@ -1,0 +1,225 @@
+import { type Kysely, sql } from "kysely";
+import type { EnterpriseScale } from "../../../domain/demo/demo-enterprises";
+import { type RatingInputs, rateEnterprise } from "../../../domain/rating/rating-model";
+import type { DB } from "../../db/schema";
+import { notify } from "../../notifications/notify";
+import { supervisingUsers } from "../hidden-dangers/routes";
+
+const BATCH = 1000;
+type Counts = Map<string, Record<string, number>>;
+
+/** Runs a grouped count over a table and returns it by enterprise id. */
+async function grouped(
+  db: Kysely<DB>,
+  query: ReturnType<typeof sql<{ id: string; key: string; n: number }>>,
+): Promise<Counts> {
+  const { rows } = await query.execute(db);
+  const out: Counts = new Map();
+  for (const row of rows) {
+    const entry = out.get(row.id) ?? {};
+    entry[row.key] = Number(row.n);
+    out.set(row.id, entry);
+  }
+  return out;
+}
+
+/**
+ * The rating model's inputs for some enterprises (or all), from the register,
+ * hidden dangers, major hazard sources and alarms. Accidents, enforcement
+ * violations and verified public reports are 0 until those modules exist.
+ */
+export async function loadRatingInputs(
+  db: Kysely<DB>,
+  ids: string[] | null,
+  now: Date,
+): Promise<Map<string, RatingInputs>> {
+  const only = (column: string) => (ids ? sql`AND ${sql.ref(column)} = ANY(${sql.val(ids)}::uuid[])` : sql``);
+  const enterprises = await sql<{ id: string; industry_section: string; industry_code: string; scale: string }>`
+    SELECT id, industry_section, industry_code, scale FROM enterprise WHERE true ${only("enterprise.id")}`.execute(db);
+  const since30 = new Date(now.getTime() - 30 * 86_400_000);
+  const [points, dangers, alarms, units] = await Promise.all([
+    grouped(
+      db,
+      sql`SELECT owner_id AS id,
+            CASE WHEN kind = 'process' THEN 'process' WHEN level = 1 THEN 'red' ELSE 'orange' END AS key, count(*) AS n
+          FROM risk_point WHERE owner_kind = 'enterprise' AND level IN (1, 2) ${only("risk_point.owner_id")}
+          GROUP BY 1, 2`,
+    ),
+    grouped(
+      db,
+      sql`SELECT enterprise_id AS id,
+            (CASE WHEN level = 'major' THEN 'major_' ELSE '' END) ||
+            (CASE WHEN status IN ('confirmed', 'rectifying') AND deadline < ${now} THEN 'overdue' ELSE 'open' END) AS key,
+            count(*) AS n
+          FROM hidden_danger WHERE status NOT IN ('closed', 'dismissed') ${only("hidden_danger.enterprise_id")}
+          GROUP BY 1, 2`,
+    ),
+    grouped(
+      db,
+      sql`SELECT enterprise_id AS id, severity::text AS key, count(*) AS n
+          FROM alarm WHERE raised_at >= ${since30} ${only("alarm.enterprise_id")} GROUP BY 1, 2`,
+    ),
+    grouped(
+      db,
+      sql`SELECT enterprise_id AS id, level::text AS key, count(*) AS n
+          FROM major_hazard_unit WHERE is_major AND level IS NOT NULL ${only("major_hazard_unit.enterprise_id")} GROUP BY 1, 2`,
+    ),
+  ]);
+  const out = new Map<string, RatingInputs>();
+  for (const e of enterprises.rows) {
+    const p = points.get(e.id) ?? {};
+    const d = dangers.get(e.id) ?? {};
+    const a = alarms.get(e.id) ?? {};
+    const u = units.get(e.id) ?? {};
+    const majorHazardLevels = Object.entries(u).flatMap(([level, n]) =>
+      Array.from({ length: n }, () => Number(level) as 1 | 2 | 3 | 4),
+    );
+    out.set(e.id, {
+      industrySection: e.industry_section,
+      industryDivision: e.industry_code,
+      scale: e.scale as EnterpriseScale,
+      majorHazardLevels,
+      redRiskPoints: p.red ?? 0,
+      orangeRiskPoints: p.orange ?? 0,
+      hazardousProcesses: p.process ?? 0,
+      // Counted as the model expects: open ⊇ overdue, open ⊇ open major ⊇ overdue major.
+      openHiddenDangers: (d.open ?? 0) + (d.overdue ?? 0) + (d.major_open ?? 0) + (d.major_overdue ?? 0),
+      overdueHiddenDangers: (d.overdue ?? 0) + (d.major_overdue ?? 0),
+      openMajorHiddenDangers: (d.major_open ?? 0) + (d.major_overdue ?? 0),
+      overdueMajorHiddenDangers: d.major_overdue ?? 0,
+      alarmsLast30Days: { red: a["1"] ?? 0, orange: a["2"] ?? 0, yellow: a["3"] ?? 0, blue: a["4"] ?? 0 },
+      accidentsLast12Months: { general: 0, larger: 0, major: 0, particularlyMajor: 0 },
+      enforcementViolations12Months: 0,
+      verifiedPublicReports12Months: 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * Re-rates enterprises (all when `ids` is null): stores the rating with its
+ * explanation, appends history when score or level moved, and tells the
+ * supervising departments when the level went up or down.
+ */
+export async function recomputeRatings(
+  db: Kysely<DB>,
+  ids: string[] | null,
+  now: Date,
+): Promise<{ rated: number; levelChanges: number }> {
+  const inputs = await loadRatingInputs(db, ids, now);
+  const previous = new Map(
+    (
+      await (ids
+        ? db
+            .selectFrom("enterprise_rating")
+            .select(["enterprise_id", "score", "level"])
+            .where("enterprise_id", "in", ids.length ? ids : ["00000000-0000-0000-0000-000000000000"])
+        : db.selectFrom("enterprise_rating").select(["enterprise_id", "score", "level"])
+      ).execute()
+    ).map((r) => [r.enterprise_id, r]),
+  );
+  const entries = [...inputs.entries()];
+  let levelChanges = 0;
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const slice = entries.slice(i, i + BATCH).map(([id, input]) => ({ id, input, rating: rateEnterprise(input) }));
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("enterprise_rating")
+        .values(
+          slice.map(({ id, input, rating }) => ({
+            enterprise_id: id,
+            score: rating.score,
+            level: rating.level,
+            inputs: JSON.stringify(input),
+            contributions: JSON.stringify(rating.contributions),
+            explanation_zh: rating.explanationZh,
+            explanation_en: rating.explanationEn,
+            weights_version: rating.weightsVersion,
+            computed_at: now,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column("enterprise_id").doUpdateSet((eb) => ({
+            score: eb.ref("excluded.score"),
+            level: eb.ref("excluded.level"),
+            inputs: eb.ref("excluded.inputs"),
+            contributions: eb.ref("excluded.contributions"),
+            explanation_zh: eb.ref("excluded.explanation_zh"),
+            explanation_en: eb.ref("excluded.explanation_en"),
+            weights_version: eb.ref("excluded.weights_version"),
+            computed_at: eb.ref("excluded.computed_at"),
+          })),
+        )
+        .execute();
+      const moved = slice.filter(({ id, rating }) => {
+        const before = previous.get(id);
+        return !before || before.score !== rating.score || before.level !== rating.level;
+      });
+      if (moved.length > 0) {
+        await trx
+          .insertInto("enterprise_rating_history")
+          .values(
+            moved.map(({ id, rating }) => ({
+              enterprise_id: id,
+              computed_at: now,
+              score: rating.score,
+              level: rating.level,
+              explanation_zh: rating.explanationZh,
+              explanation_en: rating.explanationEn,
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      for (const { id, rating } of moved) {
+        const before = previous.get(id);
+        if (!before || before.level === rating.level) continue;
+        levelChanges++;
+        const enterprise = await trx
+          .selectFrom("enterprise")
+          .select(["name", "territory_path", "industry_code", "industry_section"])
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow();
+        const up = rating.level < before.level;
+        await notify(trx, {
+          userIds: await supervisingUsers(trx, enterprise),
+          kind: up ? "rating.upgraded" : "rating.downgraded",
+          dedupeKey: `rating:${id}:${now.toISOString()}`,
+          title: {
+            "zh-CN": `${enterprise.name} 风险等级${up ? "升高" : "降低"}：${before.level} 级 → ${rating.level} 级`,
+            en: `${enterprise.name}: risk level ${up ? "raised" : "lowered"} from ${before.level} to ${rating.level}`,
+          },
+          body: { "zh-CN": rating.explanationZh, en: rating.explanationEn },
+          link: `/enterprises/${id}`,
+          severity: up ? "warning" : "info",
+          enterpriseId: id,
+          territoryPath: enterprise.territory_path,
+          at: now,
+        });
+      }
+    });
+  }
+  return { rated: entries.length, levelChanges };
+}
+
+/** Re-rates the enterprises whose inputs changed since the last run. */
+export async function recomputeDirtyRatings(
+  db: Kysely<DB>,
+  now: Date,
+): Promise<{ rated: number; levelChanges: number }> {
+  // Claim the marks; a mark made while this runs is a new row and is rated next time.
+  const claimed = await db.deleteFrom("rating_dirty").returning("enterprise_id").execute();
+  if (claimed.length === 0) return { rated: 0, levelChanges: 0 };
+  const ids = claimed.map((d) => d.enterprise_id);
+  try {
+    return await recomputeRatings(db, ids, now);
+  } catch (error) {
+    // Put the marks back so nothing is left unrated.
+    await db
+      .insertInto("rating_dirty")
+      .values(ids.map((id) => ({ enterprise_id: id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    throw error;
+  }
+}
