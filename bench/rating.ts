@@ -23,7 +23,11 @@ async function measure(database: Database, label: string) {
   for (const [i, id] of ids.entries()) {
     // An input changes (the scale is re-registered), the trigger marks the enterprise, the job re-rates it.
     const t0 = performance.now();
-    await database.db.updateTable("enterprise").set({ scale: i % 2 ? "large" : "small" }).where("id", "=", id).execute();
+    await database.db
+      .updateTable("enterprise")
+      .set({ scale: i % 2 ? "large" : "small" })
+      .where("id", "=", id)
+      .execute();
     await recomputeDirtyRatings(database.db, new Date());
     times.push(performance.now() - t0);
   }
