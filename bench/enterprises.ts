@@ -1,14 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { buildApp } from "../src/server/app";
-import { type Database, openPGlite, openPostgres } from "../src/server/db/database";
+import type { Database } from "../src/server/db/database";
 import { prepareDatabase } from "../src/server/db/prepare-database";
 import { createApiToken } from "../src/server/modules/tokens/create-api-token";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { TEST_CONFIG } from "../src/server/testing/test-app";
+import { onEachDatabase, writeResults } from "./bench-databases";
 
 /**
  * Seeds a 100,000-enterprise city and times the enterprise list as the web page
@@ -75,31 +71,7 @@ async function measure(database: Database, label: string) {
 }
 
 export async function run() {
-  const out: unknown[] = [];
-  const dir = mkdtempSync(join(tmpdir(), "dualguard-bench-"));
-  const embedded = await openPGlite(dir);
-  try {
-    out.push(await measure(embedded, "pglite"));
-  } finally {
-    await embedded.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (process.env.DATABASE_URL) {
-    const name = `dg_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const server = await openPostgres(url.toString());
-    try {
-      out.push(await measure(server, "postgres"));
-    } finally {
-      await server.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  const out = await onEachDatabase(measure);
   for (const result of out as {
     database: string;
     seedSeconds: number;
@@ -112,6 +84,5 @@ export async function run() {
     for (const [name, t] of Object.entries(result.list))
       console.log(`${name.padEnd(16)} ${String(t.p50Ms).padStart(6)}   ${String(t.p99Ms).padStart(6)}`);
   }
-  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(join(import.meta.dirname, "results", "enterprises.json"), `${JSON.stringify(out, null, 2)}\n`);
+  writeResults("enterprises", out);
 }

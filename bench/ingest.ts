@@ -1,19 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import mqtt from "mqtt";
-import pg from "pg";
 import { buildApp } from "../src/server/app";
 import { hashSecret, newSecret } from "../src/server/auth/tokens";
-import { type Database, openPGlite, openPostgres } from "../src/server/db/database";
+import type { Database } from "../src/server/db/database";
 import { prepareDatabase } from "../src/server/db/prepare-database";
 import { startMqttIngest } from "../src/server/modules/monitoring/mqtt-ingest";
 import { maintainReadingPartitions } from "../src/server/modules/monitoring/reading-partitions";
 import { createApiToken } from "../src/server/modules/tokens/create-api-token";
 import { seedDemo } from "../src/server/seed/seed-demo";
 import { TEST_CONFIG } from "../src/server/testing/test-app";
+import { onEachDatabase, writeResults } from "./bench-databases";
 
 /**
  * Ingest throughput with every alarm rule evaluated, over MQTT and HTTP, against
@@ -44,6 +41,7 @@ async function countReadings(database: Database): Promise<number> {
 }
 
 async function measure(database: Database, label: string) {
+  peakRss = 0;
   await prepareDatabase(database);
   await seedDemo(database, { enterprises: 20 });
   await maintainReadingPartitions(database.db, new Date());
@@ -249,32 +247,7 @@ async function measure(database: Database, label: string) {
 }
 
 export async function run() {
-  const results = [];
-  const dir = mkdtempSync(join(tmpdir(), "dualguard-ingest-"));
-  const embedded = await openPGlite(dir);
-  try {
-    results.push(await measure(embedded, "pglite"));
-  } finally {
-    await embedded.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (process.env.DATABASE_URL) {
-    peakRss = 0;
-    const name = `dg_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const server = await openPostgres(url.toString(), { max: 10 });
-    try {
-      results.push(await measure(server, "postgres"));
-    } finally {
-      await server.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  const results = await onEachDatabase(measure);
   clearInterval(rssTimer);
   console.log("\ndatabase   mqtt r/s   http r/s   raw r/s   ratio   alarm p50   alarm p99   peak RSS");
   for (const r of results) {
@@ -285,6 +258,5 @@ export async function run() {
   console.log(
     "targets (PostgreSQL, 2 cores): ≥ 20,000 readings/s with rules, ratio ≥ 0.5, alarm p99 < 1,000 ms at 5,000 readings/s",
   );
-  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(join(import.meta.dirname, "results", "ingest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults("ingest", results);
 }

@@ -1,12 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
-import { type Database, openPGlite, openPostgres } from "../src/server/db/database";
+import type { Database } from "../src/server/db/database";
 import { prepareDatabase } from "../src/server/db/prepare-database";
 import { recomputeDirtyRatings, recomputeRatings } from "../src/server/modules/ratings/compute-ratings";
 import { seedDemo } from "../src/server/seed/seed-demo";
+import { onEachDatabase, writeResults } from "./bench-databases";
 
 /** Full recompute of 100,000 enterprises, and one incremental update (an input changes, the job re-rates it). */
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
@@ -42,31 +38,7 @@ async function measure(database: Database, label: string) {
 }
 
 export async function run() {
-  const results = [];
-  const dir = mkdtempSync(join(tmpdir(), "dualguard-rating-"));
-  const embedded = await openPGlite(dir);
-  try {
-    results.push(await measure(embedded, "pglite"));
-  } finally {
-    await embedded.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (process.env.DATABASE_URL) {
-    const name = `dg_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const server = await openPostgres(url.toString());
-    try {
-      results.push(await measure(server, "postgres"));
-    } finally {
-      await server.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  const results = await onEachDatabase(measure);
   console.log("\ndatabase   enterprises   full recompute   incremental p50   incremental p99");
   for (const r of results) {
     console.log(
@@ -74,6 +46,5 @@ export async function run() {
     );
   }
   console.log("targets: full recompute < 30 s on PGlite, incremental p99 < 50 ms");
-  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(join(import.meta.dirname, "results", "rating.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults("rating", results);
 }

@@ -125,8 +125,9 @@ describe("platform web app", () => {
     await page.getByTestId("territory-tree").waitFor();
     await page.getByTestId("territory-node-990101").click();
     await page.waitForURL(/territories\?id=/);
+    // The detail panel first shows the city and then the chosen district: wait for the district.
+    await page.getByTestId("territory-detail").filter({ hasText: "990101" }).waitFor();
     await page.getByTestId("territory-boundary").waitFor();
-    expect(await page.getByTestId("territory-detail").textContent()).toContain("990101");
     expect(Number(await page.getByTestId("territory-enterprise-count").textContent())).toBeGreaterThan(0);
     await screenshot(page, "supervisor-territories.png");
 

@@ -67,6 +67,16 @@ export async function riskRegisterRoutes(app: App) {
     return { hazard, owner };
   }
 
+  /** A control measure the caller may edit; another register's measure is not found. */
+  async function measureFor(request: Parameters<typeof principalOf>[0], id: string) {
+    const measure = await db.selectFrom("control_measure").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!measure) throw notFound(THE_MEASURE);
+    const owner = await resolveOwner(db, principalOf(request), measure.owner_id, "write").catch(() => {
+      throw notFound(THE_MEASURE);
+    });
+    return { measure, owner };
+  }
+
   /** Photos must have been uploaded to the same register. */
   async function checkPhotos(ownerId: string, photoIds: string[] | undefined) {
     if (!photoIds?.length) return;
@@ -680,15 +690,7 @@ export async function riskRegisterRoutes(app: App) {
       },
     },
     async (request) => {
-      const measure = await db
-        .selectFrom("control_measure")
-        .selectAll()
-        .where("id", "=", request.params.id)
-        .executeTakeFirst();
-      if (!measure) throw notFound(THE_MEASURE);
-      const owner = await resolveOwner(db, principalOf(request), measure.owner_id, "write").catch(() => {
-        throw notFound(THE_MEASURE);
-      });
+      const { measure, owner } = await measureFor(request, request.params.id);
       const body = request.body;
       const updated = await db.transaction().execute(async (trx) => {
         const row = await trx
@@ -726,15 +728,7 @@ export async function riskRegisterRoutes(app: App) {
       schema: { tags: ["risk register"], summary: "Remove a control measure", params: IdParams },
     },
     async (request, reply) => {
-      const measure = await db
-        .selectFrom("control_measure")
-        .selectAll()
-        .where("id", "=", request.params.id)
-        .executeTakeFirst();
-      if (!measure) throw notFound(THE_MEASURE);
-      const owner = await resolveOwner(db, principalOf(request), measure.owner_id, "write").catch(() => {
-        throw notFound(THE_MEASURE);
-      });
+      const { measure, owner } = await measureFor(request, request.params.id);
       await db.transaction().execute(async (trx) => {
         await trx
           .deleteFrom("control_measure")
