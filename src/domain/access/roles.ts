@@ -45,6 +45,11 @@ export const PERMISSIONS = [
   "monitoring:manage",
   "monitoring:ingest",
   "monitoring:operate",
+  "supervision:read",
+  "supervision:manage",
+  "campaign:manage",
+  "campaign:report",
+  "cockpit:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +80,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hidden-danger:report",
     "hidden-danger:supervise",
     "monitoring:read",
+    "supervision:read",
+    "supervision:manage",
+    "campaign:manage",
+    "campaign:report",
+    "cockpit:read",
   ],
   department: [
     "territory:read",
@@ -87,6 +97,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     ...READ_RISK,
     "hidden-danger:read",
     "monitoring:read",
+    "supervision:read",
+    "supervision:manage",
+    "campaign:report",
+    "cockpit:read",
   ],
   enterprise_principal: [
     "enterprise:read",
