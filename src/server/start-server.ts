@@ -9,6 +9,7 @@ import { scheduledJobs } from "./jobs/scheduled-jobs";
 import { startDemoSimulation } from "./modules/monitoring/demo-simulation";
 import { type MqttIngest, SHARED_SUBSCRIPTION, startMqttIngest } from "./modules/monitoring/mqtt-ingest";
 import { seedDemo } from "./seed/seed-demo";
+import { seedDemoRegister } from "./seed/seed-demo-register";
 import type { App } from "./types";
 
 export const DEMO_ENTERPRISES = 200;
@@ -39,7 +40,11 @@ export async function startServer(
     if (migrations.length > 0) app.log.info({ migrations }, "database migrated");
     if (config.seedDemo) {
       const seeded = await seedDemo(database, { enterprises: DEMO_ENTERPRISES });
-      if (seeded.seeded) app.log.info(seeded, "demo city seeded into the empty database");
+      if (seeded.seeded) {
+        app.log.info(seeded, "demo city seeded into the empty database");
+        const register = await seedDemoRegister(database);
+        app.log.info(register, "demo risk registers seeded and enterprises rated");
+      }
     }
     await app.listen({ port: config.port, host: config.host });
     jobs = new JobRunner({ db: database.db, clock: systemClock, log: app.log }, scheduledJobs(config));

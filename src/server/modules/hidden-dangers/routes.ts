@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import type { Permission } from "../../../domain/access/roles";
 import {
   applyTransition,
@@ -14,7 +14,7 @@ import {
   reportHiddenDanger,
   type TransitionEvent,
 } from "../../../domain/hidden-danger/lifecycle";
-import { recordAudit } from "../../audit/record-audit";
+import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
@@ -165,6 +165,86 @@ async function storeTransition(
       data: JSON.stringify(event.payload),
     })
     .execute();
+}
+
+export type HiddenDangerReport = Omit<Static<typeof ReportBody>, "source"> & { source: HiddenDangerSource };
+
+/**
+ * The one way a hidden danger comes into being: checked by the life cycle, stored with its first event, audited, and
+ * announced to the enterprise's managers, all in the caller's transaction. Used by the report route and by
+ * enforcement inspections (source "government").
+ */
+export async function recordReportedHiddenDanger(
+  trx: Transaction<DB>,
+  options: {
+    actor: Actor;
+    principal: Principal;
+    enterprise: { id: string; territory_path: string };
+    report: HiddenDangerReport;
+    now: Date;
+  },
+): Promise<{ id: string; code: string }> {
+  const { actor, principal, enterprise, report: body, now } = options;
+  const reported = reportHiddenDanger(
+    {
+      finderId: principal.userId,
+      source: body.source,
+      description: body.description,
+      level: body.level,
+      photoIds: body.photoIds,
+    },
+    transitionContext(principal, now),
+  );
+  if (!reported.ok) throw domainError(reported.error);
+  const code = `YH${now.toISOString().slice(0, 10).replaceAll("-", "")}-${randomBytes(3).toString("hex").toUpperCase()}`;
+  const created = await trx
+    .insertInto("hidden_danger")
+    .values({
+      enterprise_id: enterprise.id,
+      code,
+      territory_path: enterprise.territory_path,
+      source: reported.state.source,
+      status: reported.state.status,
+      level: reported.state.level ?? "general",
+      description: body.description,
+      place: body.place ?? "",
+      risk_point_id: body.riskPointId ?? null,
+      category_code: body.categoryCode ?? "",
+      photo_before_ids: body.photoIds ?? [],
+      finder_user_id: principal.userId,
+      state: stateToJson(reported.state),
+      found_at: now,
+    })
+    .returning(["enterprise_id", "id"])
+    .executeTakeFirstOrThrow();
+  await storeTransition(trx, created, reported.state, reported.event, principal.displayName);
+  await recordAudit(trx, actor, {
+    action: "report",
+    entityType: "hidden_danger",
+    entityId: created.id,
+    enterpriseId: enterprise.id,
+    territoryPath: enterprise.territory_path,
+    after: { code, ...body },
+  });
+  const managers = await trx
+    .selectFrom("user_enterprise")
+    .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+    .select("app_user.id")
+    .where("user_enterprise.enterprise_id", "=", enterprise.id)
+    .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
+    .execute();
+  await notify(trx, {
+    userIds: managers.map((m) => m.id).filter((m) => m !== principal.userId),
+    kind: "hidden_danger.reported",
+    dedupeKey: `hd:${created.id}:reported`,
+    title: { "zh-CN": `新上报隐患 ${code}`, en: `New hidden danger ${code}` },
+    body: { "zh-CN": body.description, en: body.description },
+    link: `/hidden-dangers/${created.id}`,
+    enterpriseId: enterprise.id,
+    territoryPath: enterprise.territory_path,
+    at: now,
+  });
+  return { id: created.id, code };
 }
 
 /** Government users who supervise an enterprise: supervisors of its territory line and departments of its industry. */
@@ -320,68 +400,18 @@ export async function hiddenDangerRoutes(app: App) {
         }
       }
       const now = new Date();
-      const reported = reportHiddenDanger(
-        {
-          finderId: principal.userId,
-          source: body.source ?? sourceFor(principal),
-          description: body.description,
-          level: body.level,
-          photoIds: body.photoIds,
-        },
-        transitionContext(principal, now),
+      const id = await db.transaction().execute(
+        async (trx) =>
+          (
+            await recordReportedHiddenDanger(trx, {
+              actor: actorOf(request),
+              principal,
+              enterprise,
+              report: { ...body, source: body.source ?? sourceFor(principal) },
+              now,
+            })
+          ).id,
       );
-      if (!reported.ok) throw domainError(reported.error);
-      const code = `YH${now.toISOString().slice(0, 10).replaceAll("-", "")}-${randomBytes(3).toString("hex").toUpperCase()}`;
-      const id = await db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto("hidden_danger")
-          .values({
-            enterprise_id: enterprise.id,
-            code,
-            territory_path: enterprise.territory_path,
-            source: reported.state.source,
-            status: reported.state.status,
-            level: reported.state.level ?? "general",
-            description: body.description,
-            place: body.place ?? "",
-            risk_point_id: body.riskPointId ?? null,
-            category_code: body.categoryCode ?? "",
-            photo_before_ids: body.photoIds ?? [],
-            finder_user_id: principal.userId,
-            state: stateToJson(reported.state),
-            found_at: now,
-          })
-          .returning(["enterprise_id", "id"])
-          .executeTakeFirstOrThrow();
-        await storeTransition(trx, created, reported.state, reported.event, principal.displayName);
-        await recordAudit(trx, actorOf(request), {
-          action: "report",
-          entityType: "hidden_danger",
-          entityId: created.id,
-          enterpriseId: enterprise.id,
-          territoryPath: enterprise.territory_path,
-          after: { code, ...body },
-        });
-        const managers = await trx
-          .selectFrom("user_enterprise")
-          .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
-          .select("app_user.id")
-          .where("user_enterprise.enterprise_id", "=", enterprise.id)
-          .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
-          .execute();
-        await notify(trx, {
-          userIds: managers.map((m) => m.id).filter((m) => m !== principal.userId),
-          kind: "hidden_danger.reported",
-          dedupeKey: `hd:${created.id}:reported`,
-          title: { "zh-CN": `新上报隐患 ${code}`, en: `New hidden danger ${code}` },
-          body: { "zh-CN": body.description, en: body.description },
-          link: `/hidden-dangers/${created.id}`,
-          enterpriseId: enterprise.id,
-          territoryPath: enterprise.territory_path,
-          at: now,
-        });
-        return created.id;
-      });
       return reply.status(201).send(await present(await loadForCaller(principal, id), principal, true));
     },
   );

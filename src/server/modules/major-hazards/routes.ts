@@ -67,7 +67,7 @@ const Unit = Type.Object({
 type Identification = Extract<ReturnType<typeof assessMajorHazard>, { ok: true }>;
 
 /** The stored result of an identification, with the table version it used. */
-function resultColumns(result: Identification) {
+export function resultColumns(result: Identification) {
   return {
     table_version: result.tableVersion,
     s: result.s,
@@ -82,7 +82,7 @@ function resultColumns(result: Identification) {
 }
 
 /** A unit's substance lines, replaced as a whole. */
-async function replaceSubstances(
+export async function replaceSubstances(
   trx: Transaction<DB>,
   enterpriseId: string,
   unitId: string,
