@@ -141,6 +141,9 @@ describe("hidden-danger governance on a phone", () => {
         .filter({ hasText: "化工企业 操作工" })
         .first()
         .click();
+      // Submit only once both choices show in their fields (a slow machine may still be closing a dropdown).
+      await manager.page.getByTestId("action-category").filter({ hasText: "物的因素" }).waitFor();
+      await manager.page.getByTestId("action-person").filter({ hasText: "化工企业 操作工" }).waitFor();
     });
     expect(await statusOf(manager.page)).toBe("已确认");
     await manager.context.close();

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../jobs/clock";
 import { JobRunner } from "../jobs/job-runner";
@@ -28,7 +29,21 @@ function startSmtpServer(port: number): Promise<{ process: ChildProcess; output:
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("error", reject);
-    setTimeout(() => resolve({ process: child, output: () => output }), 800);
+    // Ready once the port accepts connections (a fixed pause is too short on a loaded machine).
+    const started = Date.now();
+    const probe = () => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve({ process: child, output: () => output });
+      });
+      socket.once("error", () => {
+        socket.destroy();
+        if (Date.now() - started > 15_000) reject(new Error(`the test SMTP server did not start: ${output}`));
+        else setTimeout(probe, 100);
+      });
+    };
+    probe();
   });
 }
 
@@ -127,7 +142,7 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
     const expected = createHmac("sha256", secret).update(received[0].body).digest("hex");
     expect(received[0].signature).toBe(`sha256=${expected}`);
     expect(JSON.parse(received[0].body)).toMatchObject({ kind: "hidden_danger.overdue", link: "/hidden-dangers/42" });
-    for (let i = 0; i < 20 && !smtp.output().includes("safety@example.test"); i++)
+    for (let i = 0; i < 100 && !smtp.output().includes("safety@example.test"); i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(smtp.output()).toContain("safety@example.test");
     const email = await db
