@@ -34,6 +34,10 @@ interface Target {
   deviceId: string;
   deviceCode: string;
   alarmId: string;
+  districtDepartmentId: string;
+  supervisionPlanId: string;
+  enforcementInspectionId: string;
+  campaignId: string;
 }
 
 interface Probe {
@@ -165,7 +169,68 @@ function probes(t: Target): Record<string, Probe> {
       skip: "an endless event stream; it reads through the same scoped query as GET /alarms",
     },
     "GET /api/v1/enterprises/:id/rating": { params: { id: t.enterpriseId } },
+    "GET /api/v1/regions/levels": { query: { parentId: t.districtId } },
+    "GET /api/v1/map/config": { ownData: true },
+    "GET /api/v1/map/features": { ownData: true, query: { bbox: "-180,-90,180,90", zoom: "3" } },
+    "GET /api/v1/map/features/:layer/:id": { params: { layer: "enterprises", id: t.enterpriseId } },
+    "GET /api/v1/map/territories": { query: { parentId: t.districtId } },
+    "GET /api/v1/campaigns": { ownData: true },
+    "POST /api/v1/campaigns": {
+      body: {
+        title: "冒名专项行动",
+        scopeTerritoryIds: [t.districtId],
+        startDate: "2026-11-01",
+        endDate: "2026-12-31",
+        schedule: { kind: "monthly", day: 20 },
+        tasks: [{ title: "冒名任务", kind: "inspection" }],
+      },
+      refused: [400, 403],
+    },
+    "GET /api/v1/campaigns/:id": { params: { id: t.campaignId } },
+    "PUT /api/v1/campaigns/:id": {
+      params: { id: t.campaignId },
+      body: {
+        title: "冒名专项行动",
+        scopeTerritoryIds: [t.districtId],
+        startDate: "2026-11-01",
+        endDate: "2026-12-31",
+        schedule: { kind: "monthly", day: 20 },
+        tasks: [{ title: "冒名任务", kind: "inspection" }],
+      },
+    },
+    "POST /api/v1/campaigns/:id/activate": { params: { id: t.campaignId } },
+    "POST /api/v1/campaigns/:id/close": { params: { id: t.campaignId } },
+    "POST /api/v1/campaigns/:id/reports": {
+      params: { id: t.campaignId },
+      body: { dueDate: "2026-11-20", text: "冒名报送", figures: [] },
+    },
+    "GET /api/v1/campaigns/:id/reports": { params: { id: t.campaignId } },
+    "GET /api/v1/campaigns/:id/export": { params: { id: t.campaignId } },
     "GET /api/v1/ratings": { ownData: true },
+    "GET /api/v1/supervision/frequency": { ownData: true },
+    "PUT /api/v1/supervision/frequency": {
+      body: { organisationId: t.districtDepartmentId, territoryId: null, frequency: { "1": { timesPerYear: 1 } } },
+    },
+    "GET /api/v1/supervision/departments": { ownData: true },
+    "POST /api/v1/supervision/plans": { body: { department: t.districtDepartmentId, year: 2026, month: 2 } },
+    "GET /api/v1/supervision/plans": { ownData: true },
+    "GET /api/v1/supervision/plans/:id": { params: { id: t.supervisionPlanId } },
+    "GET /api/v1/supervision/plans/:id/export": { params: { id: t.supervisionPlanId } },
+    "GET /api/v1/supervision/inspectors": { ownData: true },
+    "POST /api/v1/supervision/inspections": {
+      body: {
+        enterpriseId: t.enterpriseId,
+        inspectedOn: "2026-01-05",
+        inspectorIds: [t.userId],
+        itemsChecked: [{ content: "冒名检查", result: "ok" }],
+        violations: 5,
+      },
+    },
+    "GET /api/v1/supervision/inspections": { ownData: true },
+    "GET /api/v1/supervision/inspections/:id": { params: { id: t.enforcementInspectionId } },
+    "GET /api/v1/cockpit": { query: { territoryId: t.districtId } },
+    "GET /api/v1/cockpit/export.xlsx": { query: { territoryId: t.districtId } },
+    "GET /api/v1/cockpit/export.pdf": { query: { territoryId: t.districtId } },
     "GET /api/v1/notifications": { ownData: true },
     "POST /api/v1/notifications/:id/read": { params: { id: t.notificationId } },
     "POST /api/v1/notifications/read-all": { ownData: true },
@@ -428,6 +493,56 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // District A runs a special action over its own towns.
+    const districtSupervisor = await bearerFor(context, "jiangbei.supervisor");
+    const campaign = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/campaigns",
+      headers: districtSupervisor,
+      payload: {
+        title: "甲区燃气专项整治",
+        scopeTerritoryIds: [district.id],
+        startDate: "2026-11-01",
+        endDate: "2026-12-31",
+        schedule: { kind: "monthly", day: 20 },
+        tasks: [{ title: "甲区排查燃气企业", kind: "inspection" }],
+      },
+    });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    const activated = await context.app.inject({
+      method: "POST",
+      url: `/api/v1/campaigns/${campaign.json().id}/activate`,
+      headers: districtSupervisor,
+    });
+    expect(activated.statusCode, activated.body).toBe(200);
+    // District A's emergency management bureau plans January and records an inspection of enterprise A.
+    const districtDepartment = await db
+      .selectFrom("organisation")
+      .select("id")
+      .where("name", "=", "江北区应急管理局")
+      .executeTakeFirstOrThrow();
+    const supervisionHeaders = await bearerFor(context, "jiangbei.supervisor");
+    const supervisionPlan = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/supervision/plans",
+      headers: supervisionHeaders,
+      payload: { department: districtDepartment.id, year: 2026, month: 1 },
+    });
+    expect(supervisionPlan.statusCode, supervisionPlan.body).toBe(201);
+    const enforcement = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/supervision/inspections",
+      headers: supervisionHeaders,
+      payload: {
+        enterpriseId: enterprise.id,
+        inspectedOn: "2026-01-04",
+        inspectorIds: [districtUser.id],
+        itemsChecked: [{ content: "甲企业液氯罐区管控措施", result: "problem" }],
+        violations: 1,
+        penalties: [{ kind: "warning", amountYuan: 0, legalBasis: "《安全生产法》" }],
+      },
+    });
+    expect(enforcement.statusCode, enforcement.body).toBe(201);
     target = {
       enterpriseId: enterprise.id,
       enterpriseName: enterprise.name,
@@ -452,6 +567,10 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       deviceId: gasDevice.id,
       deviceCode: gasDevice.code,
       alarmId: alarm.id,
+      districtDepartmentId: districtDepartment.id,
+      supervisionPlanId: supervisionPlan.json().id,
+      enforcementInspectionId: enforcement.json().id,
+      campaignId: campaign.json().id,
     };
     expect(enterprise.territory_path).toContain("/990101/");
 

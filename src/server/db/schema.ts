@@ -609,6 +609,148 @@ export interface RatingDirtyTable {
   marked_at: Generated<Date>;
 }
 
+export interface SupervisionFrequencyTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  territory_id: string | null;
+  frequency: Json<Record<string, { timesPerYear: number }>>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface SupervisionPlanTable {
+  id: Generated<string>;
+  organisation_id: string;
+  territory_id: string;
+  territory_path: string;
+  year: number;
+  month: number;
+  seed: string;
+  seed_number: number;
+  annual_seed: string;
+  capacity: number | null;
+  frequency: Json<unknown>;
+  summary: Json<unknown>;
+  generated_at: Timestamp;
+  generated_by: string | null;
+  generated_by_name: Generated<string>;
+}
+
+export interface SupervisionPlanItemTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  reason: "mandatory" | "random";
+  level: number;
+  score: number;
+  weight: number;
+  inspections: number;
+  months: ColumnType<number[], number[] | undefined, number[]>;
+  check_contents_zh: Json<string[]>;
+  check_contents_en: Json<string[]>;
+}
+
+export interface EnforcementInspectionTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  code: string;
+  territory_path: string;
+  organisation_id: string | null;
+  plan_item_id: string | null;
+  recheck_of_id: string | null;
+  inspected_on: ColumnType<string, string, string>;
+  inspector_ids: ColumnType<string[], string[], string[]>;
+  inspector_names: ColumnType<string[], string[], string[]>;
+  items_checked: Json<unknown[]>;
+  findings: Generated<string>;
+  hidden_danger_ids: ColumnType<string[], string[] | undefined, string[]>;
+  rectification_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  penalties: Json<unknown[]>;
+  penalty_total_yuan: ColumnType<number, number | undefined, number>;
+  violations: Generated<number>;
+  recheck_due: ColumnType<string | null, string | null | undefined, string | null>;
+  recheck_inspection_id: string | null;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export type CampaignStatus = "draft" | "active" | "closed";
+
+export interface CampaignTable {
+  id: Generated<string>;
+  title: string;
+  basis: Generated<string>;
+  description: Generated<string>;
+  owner_territory_id: string | null;
+  owner_path: string;
+  scope_territory_ids: ColumnType<string[], string[], string[]>;
+  industries: ColumnType<string[], string[] | undefined, string[]>;
+  start_date: string;
+  end_date: string;
+  schedule: Json<unknown>;
+  final_report: boolean;
+  reminder_days: Generated<number>;
+  status: ColumnType<CampaignStatus, CampaignStatus | undefined, CampaignStatus>;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  activated_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface CampaignTaskTable {
+  campaign_id: string;
+  id: Generated<string>;
+  seq: number;
+  title: string;
+  description: Generated<string>;
+  kind: string;
+  target_figure: string | null;
+  target: number | null;
+}
+
+export interface CampaignParticipantTable {
+  campaign_id: string;
+  id: Generated<string>;
+  kind: "territory" | "organisation";
+  territory_id: string | null;
+  organisation_id: string | null;
+  name: string;
+  name_en: Generated<string>;
+  path: string;
+}
+
+export interface CampaignReportTable {
+  campaign_id: string;
+  participant_id: string;
+  due_date: string;
+  version: number;
+  text: string;
+  figures: Json<unknown>;
+  attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
+  submitted_by: string | null;
+  submitted_by_name: string;
+  submitted_at: Timestamp;
+}
+
+/** Pre-counted map clusters (migration 0008): one row per layer, grid, cell, territory node and level. */
+export interface MapClusterCellTable {
+  layer: "enterprises" | "riskPoints";
+  grid: number;
+  cx: number;
+  cy: number;
+  territory_path: string;
+  n: number;
+  l1: number;
+  l2: number;
+  l3: number;
+  l4: number;
+  sum_lng: number;
+  sum_lat: number;
+  flagged: number;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_set: ReferenceSetTable;
@@ -654,4 +796,13 @@ export interface DB {
   enterprise_rating: EnterpriseRatingTable;
   enterprise_rating_history: EnterpriseRatingHistoryTable;
   rating_dirty: RatingDirtyTable;
+  map_cluster_cell: MapClusterCellTable;
+  supervision_frequency: SupervisionFrequencyTable;
+  supervision_plan: SupervisionPlanTable;
+  supervision_plan_item: SupervisionPlanItemTable;
+  enforcement_inspection: EnforcementInspectionTable;
+  campaign: CampaignTable;
+  campaign_task: CampaignTaskTable;
+  campaign_participant: CampaignParticipantTable;
+  campaign_report: CampaignReportTable;
 }

@@ -1,6 +1,8 @@
 import type { Config } from "../config";
+import { campaignReminderJob } from "../modules/campaigns/reminder-job";
 import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/deadline-job";
 import { inspectionTaskJob } from "../modules/inspections/inspection-jobs";
+import { mapClusterJob } from "../modules/map/cluster-cells";
 import { alarmEscalationJob, inactivityJob } from "../modules/monitoring/alarm-jobs";
 import { managementAlarmJob } from "../modules/monitoring/management-alarms";
 import { readingPartitionJob } from "../modules/monitoring/reading-partitions";
@@ -14,6 +16,7 @@ export function scheduledJobs(config: Config): Job[] {
   return [
     deliverOutboxJob(config.smtpUrl ? smtpSender(config.smtpUrl) : null),
     hiddenDangerDeadlineJob(),
+    campaignReminderJob(),
     inspectionTaskJob(),
     readingPartitionJob(),
     inactivityJob(),
@@ -21,5 +24,6 @@ export function scheduledJobs(config: Config): Job[] {
     managementAlarmJob(),
     incrementalRatingJob(),
     nightlyRatingJob(),
+    mapClusterJob(),
   ];
 }

@@ -11,12 +11,14 @@ import { SessionProvider, useSession } from "./session";
 
 // Pages load on first visit, so the login form does not wait for charts and tables.
 const AuditPage = lazy(() => import("../pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const CockpitPage = lazy(() => import("../pages/cockpit/CockpitPage").then((m) => ({ default: m.CockpitPage })));
 const EnterpriseDetailPage = lazy(() =>
   import("../pages/enterprises/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
 );
 const EnterpriseListPage = lazy(() =>
   import("../pages/enterprises/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
 );
+const MapPage = lazy(() => import("../pages/map/MapPage").then((m) => ({ default: m.MapPage })));
 const MajorHazardsPage = lazy(() =>
   import("../pages/major-hazards/MajorHazardsPage").then((m) => ({ default: m.MajorHazardsPage })),
 );
@@ -53,6 +55,28 @@ const InspectionTaskPage = lazy(() =>
 );
 const ChecklistPage = lazy(() =>
   import("../pages/inspections/ChecklistPage").then((m) => ({ default: m.ChecklistPage })),
+);
+const PlansPage = lazy(() => import("../pages/supervision/PlansPage").then((m) => ({ default: m.PlansPage })));
+const PlanDetailPage = lazy(() =>
+  import("../pages/supervision/PlanDetailPage").then((m) => ({ default: m.PlanDetailPage })),
+);
+const InspectionFormPage = lazy(() =>
+  import("../pages/supervision/InspectionFormPage").then((m) => ({ default: m.InspectionFormPage })),
+);
+const EnforcementInspectionsPage = lazy(() =>
+  import("../pages/supervision/InspectionsPage").then((m) => ({ default: m.InspectionsPage })),
+);
+const FrequencyPage = lazy(() =>
+  import("../pages/supervision/FrequencyPage").then((m) => ({ default: m.FrequencyPage })),
+);
+const CampaignListPage = lazy(() =>
+  import("../pages/campaigns/CampaignListPage").then((m) => ({ default: m.CampaignListPage })),
+);
+const CampaignCreatePage = lazy(() =>
+  import("../pages/campaigns/CampaignCreatePage").then((m) => ({ default: m.CampaignCreatePage })),
+);
+const CampaignDetailPage = lazy(() =>
+  import("../pages/campaigns/CampaignDetailPage").then((m) => ({ default: m.CampaignDetailPage })),
 );
 const OrganisationsPage = lazy(() =>
   import("../pages/organisations/OrganisationsPage").then((m) => ({ default: m.OrganisationsPage })),
@@ -159,6 +183,14 @@ function AppRoutes() {
           }
         />
         <Route
+          path="map"
+          element={
+            <Guard permission="enterprise:read">
+              <MapPage />
+            </Guard>
+          }
+        />
+        <Route
           path="risk/points/:id"
           element={
             <Guard permission="risk:read">
@@ -248,10 +280,82 @@ function AppRoutes() {
           }
         />
         <Route
+          path="cockpit"
+          element={
+            <Guard permission="cockpit:read">
+              <CockpitPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision"
+          element={
+            <Guard permission="supervision:read">
+              <PlansPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision/plans/:id"
+          element={
+            <Guard permission="supervision:read">
+              <PlanDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision/inspections"
+          element={
+            <Guard permission="supervision:read">
+              <EnforcementInspectionsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision/inspections/new"
+          element={
+            <Guard permission="supervision:manage">
+              <InspectionFormPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="supervision/frequency"
+          element={
+            <Guard permission="supervision:read">
+              <FrequencyPage />
+            </Guard>
+          }
+        />
+        <Route
           path="hidden-danger-stats"
           element={
             <Guard permission="hidden-danger:read">
               <HiddenDangerStatsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="campaigns"
+          element={
+            <Guard permission="campaign:report">
+              <CampaignListPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="campaigns/new"
+          element={
+            <Guard permission="campaign:manage">
+              <CampaignCreatePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="campaigns/:id"
+          element={
+            <Guard permission="campaign:report">
+              <CampaignDetailPage />
             </Guard>
           }
         />

@@ -14,6 +14,8 @@ describe("menuFor", () => {
   it("gives a supervisor territories, enterprises, risk control and audit but not user administration", () => {
     expect(keys("supervisor")).toEqual([
       "overview",
+      "cockpit",
+      "map",
       "territories",
       "enterprises",
       "risk",
@@ -23,11 +25,42 @@ describe("menuFor", () => {
       "report-hidden-danger",
       "inspections",
       "hidden-danger-stats",
+      "supervision",
+      "campaigns",
       "organisations",
       "audit",
       "reference",
       "tokens",
     ]);
+  });
+
+  it("gives the cockpit to supervisors and departments, never to enterprise people", () => {
+    expect(keys("department")).toContain("cockpit");
+    for (const role of ["enterprise_principal", "safety_manager", "employee", "insurer"] as const) {
+      expect(keys(role, ["e-1"]), role).not.toContain("cockpit");
+    }
+  });
+
+  it("gives classified supervision to supervisors and departments, never to enterprise people", () => {
+    expect(keys("department")).toContain("supervision");
+    for (const role of ["enterprise_principal", "safety_manager", "employee", "insurer", "third_party"] as const) {
+      expect(keys(role, ["e-1"]), role).not.toContain("supervision");
+    }
+  });
+
+  it("gives special actions to supervisors and departments, never to enterprise people", () => {
+    expect(keys("department")).toContain("campaigns");
+    for (const role of ["enterprise_principal", "safety_manager", "employee", "insurer", "third_party"] as const) {
+      expect(keys(role, ["e-1"]), role).not.toContain("campaigns");
+    }
+  });
+
+  it("gives the one map to territory roles and to insurers, not to people of one enterprise", () => {
+    expect(keys("department")).toContain("map");
+    expect(keys("insurer", ["e-1"])).toContain("map");
+    for (const role of ["enterprise_principal", "safety_manager", "employee"] as const) {
+      expect(keys(role, ["e-1"]), role).not.toContain("map");
+    }
   });
 
   it("gives an administrator every page", () => {

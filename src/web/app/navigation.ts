@@ -4,6 +4,8 @@ import type { MessageKey } from "../i18n";
 
 export type MenuKey =
   | "overview"
+  | "cockpit"
+  | "map"
   | "territories"
   | "enterprises"
   | "my-enterprise"
@@ -14,6 +16,8 @@ export type MenuKey =
   | "report-hidden-danger"
   | "inspections"
   | "hidden-danger-stats"
+  | "supervision"
+  | "campaigns"
   | "organisations"
   | "users"
   | "audit"
@@ -33,6 +37,11 @@ export function hasPermission(me: Pick<Me, "permissions">, permission: Permissio
 export function menuFor(me: Pick<Me, "role" | "permissions" | "enterpriseIds">): MenuEntry[] {
   const can = (permission: Permission) => hasPermission(me, permission);
   const entries: MenuEntry[] = [{ key: "overview", path: "/", label: "menu.overview" }];
+  // What government opens every morning comes right after the home page.
+  if (can("cockpit:read")) entries.push({ key: "cockpit", path: "/cockpit", label: "menu.cockpit" });
+  // The one map: supervisors and departments see their territory; insurers and service organisations their enterprises.
+  if (can("territory:read") || (can("enterprise:read") && !OWN_ENTERPRISE_ROLES.includes(me.role)))
+    entries.push({ key: "map", path: "/map", label: "menu.map" });
   if (can("territory:read")) entries.push({ key: "territories", path: "/territories", label: "menu.territories" });
   if (can("enterprise:read")) {
     if (OWN_ENTERPRISE_ROLES.includes(me.role)) {
@@ -59,6 +68,9 @@ export function menuFor(me: Pick<Me, "role" | "permissions" | "enterpriseIds">):
     entries.push({ key: "inspections", path: "/inspections", label: "menu.inspections" });
     entries.push({ key: "hidden-danger-stats", path: "/hidden-danger-stats", label: "menu.hiddenDangerStats" });
   }
+  if (can("supervision:read")) entries.push({ key: "supervision", path: "/supervision", label: "menu.supervision" });
+  if (can("campaign:manage") || can("campaign:report"))
+    entries.push({ key: "campaigns", path: "/campaigns", label: "menu.campaigns" });
   if (can("organisation:read"))
     entries.push({ key: "organisations", path: "/organisations", label: "menu.organisations" });
   if (can("user:admin")) entries.push({ key: "users", path: "/users", label: "menu.users" });

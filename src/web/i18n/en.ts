@@ -1,9 +1,17 @@
+import { campaignEn } from "./campaigns";
+import { cockpitEn } from "./cockpit";
 import { hiddenDangerEn } from "./hidden-dangers";
+import { mapEn } from "./map";
+import { supervisionEn } from "./supervision";
 import type { MessageKey } from "./zh-CN";
 
 // English: every key of the Chinese dictionary, checked by the type.
 export const en: Record<MessageKey, string> = {
   ...hiddenDangerEn,
+  ...campaignEn,
+  ...supervisionEn,
+  ...mapEn,
+  ...cockpitEn,
   "app.title": "DualGuard work-safety risk platform",
   "app.subtitle": "Double prevention",
   "app.footer": "DualGuard · risk classification control and hidden-danger governance",

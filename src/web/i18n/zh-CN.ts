@@ -1,8 +1,16 @@
+import { campaignZh } from "./campaigns";
+import { cockpitZh } from "./cockpit";
 import { hiddenDangerZh } from "./hidden-dangers";
+import { mapZh } from "./map";
+import { supervisionZh } from "./supervision";
 
 // 简体中文：界面的默认语言。键名按页面分组；English 词典须有同样的键（类型检查保证）。
 export const zhCN = {
   ...hiddenDangerZh,
+  ...campaignZh,
+  ...supervisionZh,
+  ...mapZh,
+  ...cockpitZh,
   "app.title": "DualGuard 双重预防机制信息平台",
   "app.subtitle": "双重预防机制信息平台",
   "app.footer": "DualGuard · 安全风险分级管控和隐患排查治理双重预防机制",

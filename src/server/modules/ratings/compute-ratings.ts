@@ -25,8 +25,8 @@ async function grouped(
 
 /**
  * The rating model's inputs for some enterprises (or all), from the register,
- * hidden dangers, major hazard sources and alarms. Accidents, enforcement
- * violations and verified public reports are 0 until those modules exist.
+ * hidden dangers, major hazard sources, alarms and enforcement violations.
+ * Accidents and verified public reports are 0 until those modules exist.
  */
 export async function loadRatingInputs(
   db: Kysely<DB>,
@@ -37,7 +37,9 @@ export async function loadRatingInputs(
   const enterprises = await sql<{ id: string; industry_section: string; industry_code: string; scale: string }>`
     SELECT id, industry_section, industry_code, scale FROM enterprise WHERE true ${only("enterprise.id")}`.execute(db);
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
-  const [points, dangers, alarms, units] = await Promise.all([
+  // Violations found by enforcement inspections (supervision module) in the 12 months before now.
+  const since12Months = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const [points, dangers, alarms, units, violations] = await Promise.all([
     grouped(
       db,
       sql`SELECT owner_id AS id,
@@ -64,6 +66,12 @@ export async function loadRatingInputs(
       sql`SELECT enterprise_id AS id, level::text AS key, count(*) AS n
           FROM major_hazard_unit WHERE is_major AND level IS NOT NULL ${only("major_hazard_unit.enterprise_id")} GROUP BY 1, 2`,
     ),
+    grouped(
+      db,
+      sql`SELECT enterprise_id AS id, 'violations' AS key, sum(violations) AS n
+          FROM enforcement_inspection WHERE inspected_on >= ${since12Months}::date AND violations > 0
+          ${only("enforcement_inspection.enterprise_id")} GROUP BY 1, 2`,
+    ),
   ]);
   const out = new Map<string, RatingInputs>();
   for (const e of enterprises.rows) {
@@ -89,7 +97,7 @@ export async function loadRatingInputs(
       overdueMajorHiddenDangers: d.major_overdue ?? 0,
       alarmsLast30Days: { red: a["1"] ?? 0, orange: a["2"] ?? 0, yellow: a["3"] ?? 0, blue: a["4"] ?? 0 },
       accidentsLast12Months: { general: 0, larger: 0, major: 0, particularlyMajor: 0 },
-      enforcementViolations12Months: 0,
+      enforcementViolations12Months: violations.get(e.id)?.violations ?? 0,
       verifiedPublicReports12Months: 0,
     });
   }

@@ -1,7 +1,7 @@
 import { AlertOutlined, EditOutlined, EnvironmentOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Contact, Enterprise, SafetyManager, TerritoryDetail } from "../../api/types";
 import { useRequest } from "../../api/use-request";
@@ -15,6 +15,7 @@ import { usePageCrumb } from "../../components/page-crumb";
 import { useTerritoryNames } from "../../components/shared-data";
 import { useLocale, useT } from "../../i18n";
 import { EnterpriseFormModal } from "./EnterpriseFormModal";
+import { EnterpriseRatingTab } from "./EnterpriseRatingTab";
 
 /** 118.801234 → 118°48′4.4″E: the form a site map or a GPS unit shows. */
 function degreesMinutesSeconds(value: number, positive: string, negative: string): string {
@@ -147,6 +148,8 @@ export function EnterpriseDetailPage() {
   const { id = "" } = useParams();
   const [editing, setEditing] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
+  // ?tab=rating opens a tab directly (the map card and the cockpit link to the rating).
+  const [searchParams, setSearchParams] = useSearchParams();
   const request = useRequest(() => api.get<Enterprise>(`/enterprises/${id}`), [id]);
   const enterprise = request.data?.id === id ? request.data : undefined;
   const territoryNames = useTerritoryNames();
@@ -212,6 +215,11 @@ export function EnterpriseDetailPage() {
     { key: "basic", label: t("enterprise.tabBasic"), children: basic },
     { key: "people", label: t("enterprise.tabPeople"), children: <People enterprise={enterprise} /> },
     { key: "location", label: t("enterprise.tabLocation"), children: <Location enterprise={enterprise} /> },
+    {
+      key: "rating",
+      label: <span data-testid="enterprise-rating-tab">{t("rating.tab")}</span>,
+      children: <EnterpriseRatingTab enterpriseId={enterprise.id} />,
+    },
     ...(hasPermission(me, "audit:read")
       ? [
           {
@@ -258,7 +266,12 @@ export function EnterpriseDetailPage() {
         </Space>
       }
     >
-      <Tabs items={tabs} destroyOnHidden />
+      <Tabs
+        items={tabs}
+        destroyOnHidden
+        activeKey={tabs.some((tab) => tab.key === searchParams.get("tab")) ? searchParams.get("tab")! : "basic"}
+        onChange={(key) => setSearchParams(key === "basic" ? {} : { tab: key }, { replace: true })}
+      />
       <EnterpriseFormModal
         open={editing}
         enterprise={enterprise}

@@ -1,0 +1,2 @@
+export * from "./completion";
+export * from "./schedule";

@@ -1,0 +1,292 @@
+import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
+import {
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { api, downloadFile } from "../../api/client";
+import { useRequest } from "../../api/use-request";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { RiskLevelTag } from "../../components/RiskLevel";
+import { useT } from "../../i18n";
+import {
+  AlarmPanel,
+  CampaignPanel,
+  ChildrenPanel,
+  EnterprisesHerePanel,
+  HiddenDangerPanel,
+  LevelChart,
+  PlanPanel,
+  TopEnterprisesPanel,
+  TrendChart,
+} from "./CockpitPanels";
+import type { Cockpit } from "./cockpit-data";
+import { percent, sumColours } from "./cockpit-data";
+
+/** Periods offered for the hidden-danger figures: this year and the four before, each whole or by quarter. */
+function periodOptions() {
+  const year = new Date().getFullYear();
+  return Array.from({ length: 5 }, (_, back) => year - back).flatMap((y) => [
+    { value: String(y), label: String(y) },
+    ...[1, 2, 3, 4].map((q) => ({ value: `${y}-Q${q}`, label: `${y} Q${q}` })),
+  ]);
+}
+
+function Kpi({ name, title, children }: { name: string; title: string; children: React.ReactNode }) {
+  return (
+    <Card size="small" data-testid={`cockpit-kpi-${name}`} style={{ height: "100%" }}>
+      <Typography.Text type="secondary">{title}</Typography.Text>
+      <div style={{ marginTop: 4 }}>{children}</div>
+    </Card>
+  );
+}
+
+/**
+ * The city / district cockpit: one territory node's enterprises by level and their trend, the nodes below with their
+ * regional level (a click goes one level down, the breadcrumb back up), hidden dangers, alarms and the highest scores.
+ */
+export function CockpitPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const territoryId = searchParams.get("territoryId") ?? undefined;
+  const period = searchParams.get("period") ?? String(new Date().getFullYear());
+  const [granularity, setGranularity] = useState<"month" | "week">("month");
+  const [exporting, setExporting] = useState<"xlsx" | "pdf" | null>(null);
+  const query = { territoryId, period, granularity };
+  const request = useRequest(() => api.get<Cockpit>("/cockpit", query), [territoryId, period, granularity]);
+  const cockpit = request.data;
+
+  const open = (id: string) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("territoryId", id);
+    setSearchParams(next);
+  };
+  const setPeriod = (value: string) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("period", value);
+    setSearchParams(next, { replace: true });
+  };
+  const download = async (kind: "xlsx" | "pdf") => {
+    setExporting(kind);
+    try {
+      await downloadFile(`/cockpit/export.${kind}`, { territoryId: cockpit?.territory.id, period }, `cockpit.${kind}`);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  if (request.error) return <ErrorAlert error={request.error} onRetry={request.reload} />;
+  if (!cockpit)
+    return (
+      <Card data-testid="cockpit-page">
+        <Skeleton active />
+      </Card>
+    );
+
+  const { enterprises, hiddenDangers } = cockpit;
+  return (
+    <Space data-testid="cockpit-page" orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Card size="small">
+        <Row justify="space-between" align="middle" gutter={[16, 8]}>
+          <Col>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t("cockpit.subtitle", { name: cockpit.territory.name })}
+            </Typography.Title>
+            <Breadcrumb
+              data-testid="cockpit-breadcrumb"
+              style={{ marginTop: 6 }}
+              items={cockpit.breadcrumb.map((node) =>
+                node.id === cockpit.territory.id
+                  ? { key: node.id, title: <Typography.Text strong>{node.name}</Typography.Text> }
+                  : {
+                      key: node.id,
+                      title: (
+                        <Typography.Link data-testid={`cockpit-crumb-${node.id}`} onClick={() => open(node.id)}>
+                          {node.name}
+                        </Typography.Link>
+                      ),
+                    },
+              )}
+            />
+          </Col>
+          <Col>
+            <Space wrap>
+              <span>{t("cockpit.period")}</span>
+              <Select
+                data-testid="cockpit-period"
+                style={{ width: 120 }}
+                value={period}
+                onChange={setPeriod}
+                options={periodOptions()}
+              />
+              <Button
+                icon={<FileExcelOutlined />}
+                data-testid="cockpit-export-xlsx"
+                loading={exporting === "xlsx"}
+                onClick={() => download("xlsx")}
+              >
+                {t("cockpit.exportXlsx")}
+              </Button>
+              <Button
+                icon={<FilePdfOutlined />}
+                data-testid="cockpit-export-pdf"
+                loading={exporting === "pdf"}
+                onClick={() => download("pdf")}
+              >
+                {t("cockpit.exportPdf")}
+              </Button>
+            </Space>
+          </Col>
+        </Row>
+      </Card>
+
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="enterprises" title={t("cockpit.kpi.enterprises")}>
+            <Statistic value={enterprises.total} />
+            {enterprises.unrated > 0 && (
+              <Typography.Text type="secondary">{t("cockpit.unrated", { count: enterprises.unrated })}</Typography.Text>
+            )}
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="red" title={t("cockpit.kpi.red")}>
+            <Statistic value={enterprises.byLevel[1]} styles={{ content: { color: "#d9001b" } }} />
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="orange" title={t("cockpit.kpi.orange")}>
+            <Statistic value={enterprises.byLevel[2]} styles={{ content: { color: "#d48806" } }} />
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="regional" title={t("cockpit.kpi.regional")}>
+            {cockpit.regional ? (
+              <>
+                <RiskLevelTag
+                  level={cockpit.regional.level}
+                  suffix={` ${cockpit.regional.score}`}
+                  tooltip={cockpit.regional.explanation}
+                  style={{ fontSize: 16, padding: "4px 10px", marginTop: 6 }}
+                />
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ fontSize: 12, margin: "6px 0 0" }}
+                  ellipsis={{ rows: 2, tooltip: cockpit.regional.explanation }}
+                >
+                  {cockpit.regional.explanation}
+                </Typography.Paragraph>
+              </>
+            ) : (
+              "—"
+            )}
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="rectificationRate" title={`${t("cockpit.kpi.rectificationRate")} · ${cockpit.period.label}`}>
+            <Statistic value={percent(hiddenDangers.rectificationRate)} />
+            <Typography.Text type="secondary">
+              {hiddenDangers.rectified} / {hiddenDangers.found - hiddenDangers.dismissed}
+            </Typography.Text>
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="overdue" title={t("cockpit.kpi.overdue")}>
+            <Statistic
+              value={hiddenDangers.overdue}
+              styles={hiddenDangers.overdue > 0 ? { content: { color: "#d9001b" } } : undefined}
+            />
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="majorOpen" title={t("cockpit.kpi.majorOpen")}>
+            <Statistic
+              value={hiddenDangers.majorOpen}
+              styles={hiddenDangers.majorOpen > 0 ? { content: { color: "#d9001b" } } : undefined}
+            />
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="hiddenDangers" title={`${t("cockpit.kpi.hiddenDangers")} · ${cockpit.period.label}`}>
+            <Statistic value={hiddenDangers.found} />
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi name="activeAlarms" title={t("cockpit.kpi.activeAlarms")}>
+            <Statistic
+              value={sumColours(cockpit.alarms.active)}
+              styles={cockpit.alarms.active.red > 0 ? { content: { color: "#d9001b" } } : undefined}
+            />
+          </Kpi>
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Kpi
+            name="planCompletion"
+            title={`${t("cockpit.kpi.planCompletion")} · ${t("cockpit.plans.annual", { year: cockpit.inspectionPlans.year })}`}
+          >
+            <Statistic value={percent(cockpit.inspectionPlans.annual.ratio)} />
+            <Typography.Text type="secondary">
+              {cockpit.inspectionPlans.annual.inspected} / {cockpit.inspectionPlans.annual.planned}
+            </Typography.Text>
+          </Kpi>
+        </Col>
+      </Row>
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={9}>
+          <LevelChart cockpit={cockpit} />
+        </Col>
+        <Col xs={24} lg={15}>
+          <TrendChart
+            cockpit={cockpit}
+            extra={
+              <Segmented
+                size="small"
+                value={granularity}
+                onChange={(value) => setGranularity(value as "month" | "week")}
+                options={[
+                  { value: "month", label: t("cockpit.granularity.month") },
+                  { value: "week", label: t("cockpit.granularity.week") },
+                ]}
+              />
+            }
+          />
+        </Col>
+      </Row>
+
+      <ChildrenPanel cockpit={cockpit} onOpen={open} />
+      <EnterprisesHerePanel cockpit={cockpit} />
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={14}>
+          <HiddenDangerPanel cockpit={cockpit} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <AlarmPanel cockpit={cockpit} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <PlanPanel cockpit={cockpit} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <CampaignPanel cockpit={cockpit} />
+        </Col>
+      </Row>
+
+      <TopEnterprisesPanel cockpit={cockpit} />
+    </Space>
+  );
+}
