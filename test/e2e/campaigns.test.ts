@@ -1,59 +1,18 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { chinaDateOf } from "../../src/domain/campaign";
-import { startTestServer } from "../../src/server/testing/start-test-server";
+import { startBrowserSession } from "./browser-session";
+
+const session = startBrowserSession();
+const { newPage, signIn, screenshot } = session;
 
 // A city runs a special action, a district reports progress, the city reads completion: the built SPA against a real server.
 
-const SCREENSHOTS = fileURLToPath(new URL("./__screenshots__/", import.meta.url));
-const BUILT_WEB = fileURLToPath(new URL("../../dist/web/index.html", import.meta.url));
-const DEMO_PASSWORD = "Demo@2026";
 const DAY = 86_400_000;
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
   "base64",
 );
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(BUILT_WEB)) throw new Error("dist/web is missing: run `npx vite build` before the browser tests");
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true });
-}
 
 async function pickDate(page: Page, testId: string, date: string): Promise<void> {
   const input = page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

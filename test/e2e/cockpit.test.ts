@@ -1,54 +1,9 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../src/server/testing/start-test-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { startBrowserSession } from "./browser-session";
 
-// Drives the built SPA (dist/web, from `npx vite build`) against a real server over a fresh seeded database.
-
-const SCREENSHOTS = fileURLToPath(new URL("./__screenshots__/", import.meta.url));
-const BUILT_WEB = fileURLToPath(new URL("../../dist/web/index.html", import.meta.url));
-const DEMO_PASSWORD = "Demo@2026";
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(BUILT_WEB)) throw new Error("dist/web is missing: run `npx vite build` before the browser tests");
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, page };
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let charts and fonts settle so the picture shows what a person would see.
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(700);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true });
-}
+const session = startBrowserSession({ timeoutMs: 20_000, settleMs: 700 });
+const { newPage, signIn, screenshot } = session;
 
 /** Waits until the cockpit shows a node: the breadcrumb ends with its name and the figures are on screen. */
 async function cockpitShows(page: Page, name: string): Promise<void> {
@@ -151,7 +106,7 @@ describe("cockpit", () => {
     const { context, page } = await newPage();
     await signIn(page, "chem.safety");
     expect(await page.getByTestId("menu-cockpit").count()).toBe(0);
-    await page.goto(`${server.url}/cockpit`);
+    await page.goto(`${session.url}/cockpit`);
     await page.getByText("无权访问").waitFor();
     await context.close();
   });

@@ -1,55 +1,12 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../src/server/testing/start-test-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { startBrowserSession } from "./browser-session";
 
-// Drives the built SPA (dist/web, from `npx vite build`) against a real server over a fresh seeded demo city.
+const session = startBrowserSession({ viewportHeight: 1000, timeoutMs: 20_000, settleMs: 700 });
+const { newPage, signIn, screenshot } = session;
 
-const SCREENSHOTS = fileURLToPath(new URL("./__screenshots__/", import.meta.url));
-const BUILT_WEB = fileURLToPath(new URL("../../dist/web/index.html", import.meta.url));
-const DEMO_PASSWORD = "Demo@2026";
 const LEVEL_NAMES = { 1: "重大风险", 2: "较大风险", 3: "一般风险", 4: "低风险" } as const;
 const COLOUR_NAMES = { 1: "红色", 2: "橙色", 3: "黄色", 4: "蓝色" } as const;
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(BUILT_WEB)) throw new Error("dist/web is missing: run `npx vite build` before the browser tests");
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return { context, page };
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(700);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true });
-}
 
 /** The rated enterprises of a level in the signed-in user's scope, as the ratings API lists them. */
 async function ratedInScope(page: Page, level: number): Promise<{ id: string; name: string }[]> {
@@ -129,7 +86,7 @@ describe("the one map", () => {
   it("draws the whole city with risk points and the heat layer for the city supervisor", async () => {
     const { context, page } = await newPage();
     await signIn(page, "city.supervisor");
-    await page.goto(`${server.url}/map`);
+    await page.goto(`${session.url}/map`);
     await page.getByTestId("map-canvas").locator("canvas").waitFor();
     await page.getByTestId("map-layer-toggle-riskPoints").click();
     await page.getByTestId("map-layer-toggle-heat").click();

@@ -1,54 +1,9 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../src/server/testing/start-test-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { startBrowserSession } from "./browser-session";
 
-// Drives the built SPA (dist/web, from `npx vite build`) against a real server over a fresh seeded database.
-
-const SCREENSHOTS = fileURLToPath(new URL("./__screenshots__/", import.meta.url));
-const BUILT_WEB = fileURLToPath(new URL("../../dist/web/index.html", import.meta.url));
-const DEMO_PASSWORD = "Demo@2026";
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(BUILT_WEB)) throw new Error("dist/web is missing: run `npx vite build` before the browser tests");
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let charts and fonts settle so the picture shows what a person would see.
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true });
-}
+const session = startBrowserSession();
+const { newPage, signIn, screenshot } = session;
 
 const menuItem = (page: Page, key: string) => page.getByTestId(`menu-${key}`);
 
@@ -59,7 +14,7 @@ async function tableRows(page: Page, testId: string) {
 describe("platform web app", () => {
   it("rejects a wrong password with the server's message", async () => {
     const { context, page } = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.url}/`);
     await page.waitForURL(/\/login$/);
     await page.getByTestId("login-username").fill("city.supervisor");
     await page.getByTestId("login-password").fill("wrong-password-1");
@@ -135,7 +90,7 @@ describe("platform web app", () => {
     await page.getByTestId("user-menu").click();
     await page.getByTestId("logout").click();
     await page.waitForURL(/\/login$/);
-    await page.goto(`${server.url}/enterprises`);
+    await page.goto(`${session.url}/enterprises`);
     await page.waitForURL(/\/login$/);
     await context.close();
   });

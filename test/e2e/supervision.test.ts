@@ -1,53 +1,11 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../../src/server/testing/start-test-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { startBrowserSession } from "./browser-session";
+
+const session = startBrowserSession();
+const { newPage, signIn, screenshot } = session;
 
 // Drives the built SPA (dist/web, from `npm run build:web`) against a real server over a fresh seeded database.
-
-const SCREENSHOTS = fileURLToPath(new URL("./__screenshots__/", import.meta.url));
-const BUILT_WEB = fileURLToPath(new URL("../../dist/web/index.html", import.meta.url));
-const DEMO_PASSWORD = "Demo@2026";
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(BUILT_WEB)) throw new Error("dist/web is missing: run `npm run build:web` before the browser tests");
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("side-menu").waitFor();
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true });
-}
 
 /** The text input of an Ant Design field, whether the test id sits on the input or on its wrapper. */
 const inputOf = (page: Page, testId: string) =>
@@ -108,7 +66,7 @@ describe("classified supervision web pages", () => {
       .toBe("1");
     await screenshot(page, "supervision-plan-after-inspection.png");
 
-    await page.goto(`${server.url}/supervision/inspections`);
+    await page.goto(`${session.url}/supervision/inspections`);
     const records = page.getByTestId("inspection-list").locator("tbody tr.ant-table-row");
     await records.first().waitFor();
     expect(await records.first().textContent()).toContain("20,000");
@@ -117,7 +75,7 @@ describe("classified supervision web pages", () => {
     expect(await page.getByTestId("inspection-detail").textContent()).toContain("液氯罐区可燃气体报警器故障");
     await screenshot(page, "supervision-inspections.png");
 
-    await page.goto(`${server.url}/supervision/frequency`);
+    await page.goto(`${session.url}/supervision/frequency`);
     await page.getByTestId("frequency-table").locator("tbody tr.ant-table-row").first().waitFor();
     await screenshot(page, "supervision-frequency.png");
     // The same plan in English, for a reader who does not read Chinese.
