@@ -381,14 +381,14 @@ const WORDING: Record<CountedFactor, Wording> = {
     "an overdue major hidden danger",
     "overdue major hidden dangers",
   ),
-  openMajorHiddenDangers: counted("项整改中的重大隐患", "an open major hidden danger", "open major hidden dangers"),
+  openMajorHiddenDangers: counted("项未销号的重大隐患", "an open major hidden danger", "open major hidden dangers"),
   overdueGeneralHiddenDangers: counted(
     "项逾期一般隐患",
     "an overdue general hidden danger",
     "overdue general hidden dangers",
   ),
   openGeneralHiddenDangers: counted(
-    "项整改中的一般隐患",
+    "项未销号的一般隐患",
     "an open general hidden danger",
     "open general hidden dangers",
   ),
