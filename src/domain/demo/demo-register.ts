@@ -534,6 +534,15 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
 
+/** Each hazard of a template with LEC factors drawn at a level its weights make likely. */
+function assessedHazards(templates: readonly HazardTemplate[], random: () => number): DemoHazard[] {
+  return templates.map(({ levelWeights, ...hazard }) => ({
+    ...hazard,
+    accidentTypes: [...hazard.accidentTypes],
+    factors: { ...pick(LEC_BY_LEVEL[pickLevel(levelWeights, random)], random) },
+  }));
+}
+
 /** A point about 30–150 m from the enterprise's registered coordinates. */
 function near(lng: number, lat: number, random: () => number): { lng: number; lat: number } {
   const metres = 30 + random() * 120;
@@ -558,11 +567,7 @@ export function demoRegisterFor(enterprise: DemoRegisterEnterprise, random: () =
     kind: template.kind,
     unit: template.unit,
     ...near(enterprise.lng, enterprise.lat, random),
-    hazards: template.hazards.map(({ levelWeights, ...hazard }) => ({
-      ...hazard,
-      accidentTypes: [...hazard.accidentTypes],
-      factors: { ...pick(LEC_BY_LEVEL[pickLevel(levelWeights, random)], random) },
-    })),
+    hazards: assessedHazards(template.hazards, random),
     measures: template.measures.map((measure) => ({ ...measure })),
   }));
   const majorHazardUnits: DemoMajorHazardUnit[] = [];
@@ -672,11 +677,7 @@ export function demoPublicRiskPoints(boundary: Polygon, random: () => number): D
       unit: "",
       lng: Number(lng.toFixed(6)),
       lat: Number(lat.toFixed(6)),
-      hazards: hazards.map(({ levelWeights, ...hazard }) => ({
-        ...hazard,
-        accidentTypes: [...hazard.accidentTypes],
-        factors: { ...pick(LEC_BY_LEVEL[pickLevel(levelWeights, random)], random) },
-      })),
+      hazards: assessedHazards(hazards, random),
       measures: template.measures.map((measure) => ({ ...measure })),
     });
   }

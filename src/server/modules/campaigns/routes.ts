@@ -136,6 +136,22 @@ async function resolvePlan(db: Kysely<DB> | Transaction<DB>, principal: Principa
   return { ownerTerritoryId: owner?.id ?? null, ownerPath, scopeIds, industries, participants };
 }
 
+/** The campaign columns a plan sets, the same on drafting and on every change of the draft. */
+function planColumns(body: CampaignBody, plan: { scopeIds: string[]; industries: string[] }) {
+  return {
+    title: body.title,
+    basis: body.basis ?? "",
+    description: body.description ?? "",
+    scope_territory_ids: plan.scopeIds,
+    industries: plan.industries,
+    start_date: body.startDate,
+    end_date: body.endDate,
+    schedule: JSON.stringify(body.schedule),
+    final_report: body.finalReport ?? true,
+    reminder_days: body.reminderDays ?? 2,
+  };
+}
+
 async function storePlan(
   trx: Transaction<DB>,
   campaignId: string,
@@ -264,18 +280,9 @@ export async function campaignRoutes(app: App) {
         const created = await trx
           .insertInto("campaign")
           .values({
-            title: body.title,
-            basis: body.basis ?? "",
-            description: body.description ?? "",
+            ...planColumns(body, plan),
             owner_territory_id: plan.ownerTerritoryId,
             owner_path: plan.ownerPath,
-            scope_territory_ids: plan.scopeIds,
-            industries: plan.industries,
-            start_date: body.startDate,
-            end_date: body.endDate,
-            schedule: JSON.stringify(body.schedule),
-            final_report: body.finalReport ?? true,
-            reminder_days: body.reminderDays ?? 2,
             created_by: principal.userId,
             created_by_name: principal.displayName,
             updated_at: new Date(),
@@ -338,16 +345,7 @@ export async function campaignRoutes(app: App) {
         await trx
           .updateTable("campaign")
           .set({
-            title: body.title,
-            basis: body.basis ?? "",
-            description: body.description ?? "",
-            scope_territory_ids: plan.scopeIds,
-            industries: plan.industries,
-            start_date: body.startDate,
-            end_date: body.endDate,
-            schedule: JSON.stringify(body.schedule),
-            final_report: body.finalReport ?? true,
-            reminder_days: body.reminderDays ?? 2,
+            ...planColumns(body, plan),
             updated_at: new Date(),
           })
           .where("id", "=", row.id)
