@@ -80,6 +80,8 @@ async function choose(page: Page, testId: string, search: string, option: string
     .filter({ hasText: option })
     .first()
     .click();
+  // Go on only once the field shows the choice: a slow machine may still be handling the click.
+  await page.getByTestId(testId).filter({ hasText: option }).waitFor();
 }
 
 async function addHazard(page: Page, description: string, factor: [string, string], accident: [string, string]) {
