@@ -1,2 +1,3 @@
 export * from "./deadlines";
 export * from "./lifecycle";
+export * from "./report-source";

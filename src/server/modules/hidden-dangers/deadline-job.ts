@@ -1,3 +1,4 @@
+import type { Kysely } from "kysely";
 import {
   ESCALATION_TARGETS,
   type EscalationStep,
@@ -6,7 +7,9 @@ import {
   remindersDue,
 } from "../../../domain/hidden-danger/deadlines";
 import type { HiddenDangerState } from "../../../domain/hidden-danger/lifecycle";
+import type { DB } from "../../db/schema";
 import type { Job } from "../../jobs/job-runner";
+import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
 import { supervisingUsers } from "./routes";
 import { stateFromJson } from "./state-codec";
@@ -21,7 +24,7 @@ export function hiddenDangerDeadlineJob(): Job {
   return {
     name: "hidden-danger-deadlines",
     everySeconds: 300,
-    async run({ db, clock }) {
+    async run({ db, clock, log }) {
       const now = clock.now();
       const open = await db
         .selectFrom("hidden_danger")
@@ -39,141 +42,165 @@ export function hiddenDangerDeadlineJob(): Job {
           "enterprise.industry_section",
         ])
         .where("hidden_danger.status", "in", ["confirmed", "rectifying", "awaiting_verification"])
+        // The most urgent first.
+        .orderBy("hidden_danger.deadline")
+        .orderBy("hidden_danger.id")
         .execute();
       let sent = 0;
-      for (const danger of open) {
-        const state: HiddenDangerState = stateFromJson(danger.state);
-        // A danger listed for supervision owes progress reports at the interval government set.
-        const progressDue = progressReportDueAt(state.supervision);
-        if (progressDue && progressDue <= now) {
-          const managers = await db
-            .selectFrom("user_enterprise")
-            .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
-            .select("app_user.id")
-            .where("user_enterprise.enterprise_id", "=", danger.enterprise_id)
-            .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
-            .execute();
-          await db.transaction().execute((trx) =>
-            notify(trx, {
-              userIds: managers.map((m) => m.id),
-              kind: "hidden_danger.progress_report_due",
-              dedupeKey: `hd:${danger.id}:progress@${progressDue.toISOString()}`,
-              title: {
-                "zh-CN": `挂牌督办隐患 ${danger.code} 须报送整改进展`,
-                en: `Progress report due for supervised hidden danger ${danger.code}`,
-              },
-              body: { "zh-CN": danger.description, en: danger.description },
-              link: `/hidden-dangers/${danger.id}`,
-              severity: "warning",
-              enterpriseId: danger.enterprise_id,
-              territoryPath: danger.territory_path,
-              at: now,
-            }),
-          );
-        }
-        if (!state.deadline || !["confirmed", "rectifying"].includes(state.status)) continue;
-        const deadline = state.deadline;
-        const tag = deadline.toISOString();
-        const done = await db
-          .selectFrom("hidden_danger_escalation")
-          .select("step")
-          .where("enterprise_id", "=", danger.enterprise_id)
-          .where("hidden_danger_id", "=", danger.id)
-          .where("step", "like", `%@${tag}`)
-          .execute();
-        const sentSteps = done.map((d) => d.step.split("@")[0]);
-        const reminders = remindersDue(
-          deadline,
-          now,
-          sentSteps.filter((s) => s.startsWith("reminder:")).map((s) => Number(s.slice(9))),
-        );
-        const escalation = escalationFor(
-          {
-            status: state.status,
-            level: state.level,
-            deadline,
-            stepsSent: sentSteps
-              .filter((s) => s.startsWith("escalation:"))
-              .map((s) => Number(s.slice(11)) as EscalationStep),
-          },
-          now,
-        );
-        if (reminders.length === 0 && escalation.unsent.length === 0) continue;
-        const staff = await db
-          .selectFrom("user_enterprise")
-          .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
-          .select(["app_user.id", "app_user.role"])
-          .where("user_enterprise.enterprise_id", "=", danger.enterprise_id)
-          .where("app_user.disabled", "=", false)
-          .execute();
-        const byRole = (role: string) => staff.filter((s) => s.role === role).map((s) => s.id);
-        await db.transaction().execute(async (trx) => {
-          for (const reminder of reminders) {
-            await notify(trx, {
-              userIds: [danger.responsible_user_id, ...byRole("safety_manager")].filter((id): id is string => !!id),
-              kind: "hidden_danger.reminder",
-              dedupeKey: `hd:${danger.id}:reminder:${reminder.daysBefore}@${tag}`,
-              title: {
-                "zh-CN": `隐患 ${danger.code} 将于 ${reminder.daysBefore} 天后到期`,
-                en: `Hidden danger ${danger.code} is due in ${reminder.daysBefore} day(s)`,
-              },
-              body: { "zh-CN": danger.description, en: danger.description },
-              link: `/hidden-dangers/${danger.id}`,
-              severity: "info",
-              enterpriseId: danger.enterprise_id,
-              territoryPath: danger.territory_path,
-              at: now,
-            });
-            await trx
-              .insertInto("hidden_danger_escalation")
-              .values({
-                enterprise_id: danger.enterprise_id,
-                hidden_danger_id: danger.id,
-                step: `reminder:${reminder.daysBefore}@${tag}`,
-                sent_at: now,
-              })
-              .onConflict((oc) => oc.doNothing())
-              .execute();
-            sent++;
-          }
-          for (const step of escalation.unsent) {
-            const target = ESCALATION_TARGETS[step];
-            const userIds =
-              target === "unit_head"
-                ? byRole("safety_manager")
-                : target === "principal"
-                  ? byRole("enterprise_principal")
-                  : await supervisingUsers(trx, danger);
-            await notify(trx, {
-              userIds,
-              kind: "hidden_danger.overdue",
-              dedupeKey: `hd:${danger.id}:escalation:${step}@${tag}`,
-              title: {
-                "zh-CN": `隐患 ${danger.code} 已逾期未整改（${danger.enterprise_name}）`,
-                en: `Hidden danger ${danger.code} is overdue (${danger.enterprise_name})`,
-              },
-              body: { "zh-CN": danger.description, en: danger.description },
-              link: `/hidden-dangers/${danger.id}`,
-              severity: step === 3 ? "critical" : "warning",
-              enterpriseId: danger.enterprise_id,
-              territoryPath: danger.territory_path,
-              at: now,
-            });
-            await trx
-              .insertInto("hidden_danger_escalation")
-              .values({
-                enterprise_id: danger.enterprise_id,
-                hidden_danger_id: danger.id,
-                step: `escalation:${step}@${tag}`,
-                sent_at: now,
-              })
-              .onConflict((oc) => oc.doNothing())
-              .execute();
-            sent++;
-          }
-        });
-      }
-      return { checked: open.length, sent };
+      const { failed } = await runEachIsolated(
+        open,
+        {
+          job: "hidden-danger-deadlines",
+          log,
+          describe: (danger) => ({ hiddenDangerId: danger.id, code: danger.code }),
+        },
+        async (danger) => {
+          sent += await remindAndEscalate(db, danger, now);
+        },
+      );
+      return { checked: open.length, sent, failed };
     },
   };
+}
+
+type OpenHiddenDanger = {
+  enterprise_id: string;
+  id: string;
+  code: string;
+  description: string;
+  state: unknown;
+  territory_path: string;
+  responsible_user_id: string | null;
+  enterprise_name: string;
+  industry_code: string;
+  industry_section: string;
+};
+
+/** The notices one hidden danger is owed now; returns how many were sent. */
+async function remindAndEscalate(db: Kysely<DB>, danger: OpenHiddenDanger, now: Date): Promise<number> {
+  let sent = 0;
+  const state: HiddenDangerState = stateFromJson(danger.state);
+  // Only the enterprise's active people are told; a responsible person since disabled, deleted or moved away is not.
+  const staff = await db
+    .selectFrom("user_enterprise")
+    .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+    .select(["app_user.id", "app_user.role"])
+    .where("user_enterprise.enterprise_id", "=", danger.enterprise_id)
+    .where("app_user.disabled", "=", false)
+    .execute();
+  const byRole = (role: string) => staff.filter((s) => s.role === role).map((s) => s.id);
+  const responsible = staff.some((s) => s.id === danger.responsible_user_id) ? [danger.responsible_user_id!] : [];
+  // A danger listed for supervision owes progress reports at the interval government set.
+  const progressDue = progressReportDueAt(state.supervision);
+  if (progressDue && progressDue <= now) {
+    await db.transaction().execute((trx) =>
+      notify(trx, {
+        userIds: [...byRole("safety_manager"), ...byRole("enterprise_principal")],
+        kind: "hidden_danger.progress_report_due",
+        dedupeKey: `hd:${danger.id}:progress@${progressDue.toISOString()}`,
+        title: {
+          "zh-CN": `挂牌督办隐患 ${danger.code} 须报送整改进展`,
+          en: `Progress report due for supervised hidden danger ${danger.code}`,
+        },
+        body: { "zh-CN": danger.description, en: danger.description },
+        link: `/hidden-dangers/${danger.id}`,
+        severity: "warning",
+        enterpriseId: danger.enterprise_id,
+        territoryPath: danger.territory_path,
+        at: now,
+      }),
+    );
+  }
+  if (!state.deadline || !["confirmed", "rectifying"].includes(state.status)) return sent;
+  const deadline = state.deadline;
+  const tag = deadline.toISOString();
+  const done = await db
+    .selectFrom("hidden_danger_escalation")
+    .select("step")
+    .where("enterprise_id", "=", danger.enterprise_id)
+    .where("hidden_danger_id", "=", danger.id)
+    .where("step", "like", `%@${tag}`)
+    .execute();
+  const sentSteps = done.map((d) => d.step.split("@")[0]);
+  const reminders = remindersDue(
+    deadline,
+    now,
+    sentSteps.filter((s) => s.startsWith("reminder:")).map((s) => Number(s.slice(9))),
+  );
+  const escalation = escalationFor(
+    {
+      status: state.status,
+      level: state.level,
+      deadline,
+      stepsSent: sentSteps.filter((s) => s.startsWith("escalation:")).map((s) => Number(s.slice(11)) as EscalationStep),
+    },
+    now,
+  );
+  if (reminders.length === 0 && escalation.unsent.length === 0) return sent;
+  await db.transaction().execute(async (trx) => {
+    for (const reminder of reminders) {
+      await notify(trx, {
+        userIds: [...responsible, ...byRole("safety_manager")],
+        kind: "hidden_danger.reminder",
+        dedupeKey: `hd:${danger.id}:reminder:${reminder.daysBefore}@${tag}`,
+        title: {
+          "zh-CN": `隐患 ${danger.code} 将于 ${reminder.daysBefore} 天后到期`,
+          en: `Hidden danger ${danger.code} is due in ${reminder.daysBefore} day(s)`,
+        },
+        body: { "zh-CN": danger.description, en: danger.description },
+        link: `/hidden-dangers/${danger.id}`,
+        severity: "info",
+        enterpriseId: danger.enterprise_id,
+        territoryPath: danger.territory_path,
+        at: now,
+      });
+      await trx
+        .insertInto("hidden_danger_escalation")
+        .values({
+          enterprise_id: danger.enterprise_id,
+          hidden_danger_id: danger.id,
+          step: `reminder:${reminder.daysBefore}@${tag}`,
+          sent_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      sent++;
+    }
+    for (const step of escalation.unsent) {
+      const target = ESCALATION_TARGETS[step];
+      const userIds =
+        target === "unit_head"
+          ? byRole("safety_manager")
+          : target === "principal"
+            ? byRole("enterprise_principal")
+            : await supervisingUsers(trx, danger);
+      await notify(trx, {
+        userIds,
+        kind: "hidden_danger.overdue",
+        dedupeKey: `hd:${danger.id}:escalation:${step}@${tag}`,
+        title: {
+          "zh-CN": `隐患 ${danger.code} 已逾期未整改（${danger.enterprise_name}）`,
+          en: `Hidden danger ${danger.code} is overdue (${danger.enterprise_name})`,
+        },
+        body: { "zh-CN": danger.description, en: danger.description },
+        link: `/hidden-dangers/${danger.id}`,
+        severity: step === 3 ? "critical" : "warning",
+        enterpriseId: danger.enterprise_id,
+        territoryPath: danger.territory_path,
+        at: now,
+      });
+      await trx
+        .insertInto("hidden_danger_escalation")
+        .values({
+          enterprise_id: danger.enterprise_id,
+          hidden_danger_id: danger.id,
+          step: `escalation:${step}@${tag}`,
+          sent_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      sent++;
+    }
+  });
+  return sent;
 }

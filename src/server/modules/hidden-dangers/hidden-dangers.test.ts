@@ -264,4 +264,150 @@ describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json().status).toBe("closed");
   });
+
+  /** A user made through the administration API: another enterprise's employee, or a disabled one of ours. */
+  async function makeUser(username: string, body: object, disabled = false) {
+    const admin = await bearerFor(context, "admin");
+    const created = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      headers: admin,
+      payload: { username, displayName: username, password: "Passw0rd!x", ...body },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    if (disabled) {
+      const patched = await context.app.inject({
+        method: "PATCH",
+        url: `/api/v1/users/${id}`,
+        headers: admin,
+        payload: { disabled: true },
+      });
+      expect(patched.statusCode, patched.body).toBe(200);
+    }
+    return id;
+  }
+
+  it("refuses a responsible person who is unknown, disabled, of another enterprise or not its staff, naming the field", async () => {
+    const other = await context.database.db
+      .selectFrom("enterprise")
+      .select("id")
+      .where("id", "!=", enterpriseId)
+      .executeTakeFirstOrThrow();
+    const strangers = {
+      unknown: "00000000-0000-4000-8000-000000000001",
+      disabled: await makeUser("hd.disabled.worker", { role: "employee", enterpriseIds: [enterpriseId] }, true),
+      otherEnterprise: await makeUser("hd.other.worker", { role: "employee", enterpriseIds: [other.id] }),
+      government: userIds["jiangbei.supervisor"],
+    };
+    const danger = await reported("压力表超期未检");
+    for (const [who, id] of Object.entries(strangers)) {
+      const refused = await act("chem.safety", danger.id, {
+        type: "confirm",
+        level: "general",
+        categoryCode: "21",
+        responsibleUnit: "动力车间",
+        responsiblePersonId: id,
+        deadline: inDays(7),
+      });
+      expect(refused.statusCode, `${who}: ${refused.body}`).toBe(400);
+      expect(errorOf(refused).details).toEqual([
+        { field: "responsiblePersonId", message: expect.stringContaining("responsiblePersonId") },
+      ]);
+    }
+    const still = await context.app.inject({ url: `/api/v1/hidden-dangers/${danger.id}`, headers: as["chem.safety"] });
+    expect(still.json()).toMatchObject({ status: "reported", responsibleUserId: null });
+  });
+
+  it("refuses a rectifier from outside the enterprise when closing on the spot", async () => {
+    const report = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["chem.worker"],
+      payload: { enterpriseId, description: "安全出口指示灯不亮", photoIds: [await photo("chem.worker")] },
+    });
+    const danger = report.json();
+    const refused = await act("chem.safety", danger.id, {
+      type: "close_on_spot",
+      beforePhotoIds: danger.photoBeforeIds,
+      afterPhotoIds: [await photo("chem.safety")],
+      rectifierId: userIds["city.supervisor"],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect((errorOf(refused).details as { field: string }[])[0].field).toBe("rectifierId");
+  });
+
+  it("records the source from the reporter's role: an employee cannot choose it", async () => {
+    const chosen = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["chem.worker"],
+      payload: {
+        enterpriseId,
+        description: "员工自报却选了政府来源",
+        photoIds: [await photo("chem.worker")],
+        source: "government",
+      },
+    });
+    expect(chosen.statusCode).toBe(400);
+    expect(errorOf(chosen).details).toEqual([{ field: "source", message: expect.stringContaining("employee_report") }]);
+    const government = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["jiangbei.supervisor"],
+      payload: { enterpriseId, description: "执法检查发现的隐患" },
+    });
+    expect(government.json().source).toBe("government");
+    const publicReport = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/hidden-dangers",
+      headers: as["jiangbei.supervisor"],
+      payload: { enterpriseId, description: "群众举报的隐患", source: "public_report" },
+    });
+    expect(publicReport.json().source).toBe("public_report");
+  });
+
+  it("keeps reminding for every other hidden danger when one row is corrupt or names a deleted person", async () => {
+    const confirm = async (description: string, days: number) => {
+      const danger = await reported(description);
+      const confirmed = await act("chem.safety", danger.id, {
+        type: "confirm",
+        level: "general",
+        responsibleUnit: "储运车间",
+        responsiblePersonId: userIds["chem.worker"],
+        deadline: inDays(days),
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      return danger as { id: string; code: string };
+    };
+    const broken = await confirm("状态数据损坏的隐患", 1);
+    const orphaned = await confirm("责任人账号已删除的隐患", 1.5);
+    const healthy = await confirm("正常的隐患", 2);
+    const { db } = context.database;
+    // Fixtures for rows that went bad after they were written: a state that no longer parses, and a person deleted since.
+    await db
+      .updateTable("hidden_danger")
+      .set({ state: JSON.stringify({}) })
+      .where("id", "=", broken.id)
+      .execute();
+    await db
+      .updateTable("hidden_danger")
+      .set({ responsible_user_id: "00000000-0000-4000-8000-00000000dead" })
+      .where("id", "=", orphaned.id)
+      .execute();
+    const logged: Record<string, unknown>[] = [];
+    const log = { error: (entry: Record<string, unknown>) => logged.push(entry) } as unknown as Console;
+    const outcome = (await hiddenDangerDeadlineJob().run({ db, clock: new ManualClock(new Date()), log })) as {
+      failed: number;
+    };
+    const titles = async (user: string) =>
+      (await context.app.inject({ url: "/api/v1/notifications?pageSize=100", headers: as[user] }))
+        .json()
+        .items.map((n: { title: string }) => n.title)
+        .join("\n");
+    expect(await titles("chem.worker")).toContain(`隐患 ${healthy.code} 将于`);
+    expect(await titles("chem.safety")).toContain(`隐患 ${orphaned.code} 将于`);
+    expect(outcome.failed).toBe(1);
+    expect(logged).toEqual([expect.objectContaining({ hiddenDangerId: broken.id })]);
+  });
 });

@@ -14,8 +14,10 @@ import {
   reportHiddenDanger,
   type TransitionEvent,
 } from "../../../domain/hidden-danger/lifecycle";
+import { reportSourcesFor } from "../../../domain/hidden-danger/report-source";
 import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
+import { requireUser } from "../../auth/require-user";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import { AppError, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
@@ -100,11 +102,43 @@ const ActionBody = Type.Object(
 
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 
-function sourceFor(principal: Principal): HiddenDangerSource {
-  if (principal.scope.kind === "territory") return "government";
-  if (principal.role === "third_party") return "third_party";
-  if (principal.role === "employee") return "employee_report";
-  return "inspection";
+/** The source recorded for a report: what the caller's role allows, its default unless it chose another allowed one. */
+function sourceFor(principal: Principal, asked: HiddenDangerSource | undefined): HiddenDangerSource {
+  const allowed = reportSourcesFor({ role: principal.role, isGovernment: principal.scope.kind === "territory" });
+  if (asked === undefined && allowed.length > 0) return allowed[0];
+  if (asked !== undefined && allowed.includes(asked)) return asked;
+  throw invalidFields([
+    {
+      field: "source",
+      text: {
+        "zh-CN": `隐患来源由上报人的身份决定，您可填写：${allowed.join("、") || "无"}；也可不填，系统自动记录`,
+        en: `The source follows from who reports; yours may be: ${allowed.join(", ") || "none"}. Leave it out to have it recorded for you`,
+      },
+    },
+  ]);
+}
+
+/** Photos named in a request must have been uploaded to the same enterprise. */
+async function requirePhotos(db: Kysely<DB>, enterpriseId: string, field: string, ids: readonly string[] | undefined) {
+  const wanted = [...new Set(ids ?? [])];
+  if (wanted.length === 0) return;
+  const photos = await db
+    .selectFrom("attachment")
+    .select("id")
+    .where("owner_id", "=", enterpriseId)
+    .where("id", "in", wanted)
+    .execute();
+  if (photos.length !== wanted.length) {
+    throw invalidFields([
+      {
+        field,
+        text: {
+          "zh-CN": `${field}：部分照片不存在或不属于该企业，请先上传到该企业`,
+          en: `${field}: some photos do not exist or belong elsewhere; upload them to this enterprise first`,
+        },
+      },
+    ]);
+  }
 }
 
 function domainError(error: { code: string; messageZh: string; messageEn: string; fields?: string[] }) {
@@ -383,18 +417,23 @@ export async function hiddenDangerRoutes(app: App) {
           },
         ]);
       }
-      if (body.photoIds?.length) {
-        const photos = await db
-          .selectFrom("attachment")
+      const source = sourceFor(principal, body.source);
+      await requirePhotos(db, enterprise.id, "photoIds", body.photoIds);
+      if (body.riskPointId) {
+        const point = await db
+          .selectFrom("risk_point")
           .select("id")
           .where("owner_id", "=", enterprise.id)
-          .where("id", "in", body.photoIds)
-          .execute();
-        if (photos.length !== new Set(body.photoIds).size) {
+          .where("id", "=", body.riskPointId)
+          .executeTakeFirst();
+        if (!point) {
           throw invalidFields([
             {
-              field: "photoIds",
-              text: { "zh-CN": "照片须先上传到该企业", en: "Upload the photos to this enterprise first" },
+              field: "riskPointId",
+              text: {
+                "zh-CN": "riskPointId：该风险点不存在或不属于该企业",
+                en: "riskPointId: that risk point does not exist or is not this enterprise's",
+              },
             },
           ]);
         }
@@ -407,7 +446,7 @@ export async function hiddenDangerRoutes(app: App) {
               actor: actorOf(request),
               principal,
               enterprise,
-              report: { ...body, source: body.source ?? sourceFor(principal) },
+              report: { ...body, source },
               now,
             })
           ).id,
@@ -554,6 +593,19 @@ export async function hiddenDangerRoutes(app: App) {
             },
           },
         ]);
+      }
+      // People and photos named in the step must be real and the enterprise's own, before anything is stored.
+      if (body.type === "confirm" && body.responsiblePersonId) {
+        await requireUser(db, "responsiblePersonId", body.responsiblePersonId, {
+          kind: "enterprise",
+          enterpriseId: row.enterprise_id,
+        });
+      }
+      if (body.type === "close_on_spot" && body.rectifierId) {
+        await requireUser(db, "rectifierId", body.rectifierId, { kind: "enterprise", enterpriseId: row.enterprise_id });
+      }
+      for (const field of ["photoIds", "beforePhotoIds", "afterPhotoIds"] as const) {
+        await requirePhotos(db, row.enterprise_id, field, body[field]);
       }
       const supervisors =
         body.type === "close_on_spot" && row.finder_user_id

@@ -8,7 +8,8 @@ import {
 } from "../../../domain/inspection/schedule";
 import type { ControlLevel } from "../../../domain/reference/risk-levels";
 import type { DB } from "../../db/schema";
-import type { Job } from "../../jobs/job-runner";
+import type { Job, JobContext } from "../../jobs/job-runner";
+import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
 
 // Tasks are created a day ahead so that a shift's checklist is waiting when the shift starts.
@@ -28,11 +29,25 @@ const TITLES: Record<CheckFrequency, [string, string]> = {
  * task per enterprise, frequency, control level and inspector, holding the
  * active checklist items of that group. Unique keys make it idempotent.
  */
-export async function generateInspectionTasks(db: Kysely<DB>, now: Date): Promise<number> {
+export async function generateInspectionTasks(
+  db: Kysely<DB>,
+  now: Date,
+  log: JobContext["log"] = console,
+): Promise<number> {
   const items = await db
     .selectFrom("checklist_item")
-    .select(["enterprise_id", "id", "check_frequency", "control_level", "inspector_user_id", "content"])
-    .where("active", "=", true)
+    .innerJoin("enterprise", "enterprise.id", "checklist_item.enterprise_id")
+    .select([
+      "checklist_item.enterprise_id",
+      "checklist_item.id",
+      "checklist_item.check_frequency",
+      "checklist_item.control_level",
+      "checklist_item.inspector_user_id",
+      "checklist_item.content",
+    ])
+    .where("checklist_item.active", "=", true)
+    // A closed enterprise keeps its past tasks but is given no new ones.
+    .where("enterprise.status", "<>", "closed")
     .execute();
   const groups = new Map<string, typeof items>();
   for (const item of items) {
@@ -41,18 +56,40 @@ export async function generateInspectionTasks(db: Kysely<DB>, now: Date): Promis
   }
   let created = 0;
   const to = new Date(now.getTime() + LOOKAHEAD_MS);
-  for (const [key, group] of groups) {
-    const first = group[0];
-    const frequency = first.check_frequency as CheckFrequency;
-    // The period running now (a new checklist still gets this week's task) and those starting within a day.
-    const periods = [periodContaining(frequency, now), ...periodsBetween(frequency, now, to)];
-    const seen = new Set<number>();
-    for (const period of periods) {
-      if (period.due <= now || seen.has(period.start.getTime())) continue;
-      seen.add(period.start.getTime());
-      const scheduleKey = key.split("|").slice(1).join("|");
-      const [zh] = TITLES[frequency];
-      const task = await db
+  await runEachIsolated(
+    groups,
+    { job: "inspection-tasks", log, describe: ([key]) => ({ schedule: key }) },
+    async ([key, group]) => {
+      created += await createTasksOfGroup(db, key, group, now, to);
+    },
+  );
+  return created;
+}
+
+type ChecklistRow = {
+  enterprise_id: string;
+  id: string;
+  check_frequency: string;
+  control_level: string | null;
+  inspector_user_id: string | null;
+};
+
+/** The tasks of one enterprise's schedule group for the periods now and within a day; returns how many were new. */
+async function createTasksOfGroup(db: Kysely<DB>, key: string, group: ChecklistRow[], now: Date, to: Date) {
+  const first = group[0];
+  const frequency = first.check_frequency as CheckFrequency;
+  const scheduleKey = key.split("|").slice(1).join("|");
+  const [zh] = TITLES[frequency];
+  // The period running now (a new checklist still gets this week's task) and those starting within a day.
+  const periods = [periodContaining(frequency, now), ...periodsBetween(frequency, now, to)];
+  const seen = new Set<number>();
+  let created = 0;
+  for (const period of periods) {
+    if (period.due <= now || seen.has(period.start.getTime())) continue;
+    seen.add(period.start.getTime());
+    // A task and its items together, so a failure never leaves an empty task behind.
+    const isNew = await db.transaction().execute(async (trx) => {
+      const task = await trx
         .insertInto("inspection_task")
         .values({
           enterprise_id: first.enterprise_id,
@@ -67,9 +104,8 @@ export async function generateInspectionTasks(db: Kysely<DB>, now: Date): Promis
         .onConflict((oc) => oc.columns(["enterprise_id", "schedule_key", "period_start"]).doNothing())
         .returning("id")
         .executeTakeFirst();
-      if (!task) continue;
-      created++;
-      await db
+      if (!task) return false;
+      await trx
         .insertInto("inspection_task_item")
         .values(
           group.map((item) => ({
@@ -86,13 +122,15 @@ export async function generateInspectionTasks(db: Kysely<DB>, now: Date): Promis
         )
         .onConflict((oc) => oc.doNothing())
         .execute();
-    }
+      return true;
+    });
+    if (isNew) created++;
   }
   return created;
 }
 
 /** Tasks past due and not completed become missed, and the enterprise's managers are told. */
-export async function markMissedTasks(db: Kysely<DB>, now: Date): Promise<number> {
+export async function markMissedTasks(db: Kysely<DB>, now: Date, log: JobContext["log"] = console): Promise<number> {
   const missed = await db
     .updateTable("inspection_task")
     .set({ status: "missed" })
@@ -100,33 +138,41 @@ export async function markMissedTasks(db: Kysely<DB>, now: Date): Promise<number
     .where("due_at", "<=", now)
     .returning(["enterprise_id", "id", "frequency", "due_at"])
     .execute();
-  for (const task of missed) {
-    const managers = await db
-      .selectFrom("user_enterprise")
-      .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
-      .select(["app_user.id", "app_user.role"])
-      .where("user_enterprise.enterprise_id", "=", task.enterprise_id)
-      .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
-      .execute();
-    await db.transaction().execute((trx) =>
-      notify(trx, {
-        userIds: managers
-          .filter((m) => AUTHORITY[m.role as "safety_manager"] >= AUTHORITY.safety_manager)
-          .map((m) => m.id),
-        kind: "inspection.missed",
-        dedupeKey: `task:${task.id}:missed`,
-        title: {
-          "zh-CN": `检查任务未完成：${TITLES[task.frequency as CheckFrequency][0]}`,
-          en: `Inspection task missed: ${TITLES[task.frequency as CheckFrequency][1]}`,
-        },
-        body: { "zh-CN": `应于 ${task.due_at.toISOString()} 前完成`, en: `It was due by ${task.due_at.toISOString()}` },
-        link: `/inspections/${task.id}`,
-        severity: "warning",
-        enterpriseId: task.enterprise_id,
-        at: now,
-      }),
-    );
-  }
+  await runEachIsolated(
+    missed,
+    { job: "inspection-tasks", log, describe: (task) => ({ taskId: task.id, enterpriseId: task.enterprise_id }) },
+    async (task) => {
+      const managers = await db
+        .selectFrom("user_enterprise")
+        .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+        .select(["app_user.id", "app_user.role"])
+        .where("user_enterprise.enterprise_id", "=", task.enterprise_id)
+        .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
+        .where("app_user.disabled", "=", false)
+        .execute();
+      await db.transaction().execute((trx) =>
+        notify(trx, {
+          userIds: managers
+            .filter((m) => AUTHORITY[m.role as "safety_manager"] >= AUTHORITY.safety_manager)
+            .map((m) => m.id),
+          kind: "inspection.missed",
+          dedupeKey: `task:${task.id}:missed`,
+          title: {
+            "zh-CN": `检查任务未完成：${TITLES[task.frequency as CheckFrequency][0]}`,
+            en: `Inspection task missed: ${TITLES[task.frequency as CheckFrequency][1]}`,
+          },
+          body: {
+            "zh-CN": `应于 ${task.due_at.toISOString()} 前完成`,
+            en: `It was due by ${task.due_at.toISOString()}`,
+          },
+          link: `/inspections/${task.id}`,
+          severity: "warning",
+          enterpriseId: task.enterprise_id,
+          at: now,
+        }),
+      );
+    },
+  );
   return missed.length;
 }
 
@@ -134,9 +180,9 @@ export function inspectionTaskJob(): Job {
   return {
     name: "inspection-tasks",
     everySeconds: 600,
-    async run({ db, clock }) {
+    async run({ db, clock, log }) {
       const now = clock.now();
-      return { missed: await markMissedTasks(db, now), created: await generateInspectionTasks(db, now) };
+      return { missed: await markMissedTasks(db, now, log), created: await generateInspectionTasks(db, now, log) };
     },
   };
 }

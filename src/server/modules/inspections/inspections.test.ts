@@ -154,4 +154,26 @@ describe.each(testDatabaseKinds())("inspections on $name", (kind) => {
     });
     expect(done.json()).toMatchObject({ status: "done", doneCount: task.items.length });
   });
+
+  it("refuses an inspector who is not one of the enterprise's active people, naming the field", async () => {
+    const supervisorId = (
+      await context.app.inject({ url: "/api/v1/auth/me", headers: await bearerFor(context, "jiangbei.supervisor") })
+    ).json().user.id;
+    const workerId = (await context.app.inject({ url: "/api/v1/auth/me", headers: worker })).json().user.id;
+    const item = (inspectorUserId: string) =>
+      context.app.inject({
+        method: "POST",
+        url: "/api/v1/checklist-items",
+        headers: safety,
+        payload: { enterpriseId, content: "叉车日检", checkFrequency: "daily", inspectorUserId },
+      });
+    for (const stranger of [supervisorId, "00000000-0000-4000-8000-000000000002"]) {
+      const refused = await item(stranger);
+      expect(refused.statusCode).toBe(400);
+      expect(errorOf(refused).details).toEqual([
+        { field: "inspectorUserId", message: expect.stringContaining("inspectorUserId") },
+      ]);
+    }
+    expect((await item(workerId)).statusCode).toBe(201);
+  });
 });

@@ -6,6 +6,7 @@ import { CHECK_FREQUENCIES } from "../../../domain/inspection/schedule";
 import { INSPECTION_TEMPLATES, TEMPLATE_KINDS, type TemplateKind } from "../../../domain/inspection/templates";
 import { recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
+import { requireUser } from "../../auth/require-user";
 import { enterpriseInScope } from "../../auth/scope";
 import { AppError, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
@@ -138,7 +139,7 @@ export async function inspectionRoutes(app: App) {
         return retired.length;
       });
       // Today's tasks appear at once rather than at the job's next run.
-      await generateInspectionTasks(db, new Date());
+      await generateInspectionTasks(db, new Date(), request.log);
       return { measures: measures.length, created, updated };
     },
   );
@@ -167,6 +168,12 @@ export async function inspectionRoutes(app: App) {
       const principal = principalOf(request);
       const body = request.body;
       requireManager(principal, body.enterpriseId);
+      if (body.inspectorUserId) {
+        await requireUser(db, "inspectorUserId", body.inspectorUserId, {
+          kind: "enterprise",
+          enterpriseId: body.enterpriseId,
+        });
+      }
       let rows: { content: string; frequency: string; source: "template" | "custom" }[];
       if (body.templateKind) {
         const template = INSPECTION_TEMPLATES[body.templateKind as TemplateKind];
@@ -216,7 +223,7 @@ export async function inspectionRoutes(app: App) {
           after: rows,
         });
       });
-      await generateInspectionTasks(db, new Date());
+      await generateInspectionTasks(db, new Date(), request.log);
       return reply.status(201).send({ created: rows.length });
     },
   );

@@ -407,21 +407,29 @@ export async function majorHazardRoutes(app: App) {
           },
         ]);
       }
-      const pending = await db
-        .selectFrom("major_hazard_filing")
-        .select("id")
-        .where("enterprise_id", "=", unit.enterprise_id)
-        .where("unit_id", "=", unit.id)
-        .where("status", "=", "submitted")
-        .executeTakeFirst();
-      if (pending) {
-        throw conflict({
-          "zh-CN": "该单元已有待受理的备案，请等待监管部门处理",
-          en: "This unit already has a filing awaiting a decision",
-        });
-      }
       const snapshot = await presentUnit(unit.enterprise_id, unit.id);
       const id = await db.transaction().execute(async (trx) => {
+        // The unit row is locked so that two filings sent at once cannot both find none pending.
+        await trx
+          .selectFrom("major_hazard_unit")
+          .select("id")
+          .where("enterprise_id", "=", unit.enterprise_id)
+          .where("id", "=", unit.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const pending = await trx
+          .selectFrom("major_hazard_filing")
+          .select("id")
+          .where("enterprise_id", "=", unit.enterprise_id)
+          .where("unit_id", "=", unit.id)
+          .where("status", "=", "submitted")
+          .executeTakeFirst();
+        if (pending) {
+          throw conflict({
+            "zh-CN": "该单元已有待受理的备案，请等待监管部门处理",
+            en: "This unit already has a filing awaiting a decision",
+          });
+        }
         const created = await trx
           .insertInto("major_hazard_filing")
           .values({
@@ -502,12 +510,12 @@ export async function majorHazardRoutes(app: App) {
         .where((eb) => enterpriseInScope(eb as never, principal.scope))
         .executeTakeFirst();
       if (!filing) throw notFound(THE_FILING);
-      if (filing.status !== "submitted") {
-        throw new AppError("CONFLICT", {
-          "zh-CN": `该备案已${filing.status === "accepted" ? "受理" : "退回"}，不能再次处理；变更须由企业重新备案`,
-          en: `This filing was already ${filing.status}; a change needs a new filing by the enterprise`,
+      const alreadyDecided = (status: string) =>
+        new AppError("CONFLICT", {
+          "zh-CN": `该备案已${status === "accepted" ? "受理" : "退回"}，不能再次处理；变更须由企业重新备案`,
+          en: `This filing was already ${status}; a change needs a new filing by the enterprise`,
         });
-      }
+      if (filing.status !== "submitted") throw alreadyDecided(filing.status);
       const { decision, reason } = request.body;
       if (decision === "return" && !reason?.trim()) {
         throw invalidFields([
@@ -515,7 +523,8 @@ export async function majorHazardRoutes(app: App) {
         ]);
       }
       await db.transaction().execute(async (trx) => {
-        await trx
+        // Decided only if still submitted at this moment: of two decisions at once, the second changes nothing.
+        const decided = await trx
           .updateTable("major_hazard_filing")
           .set({
             status: decision === "accept" ? "accepted" : "returned",
@@ -525,7 +534,17 @@ export async function majorHazardRoutes(app: App) {
           })
           .where("enterprise_id", "=", filing.enterprise_id)
           .where("id", "=", filing.id)
-          .execute();
+          .where("status", "=", "submitted")
+          .executeTakeFirst();
+        if (Number(decided.numUpdatedRows) !== 1) {
+          const now = await trx
+            .selectFrom("major_hazard_filing")
+            .select("status")
+            .where("enterprise_id", "=", filing.enterprise_id)
+            .where("id", "=", filing.id)
+            .executeTakeFirstOrThrow();
+          throw alreadyDecided(now.status);
+        }
         await recordAudit(trx, actorOf(request), {
           action: decision,
           entityType: "major_hazard_filing",

@@ -2,6 +2,8 @@ import { type Kysely, sql } from "kysely";
 import type { EnterpriseScale } from "../../../domain/demo/demo-enterprises";
 import { type RatingInputs, rateEnterprise } from "../../../domain/rating/rating-model";
 import type { DB } from "../../db/schema";
+import type { JobContext } from "../../jobs/job-runner";
+import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
 import { supervisingUsers } from "../hidden-dangers/routes";
 
@@ -104,18 +106,25 @@ export async function loadRatingInputs(
   return out;
 }
 
+type Rated = { id: string; input: RatingInputs; rating: ReturnType<typeof rateEnterprise> };
+type Previous = Map<string, { score: number; level: number }>;
+
 /**
  * Re-rates enterprises (all when `ids` is null): stores the rating with its
  * explanation, appends history when score or level moved, and tells the
- * supervising departments when the level went up or down.
+ * supervising departments when the level went up or down. Ratings are stored
+ * a batch at a time; a batch that fails is stored again one enterprise at a
+ * time, so one enterprise whose rating cannot be stored (logged, and listed in
+ * `failedIds`) never keeps the others unrated.
  */
 export async function recomputeRatings(
   db: Kysely<DB>,
   ids: string[] | null,
   now: Date,
-): Promise<{ rated: number; levelChanges: number }> {
+  log: JobContext["log"] = console,
+): Promise<{ rated: number; levelChanges: number; failedIds: string[] }> {
   const inputs = await loadRatingInputs(db, ids, now);
-  const previous = new Map(
+  const previous: Previous = new Map(
     (
       await (ids
         ? db
@@ -128,106 +137,141 @@ export async function recomputeRatings(
   );
   const entries = [...inputs.entries()];
   let levelChanges = 0;
+  const failedIds: string[] = [];
   for (let i = 0; i < entries.length; i += BATCH) {
     const slice = entries.slice(i, i + BATCH).map(([id, input]) => ({ id, input, rating: rateEnterprise(input) }));
-    await db.transaction().execute(async (trx) => {
+    try {
+      levelChanges += await storeRatings(db, slice, previous, now);
+    } catch (error) {
+      log.error(
+        { job: "ratings", err: error, enterprises: slice.length },
+        "a batch of ratings failed; storing them one by one",
+      );
+      await runEachIsolated(
+        slice,
+        { job: "ratings", log, describe: (entry) => ({ enterpriseId: entry.id }) },
+        async (entry) => {
+          try {
+            levelChanges += await storeRatings(db, [entry], previous, now);
+          } catch (error) {
+            failedIds.push(entry.id);
+            throw error;
+          }
+        },
+      );
+    }
+  }
+  return { rated: entries.length - failedIds.length, levelChanges, failedIds };
+}
+
+/** Stores some enterprises' ratings in one transaction; returns how many changed level. */
+async function storeRatings(db: Kysely<DB>, slice: Rated[], previous: Previous, now: Date): Promise<number> {
+  let levelChanges = 0;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("enterprise_rating")
+      .values(
+        slice.map(({ id, input, rating }) => ({
+          enterprise_id: id,
+          score: rating.score,
+          level: rating.level,
+          inputs: JSON.stringify(input),
+          contributions: JSON.stringify(rating.contributions),
+          explanation_zh: rating.explanationZh,
+          explanation_en: rating.explanationEn,
+          weights_version: rating.weightsVersion,
+          computed_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column("enterprise_id").doUpdateSet((eb) => ({
+          score: eb.ref("excluded.score"),
+          level: eb.ref("excluded.level"),
+          inputs: eb.ref("excluded.inputs"),
+          contributions: eb.ref("excluded.contributions"),
+          explanation_zh: eb.ref("excluded.explanation_zh"),
+          explanation_en: eb.ref("excluded.explanation_en"),
+          weights_version: eb.ref("excluded.weights_version"),
+          computed_at: eb.ref("excluded.computed_at"),
+        })),
+      )
+      .execute();
+    const moved = slice.filter(({ id, rating }) => {
+      const before = previous.get(id);
+      return !before || before.score !== rating.score || before.level !== rating.level;
+    });
+    if (moved.length > 0) {
       await trx
-        .insertInto("enterprise_rating")
+        .insertInto("enterprise_rating_history")
         .values(
-          slice.map(({ id, input, rating }) => ({
+          moved.map(({ id, rating }) => ({
             enterprise_id: id,
+            computed_at: now,
             score: rating.score,
             level: rating.level,
-            inputs: JSON.stringify(input),
-            contributions: JSON.stringify(rating.contributions),
             explanation_zh: rating.explanationZh,
             explanation_en: rating.explanationEn,
-            weights_version: rating.weightsVersion,
-            computed_at: now,
           })),
         )
-        .onConflict((oc) =>
-          oc.column("enterprise_id").doUpdateSet((eb) => ({
-            score: eb.ref("excluded.score"),
-            level: eb.ref("excluded.level"),
-            inputs: eb.ref("excluded.inputs"),
-            contributions: eb.ref("excluded.contributions"),
-            explanation_zh: eb.ref("excluded.explanation_zh"),
-            explanation_en: eb.ref("excluded.explanation_en"),
-            weights_version: eb.ref("excluded.weights_version"),
-            computed_at: eb.ref("excluded.computed_at"),
-          })),
-        )
+        .onConflict((oc) => oc.doNothing())
         .execute();
-      const moved = slice.filter(({ id, rating }) => {
-        const before = previous.get(id);
-        return !before || before.score !== rating.score || before.level !== rating.level;
+    }
+    for (const { id, rating } of moved) {
+      const before = previous.get(id);
+      if (!before || before.level === rating.level) continue;
+      levelChanges++;
+      const enterprise = await trx
+        .selectFrom("enterprise")
+        .select(["name", "territory_path", "industry_code", "industry_section"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      const up = rating.level < before.level;
+      await notify(trx, {
+        userIds: await supervisingUsers(trx, enterprise),
+        kind: up ? "rating.upgraded" : "rating.downgraded",
+        dedupeKey: `rating:${id}:${now.toISOString()}`,
+        title: {
+          "zh-CN": `${enterprise.name} 风险等级${up ? "升高" : "降低"}：${before.level} 级 → ${rating.level} 级`,
+          en: `${enterprise.name}: risk level ${up ? "raised" : "lowered"} from ${before.level} to ${rating.level}`,
+        },
+        body: { "zh-CN": rating.explanationZh, en: rating.explanationEn },
+        link: `/enterprises/${id}`,
+        severity: up ? "warning" : "info",
+        enterpriseId: id,
+        territoryPath: enterprise.territory_path,
+        at: now,
       });
-      if (moved.length > 0) {
-        await trx
-          .insertInto("enterprise_rating_history")
-          .values(
-            moved.map(({ id, rating }) => ({
-              enterprise_id: id,
-              computed_at: now,
-              score: rating.score,
-              level: rating.level,
-              explanation_zh: rating.explanationZh,
-              explanation_en: rating.explanationEn,
-            })),
-          )
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-      for (const { id, rating } of moved) {
-        const before = previous.get(id);
-        if (!before || before.level === rating.level) continue;
-        levelChanges++;
-        const enterprise = await trx
-          .selectFrom("enterprise")
-          .select(["name", "territory_path", "industry_code", "industry_section"])
-          .where("id", "=", id)
-          .executeTakeFirstOrThrow();
-        const up = rating.level < before.level;
-        await notify(trx, {
-          userIds: await supervisingUsers(trx, enterprise),
-          kind: up ? "rating.upgraded" : "rating.downgraded",
-          dedupeKey: `rating:${id}:${now.toISOString()}`,
-          title: {
-            "zh-CN": `${enterprise.name} 风险等级${up ? "升高" : "降低"}：${before.level} 级 → ${rating.level} 级`,
-            en: `${enterprise.name}: risk level ${up ? "raised" : "lowered"} from ${before.level} to ${rating.level}`,
-          },
-          body: { "zh-CN": rating.explanationZh, en: rating.explanationEn },
-          link: `/enterprises/${id}`,
-          severity: up ? "warning" : "info",
-          enterpriseId: id,
-          territoryPath: enterprise.territory_path,
-          at: now,
-        });
-      }
-    });
-  }
-  return { rated: entries.length, levelChanges };
+    }
+  });
+  return levelChanges;
 }
 
 /** Re-rates the enterprises whose inputs changed since the last run. */
 export async function recomputeDirtyRatings(
   db: Kysely<DB>,
   now: Date,
-): Promise<{ rated: number; levelChanges: number }> {
+  log: JobContext["log"] = console,
+): Promise<{ rated: number; levelChanges: number; failedIds: string[] }> {
   // Claim the marks; a mark made while this runs is a new row and is rated next time.
   const claimed = await db.deleteFrom("rating_dirty").returning("enterprise_id").execute();
-  if (claimed.length === 0) return { rated: 0, levelChanges: 0 };
+  if (claimed.length === 0) return { rated: 0, levelChanges: 0, failedIds: [] };
   const ids = claimed.map((d) => d.enterprise_id);
-  try {
-    return await recomputeRatings(db, ids, now);
-  } catch (error) {
-    // Put the marks back so nothing is left unrated.
+  // Put marks back so nothing is left unrated: all of them if the inputs could not be read, else the failed ones.
+  const putBack = async (again: string[]) => {
+    if (again.length === 0) return;
     await db
       .insertInto("rating_dirty")
-      .values(ids.map((id) => ({ enterprise_id: id })))
+      .values(again.map((id) => ({ enterprise_id: id })))
       .onConflict((oc) => oc.doNothing())
       .execute();
+  };
+  let outcome: Awaited<ReturnType<typeof recomputeRatings>>;
+  try {
+    outcome = await recomputeRatings(db, ids, now, log);
+  } catch (error) {
+    await putBack(ids);
     throw error;
   }
+  await putBack(outcome.failedIds);
+  return outcome;
 }

@@ -11,7 +11,7 @@ export function incrementalRatingJob(): Job {
   return {
     name: "ratings-incremental",
     everySeconds: 5,
-    run: ({ db, clock }) => recomputeDirtyRatings(db, clock.now()),
+    run: ({ db, clock, log }) => recomputeDirtyRatings(db, clock.now(), log),
   };
 }
 
@@ -20,7 +20,7 @@ export function nightlyRatingJob(): Job {
   return {
     name: "ratings-nightly",
     everySeconds: 86_400,
-    run: ({ db, clock }) => recomputeRatings(db, null, clock.now()),
+    run: ({ db, clock, log }) => recomputeRatings(db, null, clock.now(), log),
   };
 }
 

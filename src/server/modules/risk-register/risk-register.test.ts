@@ -273,6 +273,46 @@ describe.each(testDatabaseKinds())("risk register on $name", (kind) => {
     ).toBe(403);
   });
 
+  it("decides a filing once when two decisions arrive at the same moment", async () => {
+    const unit = await inject("POST", "/major-hazard-units", safety, {
+      enterpriseId,
+      name: "液氨储罐区",
+      unitKind: "storage",
+      exposedPopulation: 30,
+      substances: [{ cas: "7664-41-7", quantityTonnes: 200 }],
+    });
+    expect(unit.statusCode, unit.body).toBe(201);
+    const filing = await inject("POST", `/major-hazard-units/${unit.json().id}/filings`, safety, {
+      safetyMeasures: "液位高高报警与进料切断联锁",
+      emergencyMeasures: "水幕稀释，疏散下风向人员",
+    });
+    expect(filing.statusCode, filing.body).toBe(201);
+    const city = await bearerFor(context, "city.supervisor");
+    // On PostgreSQL the two requests really race; PGlite runs one transaction at a time, so there they queue.
+    const [accept, giveBack] = await Promise.all([
+      inject("POST", `/major-hazard-filings/${filing.json().id}/decision`, supervisor, { decision: "accept" }),
+      inject("POST", `/major-hazard-filings/${filing.json().id}/decision`, city, {
+        decision: "return",
+        reason: "资料不全",
+      }),
+    ]);
+    expect([accept.statusCode, giveBack.statusCode].sort()).toEqual([200, 409]);
+    const winner = accept.statusCode === 200 ? "accepted" : "returned";
+    const stored = await context.database.db
+      .selectFrom("major_hazard_filing")
+      .select("status")
+      .where("id", "=", filing.json().id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe(winner);
+    const decisions = await context.database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", filing.json().id)
+      .where("action", "in", ["accept", "return"])
+      .execute();
+    expect(decisions).toHaveLength(1);
+  });
+
   it("keeps a unit's old result with the table version it used when an administrator adds a substance", async () => {
     const admin = await bearerFor(context, "admin");
     const before = (await inject("GET", "/major-hazard-units", safety)).json().items[0];

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { type Static, Type } from "typebox";
 import { recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
+import { checkUsers } from "../../auth/require-user";
 import { enterpriseInScope } from "../../auth/scope";
 import { invalidFields, type LocalisedText, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
@@ -276,26 +277,14 @@ export async function inspectionRoutes(app: App) {
           });
         }
       }
-      const inspectors = await db
-        .selectFrom("app_user")
-        .select(["id", "display_name", "role"])
-        .where("id", "in", body.inspectorIds)
-        .where("disabled", "=", false)
-        .where("role", "in", ["supervisor", "department", "admin"])
-        .execute();
-      if (inspectors.length !== body.inspectorIds.length) {
-        problems.push({
-          field: "inspectorIds",
-          text: {
-            "zh-CN": "执法人员须为在用的政府监管账号，请重新选择",
-            en: "Inspectors must be active government accounts; choose them again",
-          },
-        });
-      }
+      // Inspectors are active government officers of the caller's territory, as the inspector list offers them.
+      const inspectors = await checkUsers(db, "inspectorIds", body.inspectorIds, {
+        kind: "government",
+        within: principal.scope,
+      });
+      if (inspectors.problem) problems.push(inspectors.problem);
       if (problems.length > 0) throw invalidFields(problems);
-      const names = body.inspectorIds.map(
-        (id) => inspectors.find((inspector) => inspector.id === id)?.display_name ?? "",
-      );
+      const names = inspectors.users.map((inspector) => inspector.displayName);
 
       const now = new Date();
       const code = `ZF${body.inspectedOn.replaceAll("-", "")}-${randomBytes(3).toString("hex").toUpperCase()}`;

@@ -329,6 +329,36 @@ describe.each(testDatabaseKinds())("classified supervision on $name", (kind) => 
     expect(Number(count.n)).toBe(0);
   });
 
+  it("refuses an inspector of another district, naming the field, and records nothing", async () => {
+    const districtB = await context.database.db
+      .selectFrom("territory")
+      .select("id")
+      .where("code", "=", "990102")
+      .executeTakeFirstOrThrow();
+    const created = await inject("admin", "POST", "/users", {
+      username: "other.district.inspector",
+      displayName: "另一区执法员",
+      password: "Passw0rd!x",
+      role: "supervisor",
+      territoryId: districtB.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const refused = await inject("jiangbei.supervisor", "POST", "/supervision/inspections", {
+      enterpriseId: chemicalId,
+      inspectedOn: daysAgo(0),
+      inspectorIds: [userIds["jiangbei.supervisor"], created.json().id],
+      itemsChecked: [{ content: "借用外区执法人员的检查", result: "ok" }],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused).details).toEqual([{ field: "inspectorIds", message: expect.stringContaining("1 人") }]);
+    const count = await context.database.db
+      .selectFrom("enforcement_inspection")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("items_checked", "@>", sql<never>`'[{"content": "借用外区执法人员的检查"}]'::jsonb`)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
   it("feeds violations into the rating: the enterprise is marked, then re-rated higher with enforcement in the explanation", async () => {
     await recomputeDirtyRatings(context.database.db, new Date());
     const before = (await inject("chem.safety", "GET", `/enterprises/${chemicalId}/rating`)).json().rating;
