@@ -37,6 +37,23 @@ function plain(value: unknown): unknown {
  * change and its record commit or fail together.
  */
 export async function recordAudit(trx: Transaction<DB>, actor: Actor, record: AuditRecord): Promise<void> {
+  await recordAuditBatch(trx, [{ actor, record }]);
+}
+
+// Rows per INSERT: 14 parameters each stays well under PostgreSQL's 65,535 parameters per statement.
+const INSERT_BATCH = 500;
+
+/**
+ * Appends several entries in one go, in order. The chain lock is held from
+ * here until the caller's transaction ends, so a long write (an import)
+ * gathers its entries and calls this once, at its end, instead of locking
+ * the chain for every other writer from its first row on.
+ */
+export async function recordAuditBatch(
+  trx: Transaction<DB>,
+  entries: readonly { actor: Actor; record: AuditRecord }[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx
     .selectFrom("audit_log")
@@ -47,25 +64,26 @@ export async function recordAudit(trx: Transaction<DB>, actor: Actor, record: Au
   const now = new Date();
   // Keep time monotonic along the chain even if the clock steps back.
   const at = last && last.at > now ? last.at : now;
-  const content: AuditEntryContent = {
-    seq: (last?.seq ?? 0) + 1,
-    at: at.toISOString(),
-    actorId: actor.userId,
-    actorName: actor.name,
-    actorIp: actor.ip,
-    action: record.action,
-    entityType: record.entityType,
-    entityId: record.entityId,
-    enterpriseId: record.enterpriseId ?? null,
-    territoryPath: record.territoryPath ?? null,
-    before: plain(record.before),
-    after: plain(record.after),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = sha256(chainInput(prevHash, content));
-  await trx
-    .insertInto("audit_log")
-    .values({
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map(({ actor, record }) => {
+    seq += 1;
+    const content: AuditEntryContent = {
+      seq,
+      at: at.toISOString(),
+      actorId: actor.userId,
+      actorName: actor.name,
+      actorIp: actor.ip,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      enterpriseId: record.enterpriseId ?? null,
+      territoryPath: record.territoryPath ?? null,
+      before: plain(record.before),
+      after: plain(record.after),
+    };
+    const hash = sha256(chainInput(prevHash, content));
+    const row = {
       seq: content.seq,
       at,
       actor_id: content.actorId,
@@ -80,10 +98,18 @@ export async function recordAudit(trx: Transaction<DB>, actor: Actor, record: Au
       after: content.after === null ? null : JSON.stringify(content.after),
       prev_hash: prevHash,
       hash,
-    })
-    .execute();
+    };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await trx
+      .insertInto("audit_log")
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
+  }
   // The head is kept apart from the chain so that deleting the newest entries is noticed too.
-  const head = JSON.stringify({ seq: content.seq, hash });
+  const head = JSON.stringify({ seq, hash: prevHash });
   await trx
     .insertInto("setting")
     .values({ key: AUDIT_HEAD_KEY, value: head, updated_at: at })

@@ -81,9 +81,11 @@ function probes(t: Target): Record<string, Probe> {
     },
     "PATCH /api/v1/enterprises/:id": { params: { id: t.enterpriseId }, body: { principalName: "篡改者" } },
     "DELETE /api/v1/enterprises/:id": { params: { id: t.enterpriseId } },
+    "POST /api/v1/enterprises/:id/close": { params: { id: t.enterpriseId }, body: { reason: "冒名关闭甲企业" } },
     "GET /api/v1/enterprises/import-template": { ownData: true, query: { format: "csv" } },
+    // A's credit code placed in district B's own territory: the takeover of A by B's import.
     "POST /api/v1/enterprises/import": {
-      multipartCsv: `统一社会信用代码,企业名称,行业代码,规模,属地编码\n${t.enterpriseUscc},篡改名称有限公司,26,小型,990101\n`,
+      multipartCsv: `统一社会信用代码,企业名称,行业代码,规模,属地编码\n${t.enterpriseUscc},篡改名称有限公司,26,小型,990102\n`,
       refused: [400, 403],
     },
     "GET /api/v1/organisations": { ownData: true },

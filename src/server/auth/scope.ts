@@ -1,6 +1,14 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
-import type { DB } from "../db/schema";
-import { forbidden } from "../errors";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from "kysely";
+import type { DB, EnterpriseTable } from "../db/schema";
+import { forbidden, type LocalisedText, notFound } from "../errors";
 import type { Principal, Scope } from "./principal";
 
 /**
@@ -47,6 +55,45 @@ export function enterpriseFitsScope(
     scope.industries.includes(enterprise.industryCode) ||
     scope.industries.includes(enterprise.industrySection)
   );
+}
+
+/** True when a stored enterprise row lies in the scope, by the same rule as the SQL filter above. */
+export function storedEnterpriseInScope(
+  scope: Scope,
+  row: Pick<Selectable<EnterpriseTable>, "id" | "territory_path" | "industry_code" | "industry_section">,
+): boolean {
+  return enterpriseFitsScope(scope, {
+    id: row.id,
+    territoryPath: row.territory_path,
+    industryCode: row.industry_code,
+    industrySection: row.industry_section,
+  });
+}
+
+const THE_ENTERPRISE: LocalisedText = { "zh-CN": "该企业", en: "The enterprise" };
+
+/**
+ * The stored enterprise a write is aimed at, loaded only if it lies in the
+ * caller's scope: one outside answers 404 exactly like one that does not
+ * exist, so a write never reveals another jurisdiction's records. Inside a
+ * transaction, pass `lock` to hold the row until commit. The write's new
+ * values are checked separately with enterpriseFitsScope.
+ */
+export async function enterpriseForWrite(
+  db: Kysely<DB> | Transaction<DB>,
+  scope: Scope,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Selectable<EnterpriseTable>> {
+  let query = db
+    .selectFrom("enterprise")
+    .selectAll()
+    .where("id", "=", id)
+    .where((eb) => enterpriseInScope(eb, scope));
+  if (options.lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound(THE_ENTERPRISE);
+  return row;
 }
 
 export function requireTerritoryScope(principal: Principal): Extract<Scope, { kind: "territory" }> {

@@ -99,6 +99,9 @@ export interface EnterpriseTable {
   safety_managers: Json<PersonContact[]>;
   contacts: Json<PersonContact[]>;
   status: EnterpriseStatus;
+  /** Set while the status is closed (a trigger keeps it in step with the status). */
+  closed_at: Timestamp | null;
+  closed_reason: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import type { Locale } from "../../errors";
+import { enterpriseHistory } from "./enterprise-history";
 import type { Enterprise, EnterpriseListQuery, EnterpriseSummary } from "./schema";
 
 function withNames(db: Kysely<DB>, locale: Locale) {
@@ -126,7 +127,10 @@ export async function findEnterprises(
       eb.or([eb("enterprise.industry_code", "=", industry), eb("enterprise.industry_section", "=", industry)]),
     );
   }
-  if (query.status) filtered = filtered.where("enterprise.status", "=", query.status);
+  // A closed enterprise keeps its history but leaves the everyday list; the status filter finds it.
+  filtered = query.status
+    ? filtered.where("enterprise.status", "=", query.status)
+    : filtered.where("enterprise.status", "<>", "closed");
   const q = query.q?.trim();
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -184,6 +188,8 @@ export async function findEnterprise(
       "enterprise.principal_phone",
       "enterprise.safety_managers",
       "enterprise.contacts",
+      "enterprise.closed_at",
+      "enterprise.closed_reason",
       "enterprise.created_at",
       "enterprise.updated_at",
     ])
@@ -200,6 +206,9 @@ export async function findEnterprise(
     safetyManagers: row.safety_managers,
     contacts: row.contacts,
     territoryPath: row.territory_path,
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closedReason: row.closed_reason,
+    hasHistory: (await enterpriseHistory(db, row.id)).length > 0,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

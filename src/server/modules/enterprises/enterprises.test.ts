@@ -359,6 +359,40 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
     ]);
   });
 
+  it("refuses an import row that matches another district's enterprise, saying only that it belongs elsewhere", async () => {
+    const { db } = context.database;
+    const foreign = await db
+      .selectFrom("enterprise")
+      .selectAll()
+      .where("territory_path", "like", "%/990102/%")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    // Same credit code, a name and a town of the importer's own district: the takeover the check must stop.
+    const csv = Buffer.from(
+      `${HEADER.join(",")}\r\n${foreign.uscc},接管后的名称有限公司,26,小型,990101001,,,,,,,\r\n${uscc(50)},本区新企业,26,小型,990101001,,,,,,,\r\n`,
+      "utf8",
+    );
+    const m = multipart("takeover.csv", csv, "text/csv");
+    const response = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/enterprises/import",
+      payload: m.payload,
+      headers: { ...supervisor.headers, ...m.headers },
+    });
+    expect(response.statusCode).toBe(400);
+    const error = errorOf(response) as { details: { errors: { row: number; field: string; message: string }[] } };
+    expect(error.details.errors).toEqual([
+      { row: 2, field: "uscc", column: "统一社会信用代码", message: expect.stringContaining("属于其他辖区") },
+    ]);
+    for (const secret of [foreign.name, foreign.id, foreign.territory_path, foreign.address].filter(Boolean)) {
+      expect(response.body).not.toContain(secret);
+    }
+    const after = await db.selectFrom("enterprise").selectAll().where("id", "=", foreign.id).executeTakeFirstOrThrow();
+    expect(after).toEqual(foreign);
+    const created = await db.selectFrom("enterprise").select("id").where("uscc", "=", uscc(50)).executeTakeFirst();
+    expect(created).toBeUndefined();
+  });
+
   it("rejects a file that is neither XLSX nor CSV with a hint", async () => {
     const m = multipart("photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47]), "image/png");
     const response = await context.app.inject({

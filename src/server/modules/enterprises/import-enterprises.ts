@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
-import { type Actor, recordAudit } from "../../audit/record-audit";
+import { type Actor, type AuditRecord, recordAuditBatch } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
+import { enterpriseInScope, storedEnterpriseInScope } from "../../auth/scope";
 import type { DB, PersonContact } from "../../db/schema";
-import { AppError, type Locale, type LocalisedText } from "../../errors";
+import { AppError, conflict, type Locale, type LocalisedText } from "../../errors";
 import { type ImportIssue, importRejected } from "../../exchange/import-rejection";
 import { type TableRows, toCsv } from "../../exchange/table-file";
 import {
@@ -232,6 +233,19 @@ export async function importEnterprises(
     const stored = uscc
       ? await db.selectFrom("enterprise").selectAll().where("uscc", "=", uscc).executeTakeFirst()
       : undefined;
+    // A row may only change an enterprise the caller already supervises: matching a credit code elsewhere
+    // must not move that enterprise into the caller's territory. Nothing of it is shown beyond that fact.
+    if (stored && !storedEnterpriseInScope(principal.scope, stored)) {
+      issues.push({
+        row: rowNumber,
+        column: "uscc",
+        text: t(
+          `统一社会信用代码 ${uscc} 的企业属于其他辖区，导入不能修改或迁入该企业；如需迁入，请联系其现属地监管部门办理`,
+          `The enterprise with credit code ${uscc} belongs to another jurisdiction; an import cannot change it or move it here. Ask its present supervising authority to transfer it`,
+        ),
+      });
+      continue;
+    }
     const existing = stored ? { id: stored.id, values: rowToValues(stored) } : undefined;
     if (rowIssues.length > 0) continue;
     const checked = await checkEnterprise(lookups, principal, input, existing);
@@ -245,25 +259,38 @@ export async function importEnterprises(
 
   const summary: ImportSummary = { total: planned.length, created: 0, updated: 0, unchanged: 0 };
   await db.transaction().execute(async (trx) => {
+    // Entries are appended together at the end, so the audit chain's lock is not held while rows are written.
+    const audit: { actor: Actor; record: AuditRecord }[] = [];
     for (const plan of planned) {
       if (plan.existing) {
         if (sameValues(plan.existing.values, plan.values)) {
           summary.unchanged++;
           continue;
         }
-        await trx
+        // Still in scope now, not only when the file was checked (it may have moved in between).
+        const updated = await trx
           .updateTable("enterprise")
           .set({ ...toColumns(plan.values), updated_at: new Date() })
           .where("id", "=", plan.existing.id)
-          .execute();
-        await recordAudit(trx, actor, {
-          action: "update",
-          entityType: "enterprise",
-          entityId: plan.existing.id,
-          enterpriseId: plan.existing.id,
-          territoryPath: plan.values.territory_path,
-          before: plan.existing.values,
-          after: plan.values,
+          .where((eb) => enterpriseInScope(eb, principal.scope))
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) {
+          throw conflict({
+            "zh-CN": `第 ${plan.row} 行的企业在导入期间被移出您的辖区，未导入任何数据，请重新导入`,
+            en: `The enterprise of row ${plan.row} left your jurisdiction during the import; nothing was imported, import again`,
+          });
+        }
+        audit.push({
+          actor,
+          record: {
+            action: "update",
+            entityType: "enterprise",
+            entityId: plan.existing.id,
+            enterpriseId: plan.existing.id,
+            territoryPath: plan.values.territory_path,
+            before: plan.existing.values,
+            after: plan.values,
+          },
         });
         summary.updated++;
       } else {
@@ -272,17 +299,21 @@ export async function importEnterprises(
           .values(toColumns(plan.values))
           .returning("id")
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, actor, {
-          action: "create",
-          entityType: "enterprise",
-          entityId: created.id,
-          enterpriseId: created.id,
-          territoryPath: plan.values.territory_path,
-          after: plan.values,
+        audit.push({
+          actor,
+          record: {
+            action: "create",
+            entityType: "enterprise",
+            entityId: created.id,
+            enterpriseId: created.id,
+            territoryPath: plan.values.territory_path,
+            after: plan.values,
+          },
         });
         summary.created++;
       }
     }
+    await recordAuditBatch(trx, audit);
   });
   return summary;
 }

@@ -1,13 +1,16 @@
 import { Type } from "typebox";
 import { recordAudit } from "../../audit/record-audit";
-import { enterpriseInScope } from "../../auth/scope";
+import { enterpriseForWrite } from "../../auth/scope";
 import { AppError, invalidFields, notFound } from "../../errors";
 import { parseTableFile } from "../../exchange/table-file";
 import { type App, actorOf, principalOf } from "../../types";
+import { closeEnterprise } from "./close-enterprise";
+import { deleteEnterprise } from "./delete-enterprise";
 import { findEnterprise, findEnterprises } from "./enterprise-queries";
 import { checkEnterprise, databaseLookups, rejection, rowToValues, toColumns } from "./enterprise-rules";
 import { buildImportTemplate, importEnterprises } from "./import-enterprises";
 import {
+  CloseBody,
   Enterprise,
   EnterpriseCreateBody,
   EnterpriseListQuery,
@@ -170,13 +173,8 @@ export async function enterpriseRoutes(app: App) {
     },
     async (request) => {
       const principal = principalOf(request);
-      const stored = await db
-        .selectFrom("enterprise")
-        .selectAll()
-        .where("id", "=", request.params.id)
-        .where((eb) => enterpriseInScope(eb, principal.scope))
-        .executeTakeFirst();
-      if (!stored) throw notFound(THE_ENTERPRISE);
+      // The stored row must be in scope (else 404), and checkEnterprise checks the new values fit it too.
+      const stored = await enterpriseForWrite(db, principal.scope, request.params.id);
       const before = rowToValues(stored);
       const checked = await checkEnterprise(databaseLookups(db), principal, request.body, {
         id: stored.id,
@@ -226,29 +224,36 @@ export async function enterpriseRoutes(app: App) {
     "/enterprises/:id",
     {
       config: { permission: "enterprise:create" },
-      schema: { tags: ["enterprises"], summary: "Remove an enterprise registered by mistake", params: IdParams },
+      schema: {
+        tags: ["enterprises"],
+        summary:
+          "Remove an enterprise registered by mistake; one with any history (registers, hidden dangers, readings, ratings, enforcement, linked users …) is refused with 409: close it instead",
+        params: IdParams,
+      },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const stored = await db
-        .selectFrom("enterprise")
-        .selectAll()
-        .where("id", "=", request.params.id)
-        .where((eb) => enterpriseInScope(eb, principal.scope))
-        .executeTakeFirst();
-      if (!stored) throw notFound(THE_ENTERPRISE);
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom("enterprise").where("id", "=", stored.id).execute();
-        await recordAudit(trx, actorOf(request), {
-          action: "delete",
-          entityType: "enterprise",
-          entityId: stored.id,
-          enterpriseId: stored.id,
-          territoryPath: stored.territory_path,
-          before: rowToValues(stored),
-        });
-      });
+      await deleteEnterprise(db, principalOf(request), actorOf(request), request.params.id);
       return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    "/enterprises/:id/close",
+    {
+      config: { permission: "enterprise:create" },
+      schema: {
+        tags: ["enterprises"],
+        summary:
+          "Close an enterprise (deregistered, stopped for good, moved away) with the reason; its whole history is kept, it leaves the default lists, plans and inspection tasks",
+        params: IdParams,
+        body: CloseBody,
+        response: { 200: Enterprise },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      await closeEnterprise(db, principal, actorOf(request), request.params.id, request.body.reason.trim(), new Date());
+      return (await findEnterprise(db, principal.scope, request.params.id, request.locale))!;
     },
   );
 }

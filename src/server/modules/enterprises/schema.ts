@@ -73,16 +73,31 @@ export const Enterprise = Type.Object({
   safetyManagers: Type.Array(Person),
   contacts: Type.Array(Person),
   territoryPath: Type.String(),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+  closedReason: Type.String(),
+  hasHistory: Type.Boolean({
+    description: "Records are kept against it (registers, hidden dangers, readings …): it can be closed, not deleted",
+  }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+
+export const CloseBody = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 500, description: "Why it closed, e.g. deregistered 2026-03" }) },
+  { additionalProperties: false },
+);
 
 export const EnterpriseListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100 })),
     territoryId: Type.Optional(Type.String({ format: "uuid" })),
     industry: Type.Optional(Type.String({ maxLength: 4 })),
-    status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
+    status: Type.Optional(
+      Type.Union(
+        STATUSES.map((s) => Type.Literal(s)),
+        { description: "Without it, closed enterprises are left out; status=closed lists them" },
+      ),
+    ),
     page: Type.Integer({ minimum: 1, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   },

@@ -5,7 +5,7 @@ import { accidentTypes } from "../../../domain/reference/accident-types";
 import { hazardFactors } from "../../../domain/reference/hazard-factors";
 import { assessRisk } from "../../../domain/risk/assess-risk";
 import { type AssessmentMethod, isAssessmentMethod, METHOD_FACTORS } from "../../../domain/risk/scales";
-import { type Actor, recordAudit } from "../../audit/record-audit";
+import { type Actor, type AuditRecord, recordAuditBatch } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import type { DB, RiskPointKind } from "../../db/schema";
 import type { Locale, LocalisedText } from "../../errors";
@@ -263,6 +263,8 @@ export async function importRegister(
     assessments: 0,
   };
   await db.transaction().execute(async (trx) => {
+    // Entries are appended together at the end, so the audit chain's lock is not held while rows are written.
+    const audit: AuditRecord[] = [];
     for (const plan of points.values()) {
       const stored = await trx
         .selectFrom("risk_point")
@@ -299,7 +301,7 @@ export async function importRegister(
           .executeTakeFirstOrThrow();
         pointId = created.id;
         summary.riskPoints.created++;
-        await recordAudit(trx, actor, {
+        audit.push({
           action: "import",
           entityType: "risk_point",
           entityId: pointId,
@@ -325,7 +327,7 @@ export async function importRegister(
             .where("id", "=", pointId)
             .execute();
           summary.riskPoints.updated++;
-          await recordAudit(trx, actor, {
+          audit.push({
             action: "import",
             entityType: "risk_point",
             entityId: pointId,
@@ -414,6 +416,10 @@ export async function importRegister(
       }
       await refreshRiskPointLevel(trx, owner.id, pointId);
     }
+    await recordAuditBatch(
+      trx,
+      audit.map((record) => ({ actor, record })),
+    );
   });
   return summary;
 }

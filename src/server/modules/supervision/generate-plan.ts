@@ -50,6 +50,8 @@ export async function generateEnforcementPlan(db: Kysely<DB>, options: GenerateP
     .selectFrom("enterprise")
     .select(["enterprise.id", "enterprise.territory_path"])
     .where("enterprise.territory_path", "like", `${territory.path}%`)
+    // A closed enterprise is neither rated for nor drawn into a plan; its past inspections stay on record.
+    .where("enterprise.status", "<>", "closed")
     .where((eb) =>
       department.industries.length === 0
         ? sql<boolean>`true`
