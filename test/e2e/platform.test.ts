@@ -126,4 +126,33 @@ describe("platform web app", () => {
     await screenshot(page, "english-menu.png");
     await context.close();
   });
+
+  // Last in the file: it closes an enterprise, which the tests above must not meet.
+  it("lets a district supervisor close an enterprise with history, which then leaves the everyday list", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, "jiangbei.supervisor");
+    await menuItem(page, "enterprises").click();
+    const rows = await tableRows(page, "enterprise-table");
+    await rows.first().waitFor();
+    const name = ((await rows.first().locator("td").first().textContent()) ?? "").trim();
+    await rows.first().click();
+    await page.getByTestId("enterprise-descriptions").waitFor();
+    // Every demo enterprise has been rated, so it has history: the page offers closing, not deleting.
+    expect(await page.getByTestId("enterprise-delete").count()).toBe(0);
+    await page.getByTestId("enterprise-close").click();
+    await page.getByTestId("enterprise-close-reason").fill("已注销，迁出本辖区");
+    const closed = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/close"));
+    await page.locator(".ant-modal-footer .ant-btn-dangerous").click();
+    expect((await closed).status()).toBe(200);
+    await page.getByTestId("enterprise-descriptions").getByText("已注销，迁出本辖区").waitFor();
+    expect(await page.getByTestId("enterprise-close").count()).toBe(0);
+    await screenshot(page, "supervisor-enterprise-closed.png");
+
+    await page.goto(`${session.url}/enterprises?q=${encodeURIComponent(name)}`);
+    await page.getByTestId("enterprise-table").locator(".ant-empty").waitFor();
+    await page.goto(`${session.url}/enterprises?q=${encodeURIComponent(name)}&status=closed`);
+    await (await tableRows(page, "enterprise-table")).first().waitFor();
+    expect(await (await tableRows(page, "enterprise-table")).count()).toBe(1);
+    await context.close();
+  });
 });

@@ -75,6 +75,10 @@ export type Enterprise = EnterpriseSummary & {
   safetyManagers: SafetyManager[];
   contacts: Contact[];
   territoryPath: string;
+  closedAt: string | null;
+  closedReason: string;
+  /** Records are kept against it: it can be closed, not deleted. */
+  hasHistory: boolean;
   createdAt: string;
   updatedAt: string;
 };

@@ -197,6 +197,17 @@ export const en: Record<MessageKey, string> = {
   "enterprise.tabPeople": "People and contacts",
   "enterprise.tabLocation": "Location",
   "enterprise.tabHistory": "Audit history",
+  "enterprise.close": "Close enterprise",
+  "enterprise.closeTitle": "Close enterprise: {name}",
+  "enterprise.closeExplain":
+    "Once closed, the enterprise leaves the default list, enforcement plans and new inspection tasks; its risk register, hidden dangers, inspections, monitoring, ratings and enforcement records are all kept, and it can be found with the Closed status filter.",
+  "enterprise.closedReason": "Reason for closing",
+  "enterprise.closeReasonRequired": "Give the reason (e.g. deregistered, moved out of this territory)",
+  "enterprise.closedDone": "Closed: {name}",
+  "enterprise.closedAt": "Closed on",
+  "enterprise.delete": "Delete (registered by mistake)",
+  "enterprise.deleteConfirm": "This enterprise has no records yet. Delete it as registered by mistake?",
+  "enterprise.deleted": "Deleted: {name}",
 
   "import.title": "Import enterprises",
   "import.explain":

@@ -196,6 +196,17 @@ export const zhCN = {
   "enterprise.tabPeople": "人员与联系方式",
   "enterprise.tabLocation": "位置",
   "enterprise.tabHistory": "变更记录",
+  "enterprise.close": "关闭企业",
+  "enterprise.closeTitle": "关闭企业：{name}",
+  "enterprise.closeExplain":
+    "关闭后，该企业不再出现在默认列表、执法检查计划和新的检查任务中；风险清单、隐患、检查、监测、评级和执法记录全部保留，可在列表中按“已关闭”状态查到。",
+  "enterprise.closedReason": "关闭原因",
+  "enterprise.closeReasonRequired": "请填写关闭原因（如：已注销、搬迁出本辖区）",
+  "enterprise.closedDone": "已关闭企业：{name}",
+  "enterprise.closedAt": "关闭时间",
+  "enterprise.delete": "删除（误登记）",
+  "enterprise.deleteConfirm": "该企业尚无任何记录，确定作为误登记删除吗？",
+  "enterprise.deleted": "已删除企业：{name}",
 
   "import.title": "批量导入企业",
   "import.explain":

@@ -14,6 +14,7 @@ import { formatDateTime, STATUS_COLOURS, scaleLabel, statusLabel } from "../../c
 import { usePageCrumb } from "../../components/page-crumb";
 import { useTerritoryNames } from "../../components/shared-data";
 import { useLocale, useT } from "../../i18n";
+import { CloseEnterpriseAction } from "./CloseEnterpriseAction";
 import { EnterpriseFormModal } from "./EnterpriseFormModal";
 import { EnterpriseRatingTab } from "./EnterpriseRatingTab";
 
@@ -205,6 +206,16 @@ export function EnterpriseDetailPage() {
         { key: "address", label: t("enterprise.address"), children: enterprise.address || "—", span: 2 },
         { key: "principal", label: t("enterprise.principalName"), children: enterprise.principalName || "—" },
         { key: "principalPhone", label: t("enterprise.principalPhone"), children: enterprise.principalPhone || "—" },
+        ...(enterprise.closedAt
+          ? [
+              {
+                key: "closedAt",
+                label: t("enterprise.closedAt"),
+                children: formatDateTime(enterprise.closedAt, locale),
+              },
+              { key: "closedReason", label: t("enterprise.closedReason"), children: enterprise.closedReason || "—" },
+            ]
+          : []),
         { key: "createdAt", label: t("enterprise.createdAt"), children: formatDateTime(enterprise.createdAt, locale) },
         { key: "updatedAt", label: t("enterprise.updatedAt"), children: formatDateTime(enterprise.updatedAt, locale) },
       ]}
@@ -262,6 +273,15 @@ export function EnterpriseDetailPage() {
             >
               {t("common.edit")}
             </Button>
+          )}
+          {hasPermission(me, "enterprise:create") && (
+            <CloseEnterpriseAction
+              enterprise={enterprise}
+              onClosed={() => {
+                request.reload();
+                setHistoryVersion((v) => v + 1);
+              }}
+            />
           )}
         </Space>
       }
