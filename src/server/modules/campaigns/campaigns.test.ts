@@ -5,7 +5,7 @@ import { ManualClock } from "../../jobs/clock";
 import { JobRunner } from "../../jobs/job-runner";
 import { bearerFor, createTestContext, errorOf, signIn, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import { campaignReminderJob } from "./reminder-job";
+import { campaignReminderJob, sendCampaignNotices } from "./reminder-job";
 import { campaignSummary } from "./summary";
 
 const DAY = 86_400_000;
@@ -404,5 +404,48 @@ describe.each(testDatabaseKinds())("special actions on $name", (kind) => {
     expect(new Set(toCreator.map((n) => n.dedupe_key)).size).toBe(districtCount - 1);
     expect(toCreator.some((n) => n.dedupe_key.includes(jiangbei.id))).toBe(false);
     expect((await noticesFor("campaign.report_due")).length).toBe(reminders.length);
+  });
+
+  it("keeps reminding for the other campaigns when one campaign's stored schedule is corrupt", async () => {
+    const session = await signIn(context.app, "city.supervisor");
+    const start = async (title: string) => {
+      const created = await context.app.inject({
+        method: "POST",
+        url: "/api/v1/campaigns",
+        headers: session.headers,
+        payload: plan({
+          title,
+          organisationIds: [],
+          startDate: "2027-03-01",
+          endDate: "2027-03-31",
+          schedule: { kind: "dates", dates: ["2027-03-10"] },
+        }),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json().id as string;
+      expect((await post("city.supervisor", `/campaigns/${id}/activate`, {})).statusCode).toBe(200);
+      return id;
+    };
+    const broken = await start("排程数据损坏的专项行动");
+    const healthy = await start("正常的专项行动");
+    const { db } = context.database;
+    // Fixture: a plan that went bad after it was stored (the list of dates is gone).
+    await db
+      .updateTable("campaign")
+      .set({ schedule: JSON.stringify({ kind: "dates" }) })
+      .where("id", "=", broken)
+      .execute();
+    const logged: Record<string, unknown>[] = [];
+    const log = { error: (entry: Record<string, unknown>) => logged.push(entry) } as unknown as Console;
+    const outcome = await sendCampaignNotices(db, new Date(deadlineOf("2027-03-10").getTime() - DAY), log);
+    const reminded = await db
+      .selectFrom("notification")
+      .select("dedupe_key")
+      .where("kind", "=", "campaign.report_due")
+      .where("dedupe_key", "like", `campaign:${healthy}:%:2027-03-10:reminder`)
+      .execute();
+    expect(reminded.length).toBeGreaterThan(0);
+    expect(outcome.failed).toBe(1);
+    expect(logged).toEqual([expect.objectContaining({ campaignId: broken })]);
   });
 });

@@ -23,6 +23,7 @@ import type { DB } from "../../db/schema";
 import { AppError, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { notify } from "../../notifications/notify";
 import { type App, actorOf, principalOf } from "../../types";
+import { requirePhotos } from "../attachments/require-photos";
 import { finderSupervisors, transitionContext, visibleEnterprise } from "./hidden-danger-access";
 import { stateFromJson, stateToJson } from "./state-codec";
 
@@ -116,29 +117,6 @@ function sourceFor(principal: Principal, asked: HiddenDangerSource | undefined):
       },
     },
   ]);
-}
-
-/** Photos named in a request must have been uploaded to the same enterprise. */
-async function requirePhotos(db: Kysely<DB>, enterpriseId: string, field: string, ids: readonly string[] | undefined) {
-  const wanted = [...new Set(ids ?? [])];
-  if (wanted.length === 0) return;
-  const photos = await db
-    .selectFrom("attachment")
-    .select("id")
-    .where("owner_id", "=", enterpriseId)
-    .where("id", "in", wanted)
-    .execute();
-  if (photos.length !== wanted.length) {
-    throw invalidFields([
-      {
-        field,
-        text: {
-          "zh-CN": `${field}：部分照片不存在或不属于该企业，请先上传到该企业`,
-          en: `${field}: some photos do not exist or belong elsewhere; upload them to this enterprise first`,
-        },
-      },
-    ]);
-  }
 }
 
 function domainError(error: { code: string; messageZh: string; messageEn: string; fields?: string[] }) {

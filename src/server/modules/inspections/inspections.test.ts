@@ -176,4 +176,23 @@ describe.each(testDatabaseKinds())("inspections on $name", (kind) => {
     }
     expect((await item(workerId)).statusCode).toBe(201);
   });
+
+  it("refuses a check's photo that was not uploaded to the enterprise, naming the field", async () => {
+    await generateInspectionTasks(context.database.db, new Date());
+    const tasks = (
+      await context.app.inject({
+        url: `/api/v1/inspection-tasks?enterpriseId=${enterpriseId}&status=open`,
+        headers: worker,
+      })
+    ).json().items;
+    const task = (await context.app.inject({ url: `/api/v1/inspection-tasks/${tasks[0].id}`, headers: worker })).json();
+    const refused = await context.app.inject({
+      method: "PUT",
+      url: `/api/v1/inspection-tasks/${task.id}/items/${task.items[0].checklistItemId}`,
+      headers: worker,
+      payload: { outcome: "fail", note: "照片不是本企业的", photoIds: ["00000000-0000-4000-8000-000000000003"] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect((errorOf(refused).details as { field: string }[])[0].field).toBe("photoIds");
+  });
 });

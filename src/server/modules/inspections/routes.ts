@@ -10,6 +10,7 @@ import { requireUser } from "../../auth/require-user";
 import { enterpriseInScope } from "../../auth/scope";
 import { AppError, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
+import { requirePhotos } from "../attachments/require-photos";
 import { transitionContext, visibleEnterprise } from "../hidden-dangers/hidden-danger-access";
 import { stateToJson } from "../hidden-dangers/state-codec";
 import { generateInspectionTasks } from "./inspection-jobs";
@@ -414,6 +415,7 @@ export async function inspectionRoutes(app: App) {
         });
       }
       const body = request.body;
+      await requirePhotos(db, task.enterprise_id, "photoIds", body.photoIds);
       if (body.outcome === "fail" && !body.note?.trim() && !body.photoIds?.length) {
         throw invalidFields([
           { field: "note", text: { "zh-CN": "不合格项请说明情况或拍照", en: "Describe or photograph a failed item" } },
