@@ -85,7 +85,9 @@ describe("one embedded server killed while ingesting", () => {
   it("stores every acknowledged reading exactly once and loses or doubles no alarm after SIGKILL", async () => {
     const env = { DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "true", ...broker.env };
     let server = await startServerProcess(env, { readyLine: READY });
-    onTestFinished(() => server.child.kill("SIGKILL"));
+    onTestFinished(() => {
+      server.child.kill("SIGKILL");
+    });
     const device = await registerDevice(server.url, "CRASH-GAS");
     const client = await connectDevice(device);
     // A leak ramp from 0 to 60 %LEL over 300 readings, 1 s apart on the device clock, ending now.

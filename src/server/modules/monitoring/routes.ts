@@ -402,6 +402,7 @@ export async function monitoringRoutes(app: App) {
         .execute();
       return {
         device: presentDevice(device),
+        mqtt: mqttAccess(app, device),
         readings: rows.reverse().map((r) => ({ ts: r.ts.toISOString(), value: r.value })),
       };
     },
