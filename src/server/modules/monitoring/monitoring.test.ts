@@ -107,4 +107,89 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
     expect(tooLarge.statusCode).toBe(400);
     expect(errorOf(tooLarge).message).toContain("5000");
   });
+
+  it("answers a gateway naming another enterprise's device exactly as it answers an unknown code", async () => {
+    // The city's integrator token may ingest; give it one enterprise that is not the device's.
+    const other = await context.database.db
+      .selectFrom("enterprise")
+      .select("id")
+      .where("id", "<>", enterpriseId)
+      .executeTakeFirstOrThrow();
+    const gateway = await context.database.db
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", "chem.principal")
+      .executeTakeFirstOrThrow();
+    await context.database.db
+      .updateTable("user_enterprise")
+      .set({ enterprise_id: other.id })
+      .where("user_id", "=", gateway.id)
+      .execute();
+    try {
+      const foreign = await bearerFor(context, "chem.principal");
+      const answer = await send({ ...foreign, "accept-language": "en" }, [
+        { deviceId: device.code, ts: Date.now() - 1, value: 1 },
+        { deviceId: "NO-SUCH-CODE", ts: Date.now() - 1, value: 1 },
+      ]);
+      expect(answer.statusCode).toBe(422);
+      const [known, unknown] = answer.json().rejected;
+      expect({ ...known, index: 0, deviceId: "x" }).toEqual({ ...unknown, index: 0, deviceId: "x" });
+      expect(known.reason).toBe("unknown_device");
+    } finally {
+      await context.database.db
+        .updateTable("user_enterprise")
+        .set({ enterprise_id: enterpriseId })
+        .where("user_id", "=", gateway.id)
+        .execute();
+    }
+  });
+
+  it("refuses to attach a device to another enterprise's risk point or major hazard unit", async () => {
+    const neighbour = await context.database.db
+      .selectFrom("enterprise")
+      .select(["id", "territory_path"])
+      .where("id", "<>", enterpriseId)
+      .executeTakeFirstOrThrow();
+    const foreignPoint = await context.database.db
+      .insertInto("risk_point")
+      .values({
+        owner_id: neighbour.id,
+        owner_kind: "enterprise",
+        territory_path: neighbour.territory_path,
+        kind: "facility",
+        public_category: null,
+        name: "邻厂储罐",
+        unit: "储运车间",
+        lng: null,
+        lat: null,
+        area: null,
+        control_level: null,
+        controlling_unit: "储运车间",
+        responsible_person: "张三",
+        responsible_phone: "",
+        emergency_phone: "",
+        level: null,
+        public_token: randomBytes(8).toString("hex"),
+        updated_at: new Date(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const response = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/devices",
+      headers: { ...safety, "accept-language": "en" },
+      payload: {
+        enterpriseId,
+        code: `GT-${randomBytes(3).toString("hex")}`,
+        name: "跨企业探测器",
+        deviceType: "combustible_gas",
+        riskPointId: foreignPoint.id,
+        majorHazardUnitId: "00000000-0000-4000-8000-000000000000",
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    const fields = errorOf(response).details as { field: string; message: string }[];
+    expect(fields.map((f) => f.field).sort()).toEqual(["majorHazardUnitId", "riskPointId"]);
+    expect(fields[0].message).toMatch(/not this enterprise's/);
+  });
 });
