@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import mqtt from "mqtt";
+import mqtt, { type MqttClient } from "mqtt";
 import type { DeviceType } from "../domain/monitoring/device-types";
 import { type Anomaly, simulatedDevice } from "../domain/monitoring/simulated-signal";
 
@@ -9,7 +9,8 @@ const TYPES: DeviceType[] = ["combustible_gas", "toxic_gas", "oxygen", "temperat
 /**
  * `dualguard simulate`: registers N simulated devices for an enterprise through
  * the API and sends R readings per second in total, over HTTP (as a gateway with
- * the API token) or MQTT, until stopped or --duration seconds have passed.
+ * the API token) or MQTT (each device on its own connection with its own
+ * credential, as real devices do), until stopped or --duration seconds have passed.
  */
 export async function simulate(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -56,21 +57,36 @@ export async function simulate(args: string[]): Promise<number> {
   }
   const run = randomBytes(2).toString("hex");
   const devices = [];
+  const useMqtt = Boolean(values.mqtt) && !values.http;
+  const clients = new Map<string, MqttClient>();
   for (let i = 0; i < count; i++) {
     const type = TYPES[i % TYPES.length];
     const code = `SIM-${run}-${String(i + 1).padStart(4, "0")}`;
-    await api("/devices", {
+    const registered = await api("/devices", {
       method: "POST",
       body: JSON.stringify({ enterpriseId, code, name: `模拟${code}`, deviceType: type }),
     });
+    if (useMqtt) {
+      if (!registered.mqtt) {
+        console.error("the server runs without a broker (BROKER_URL unset): use --http");
+        return 2;
+      }
+      clients.set(
+        code,
+        await mqtt.connectAsync(values.mqtt as string, {
+          username: registered.mqtt.username,
+          password: registered.credential,
+          protocolVersion: 4,
+        }),
+      );
+    }
     const anomalies: Anomaly[] = [];
     if (values.anomalies && i === 0) anomalies.push({ kind: "leak", startSeconds: 20, rampSeconds: 40, peak: 60 });
     if (values.anomalies && i === 1) anomalies.push({ kind: "silence", startSeconds: 30, durationSeconds: 600 });
     devices.push(simulatedDevice(code, type, i + 1, anomalies));
   }
-  const client = values.mqtt && !values.http ? await mqtt.connectAsync(values.mqtt) : null;
   console.log(
-    `simulating ${count} devices at ${rate} readings/s over ${client ? "MQTT" : "HTTP"} for enterprise ${enterpriseId}`,
+    `simulating ${count} devices at ${rate} readings/s over ${useMqtt ? "MQTT" : "HTTP"} for enterprise ${enterpriseId}`,
   );
   const perDevicePerSecond = rate / count;
   const started = Date.now();
@@ -95,13 +111,15 @@ export async function simulate(args: string[]): Promise<number> {
           batch.push({ deviceId: device.code, ts: tickStart + Math.floor((k * 1000) / Math.max(each, 1)), value });
       }
     }
-    if (client) {
+    if (useMqtt) {
       const byDevice = new Map<string, { ts: number; value: number }[]>();
       for (const r of batch)
         byDevice.set(r.deviceId, [...(byDevice.get(r.deviceId) ?? []), { ts: r.ts, value: r.value }]);
       await Promise.all(
         [...byDevice].map(([code, readings]) =>
-          client.publishAsync(`dualguard/${enterpriseId}/${code}/readings`, JSON.stringify(readings), { qos: 1 }),
+          clients
+            .get(code)!
+            .publishAsync(`dualguard/${enterpriseId}/${code}/readings`, JSON.stringify(readings), { qos: 1 }),
         ),
       );
     } else {
@@ -113,7 +131,7 @@ export async function simulate(args: string[]): Promise<number> {
       console.log(`${Math.floor(second)} s: ${sent} readings sent`);
     await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (Date.now() - tickStart))));
   }
-  await client?.endAsync();
+  await Promise.all([...clients.values()].map((c) => c.endAsync()));
   console.log(`done: ${sent} readings`);
   return 0;
 }

@@ -15,6 +15,8 @@ import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { localeFrom } from "./errors";
 import { errorHandler } from "./http/error-handler";
+import { rabbitMqAdmin } from "./ingestion/broker-admin";
+import { IngestBatcher } from "./ingestion/ingest-batcher";
 import { registerModules } from "./modules";
 import type { App } from "./types";
 
@@ -39,6 +41,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.decorate("config", config);
   app.decorate("database", database);
+  app.decorate("ingest", new IngestBatcher(database.db, app.log));
+  app.decorate("brokerAdmin", config.broker ? rabbitMqAdmin(config.broker.adminUrl, config.broker.vhost) : null);
+  // Readings already accepted are committed before the database closes.
+  app.addHook("onClose", async () => app.ingest.drain());
   app.decorateRequest("principal", null);
   app.decorateRequest("locale", "zh-CN");
   app.setErrorHandler(errorHandler);

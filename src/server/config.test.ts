@@ -28,7 +28,11 @@ describe("configuration", () => {
     [{ PORT: "http" }, "PORT"],
     [{ DATABASE_URL: "mysql://localhost/x" }, "DATABASE_URL"],
     [{ DATABASE_URL: "not a url" }, "DATABASE_URL"],
-    [{ MQTT_URL: "http://broker" }, "MQTT_URL"],
+    [{ MQTT_URL: "http://broker", BROKER_URL: "amqp://b", BROKER_ADMIN_URL: "http://b" }, "MQTT_URL"],
+    [{ MQTT_URL: "mqtt://broker" }, "BROKER_URL"],
+    [{ BROKER_URL: "mqtt://broker" }, "BROKER_URL"],
+    [{ BROKER_URL: "amqp://broker" }, "BROKER_ADMIN_URL"],
+    [{ BROKER_URL: "amqp://broker", BROKER_ADMIN_URL: "http://b", BROKER_QUEUE: "a queue" }, "BROKER_QUEUE"],
     [{ TILE_URL: "ftp://tiles" }, "TILE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
@@ -49,14 +53,22 @@ describe("configuration", () => {
     const config = loadConfig({
       DATABASE_URL: "postgresql://u@db:5432/dualguard",
       SESSION_SECRET: "s".repeat(40),
-      MQTT_URL: "mqtt://127.0.0.1:1883",
+      BROKER_URL: "amqp://dualguard:secret@broker:5672/city%2Fa",
+      BROKER_ADMIN_URL: "http://dualguard:secret@broker:15672",
+      MQTT_URL: "mqtts://broker.example:8883",
       TILE_URL: "https://tiles.example/{z}/{x}/{y}.png",
       PORT: "8080",
     });
     expect(config).toMatchObject({
       port: 8080,
       databaseUrl: "postgresql://u@db:5432/dualguard",
-      mqttUrl: "mqtt://127.0.0.1:1883",
+      broker: {
+        url: "amqp://dualguard:secret@broker:5672/city%2Fa",
+        adminUrl: "http://dualguard:secret@broker:15672",
+        vhost: "city/a",
+        queue: "dualguard.readings",
+        mqttUrl: "mqtts://broker.example:8883",
+      },
     });
   });
 });

@@ -9,7 +9,11 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL server; absent means embedded PGlite in `dataDir`. */
   databaseUrl?: string;
-  mqttUrl?: string;
+  /**
+   * The broker devices publish to (RabbitMQ with its MQTT plugin): servers consume the durable readings queue over
+   * AMQP and keep the device accounts through the management API. Absent: readings arrive over HTTP only.
+   */
+  broker?: BrokerConfig;
   smtpUrl?: string;
   sessionSecret: string;
   tileUrl?: string;
@@ -18,6 +22,18 @@ export interface Config {
   seedDemo: boolean;
   /** Feed the demo devices with simulated readings (embedded demo only). */
   demoSimulation: boolean;
+}
+
+export interface BrokerConfig {
+  /** BROKER_URL: amqp(s)://user:password@host:5672/vhost, what the servers consume from. */
+  url: string;
+  /** BROKER_ADMIN_URL: http(s)://user:password@host:15672, the management API that keeps device accounts. */
+  adminUrl: string;
+  vhost: string;
+  /** BROKER_QUEUE: the durable readings queue (one per installation sharing a broker). */
+  queue: string;
+  /** MQTT_URL: the address devices are told to publish to. */
+  mqttUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -58,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL
     ? parseUrl("DATABASE_URL", env.DATABASE_URL, ["postgres:", "postgresql:"])
     : undefined;
-  const mqttUrl = env.MQTT_URL ? parseUrl("MQTT_URL", env.MQTT_URL, ["mqtt:", "mqtts:", "ws:", "wss:"]) : undefined;
+  const broker = loadBrokerConfig(env);
   const smtpUrl = env.SMTP_URL ? parseUrl("SMTP_URL", env.SMTP_URL, ["smtp:", "smtps:"]) : undefined;
   const tileUrl = env.TILE_URL ? parseUrl("TILE_URL", env.TILE_URL, ["http:", "https:"]) : undefined;
   const logLevel = (env.LOG_LEVEL ?? "info") as Config["logLevel"];
@@ -87,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     dataDir,
     databaseUrl,
-    mqttUrl,
+    broker,
     smtpUrl,
     sessionSecret,
     tileUrl,
@@ -95,6 +111,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: seedText === "true",
     demoSimulation: parseBoolean("DEMO_SIMULATION", env.DEMO_SIMULATION, !databaseUrl),
   };
+}
+
+function loadBrokerConfig(env: NodeJS.ProcessEnv): BrokerConfig | undefined {
+  const mqttUrl = env.MQTT_URL ? parseUrl("MQTT_URL", env.MQTT_URL, ["mqtt:", "mqtts:", "ws:", "wss:"]) : undefined;
+  if (!env.BROKER_URL) {
+    if (mqttUrl || env.BROKER_ADMIN_URL) {
+      throw new ConfigError(
+        "BROKER_URL",
+        "is required with MQTT_URL or BROKER_ADMIN_URL: the servers read device readings from the broker's durable queue over AMQP; set e.g. amqp://dualguard:secret@broker:5672/dualguard (see README, 'Running on a PostgreSQL server')",
+      );
+    }
+    return undefined;
+  }
+  const url = parseUrl("BROKER_URL", env.BROKER_URL, ["amqp:", "amqps:"]);
+  if (!env.BROKER_ADMIN_URL) {
+    throw new ConfigError(
+      "BROKER_ADMIN_URL",
+      "is required with BROKER_URL: each device gets its own broker account through the management API; set e.g. http://dualguard:secret@broker:15672",
+    );
+  }
+  const adminUrl = parseUrl("BROKER_ADMIN_URL", env.BROKER_ADMIN_URL, ["http:", "https:"]);
+  const path = new URL(url).pathname;
+  const vhost = path.length > 1 ? decodeURIComponent(path.slice(1)) : "/";
+  const queue = env.BROKER_QUEUE ?? "dualguard.readings";
+  if (!/^[A-Za-z0-9._-]{1,200}$/.test(queue)) {
+    throw new ConfigError("BROKER_QUEUE", `"${queue}" is not a queue name; use letters, digits, ".", "_" and "-"`);
+  }
+  return { url, adminUrl, vhost, queue, mqttUrl };
 }
 
 function parseBoolean(variable: string, value: string | undefined, fallback: boolean): boolean {

@@ -14,7 +14,8 @@ export type ErrorCode =
   | "INVALID_USCC"
   | "IMPORT_REJECTED"
   | "UNSUPPORTED_FILE"
-  | "INTERNAL";
+  | "INTERNAL"
+  | "SERVICE_UNAVAILABLE";
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -29,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_REJECTED: 400,
   UNSUPPORTED_FILE: 415,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export type LocalisedText = Record<Locale, string>;

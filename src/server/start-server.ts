@@ -1,13 +1,13 @@
-import { hostname } from "node:os";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { openDatabase } from "./db/database";
 import { prepareDatabase } from "./db/prepare-database";
+import { type ReadingQueue, startReadingQueue } from "./ingestion/reading-queue";
 import { systemClock } from "./jobs/clock";
 import { JobRunner } from "./jobs/job-runner";
 import { scheduledJobs } from "./jobs/scheduled-jobs";
 import { startDemoSimulation } from "./modules/monitoring/demo-simulation";
-import { type MqttIngest, SHARED_SUBSCRIPTION, startMqttIngest } from "./modules/monitoring/mqtt-ingest";
+import { deviceAccountJob, reconcileDeviceAccounts } from "./modules/monitoring/device-broker-accounts";
 import { seedDemo } from "./seed/seed-demo";
 import { seedDemoRegister } from "./seed/seed-demo-register";
 import type { App } from "./types";
@@ -32,7 +32,7 @@ export async function startServer(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
   let jobs: JobRunner | undefined;
-  let mqttIngest: MqttIngest | undefined;
+  let readingQueue: ReadingQueue | undefined;
   let demo: { stop(): void } | undefined;
   try {
     const { migrations } = await prepareDatabase(database);
@@ -47,22 +47,32 @@ export async function startServer(
       }
     }
     await app.listen({ port: config.port, host: config.host });
-    jobs = new JobRunner({ db: database.db, clock: systemClock, log: app.log }, scheduledJobs(config));
+    const brokerJobs = app.brokerAdmin ? [deviceAccountJob(app.brokerAdmin)] : [];
+    jobs = new JobRunner({ db: database.db, clock: systemClock, log: app.log }, [
+      ...scheduledJobs(config),
+      ...brokerJobs,
+    ]);
     jobs.start();
     if (config.seedDemo && config.demoSimulation) {
-      demo = startDemoSimulation(database.db, app.log);
+      demo = startDemoSimulation(database.db, app.ingest, app.log);
       app.log.info("demo devices are fed with simulated readings (DEMO_SIMULATION=false turns this off)");
     }
-    if (config.mqttUrl) {
-      // A stable client id with a persistent session: after a crash the broker redelivers what was not acknowledged.
-      mqttIngest = await startMqttIngest({
-        url: config.mqttUrl,
+    const brokerAdmin = app.brokerAdmin;
+    if (config.broker && brokerAdmin) {
+      // Competing consumers on one durable queue: what a stopped process held goes to the others at once.
+      readingQueue = await startReadingQueue({
+        url: config.broker.url,
+        queue: config.broker.queue,
+        batcher: app.ingest,
         db: database.db,
         log: app.log,
-        clientId: process.env.MQTT_CLIENT_ID ?? `dualguard-${hostname()}-${config.port}`,
-        group: process.env.MQTT_SHARE_GROUP ?? "dualguard",
       });
-      app.log.info({ subscription: SHARED_SUBSCRIPTION }, "ingesting readings over MQTT");
+      // Accounts written while the broker was away (or on a new broker) exist before devices reconnect.
+      const log = app.log;
+      await reconcileDeviceAccounts(brokerAdmin, database.db).catch((error) =>
+        log.warn({ err: error }, "device accounts not reconciled with the broker yet; the job retries"),
+      );
+      app.log.info({ queue: config.broker.queue }, "ingesting device readings from the broker");
     }
   } catch (error) {
     await app?.close().catch(() => {});
@@ -75,7 +85,7 @@ export async function startServer(
     stopping ??= (async () => {
       running.log.info("shutting down: finishing requests and jobs");
       demo?.stop();
-      await mqttIngest?.stop();
+      await readingQueue?.stop();
       await jobs?.stop();
       await running.close();
       await database.close();

@@ -13,6 +13,8 @@ import type { Principal } from "./auth/principal";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { type Locale, notAuthenticated } from "./errors";
+import type { BrokerAdmin } from "./ingestion/broker-admin";
+import type { IngestBatcher } from "./ingestion/ingest-batcher";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -27,6 +29,10 @@ declare module "fastify" {
   interface FastifyInstance {
     config: Config;
     database: Database;
+    /** Stores readings from HTTP and the broker in shared transactions (group commit). */
+    ingest: IngestBatcher;
+    /** Device accounts on the broker; null when devices send over HTTP only. */
+    brokerAdmin: BrokerAdmin | null;
     /** Every route as registered, for the access test that walks them all. */
     routeCatalogue: { method: string; url: string; permission?: Permission | Permission[]; public?: boolean }[];
   }

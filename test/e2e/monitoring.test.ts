@@ -148,6 +148,29 @@ describe("monitoring web app", () => {
     await page.locator('[data-testid="device-history-chart"] canvas').waitFor();
     await page.getByTestId("device-alarm-table").getByText("已确认").waitFor();
     await screenshot(page, "device-history.png");
+
+    // The credential can be renewed: the old one stops working at once, the new one is shown once.
+    await page.getByTestId("device-access").scrollIntoViewIfNeeded();
+    await page.getByTestId("device-dead-letters").waitFor();
+    await page.getByTestId("device-rotate").click();
+    await page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: /确\s*定|OK/ })
+      .click();
+    const renewed = await page.getByTestId("device-credential").inputValue();
+    expect(renewed).toMatch(/^dgd_/);
+    expect(renewed).not.toBe(deviceCredential);
+    await screenshot(page, "device-new-credential.png");
+    await page.getByTestId("device-credential-close").click();
+    const refused = await fetch(`${server.url}/api/v1/ingest/readings`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${deviceCredential}` },
+      body: JSON.stringify({ readings: [{ deviceId: DEVICE_CODE, ts: new Date().toISOString(), value: 1 }] }),
+    });
+    expect(refused.status).toBe(401);
+    deviceCredential = renewed;
+    await page.getByTestId("device-access").getByText("上次更换").waitFor();
+    await screenshot(page, "device-access.png");
     await context.close();
   }, 90_000);
 

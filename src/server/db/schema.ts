@@ -536,7 +536,10 @@ export interface DeviceTable {
   lat: number | null;
   install_date: string | null;
   calibration_due: string | null;
-  credential_hash: string;
+  credential_hash: string | null;
+  broker_password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  credential_rotated_at: Timestamp | null;
+  credential_revoked_at: Timestamp | null;
   rule_overrides: Json<unknown[]>;
   rule_state: Json<Record<string, unknown>>;
   last_value: number | null;
@@ -550,6 +553,20 @@ export interface ReadingTable {
   ts: Timestamp;
   value: number;
   received_at: Generated<Date>;
+}
+
+export interface IngestDeadLetterTable {
+  enterprise_id: string;
+  id: Generated<string>;
+  device_code: string;
+  channel: string;
+  reason: string;
+  detail: string | null;
+  payload_excerpt: string;
+  hour: Timestamp;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  count: Generated<number>;
 }
 
 export interface IngestCounterTable {
@@ -793,6 +810,7 @@ export interface DB {
   hidden_danger_escalation: HiddenDangerEscalationTable;
   hidden_danger_summary: HiddenDangerSummaryTable;
   device: DeviceTable;
+  ingest_dead_letter: IngestDeadLetterTable;
   reading: ReadingTable;
   ingest_counter: IngestCounterTable;
   alarm: AlarmTable;

@@ -1,5 +1,6 @@
 import { campaignEn } from "./campaigns";
 import { cockpitEn } from "./cockpit";
+import { deviceAccessEn } from "./device-access";
 import { hiddenDangerEn } from "./hidden-dangers";
 import { mapEn } from "./map";
 import { supervisionEn } from "./supervision";
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...campaignEn,
   ...supervisionEn,
   ...mapEn,
+  ...deviceAccessEn,
   ...cockpitEn,
   "app.title": "DualGuard work-safety risk platform",
   "app.subtitle": "Double prevention",

@@ -1,5 +1,6 @@
 import { campaignZh } from "./campaigns";
 import { cockpitZh } from "./cockpit";
+import { deviceAccessZh } from "./device-access";
 import { hiddenDangerZh } from "./hidden-dangers";
 import { mapZh } from "./map";
 import { supervisionZh } from "./supervision";
@@ -10,6 +11,7 @@ export const zhCN = {
   ...campaignZh,
   ...supervisionZh,
   ...mapZh,
+  ...deviceAccessZh,
   ...cockpitZh,
   "app.title": "DualGuard 双重预防机制信息平台",
   "app.subtitle": "双重预防机制信息平台",

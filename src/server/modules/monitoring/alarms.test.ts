@@ -134,6 +134,7 @@ describe.each(testDatabaseKinds())("alarms on $name", (kind) => {
     const alerts = [
       ...feed.body.matchAll(/<alert xmlns="urn:oasis:names:tc:emergency:cap:1\.2">[\s\S]*?<\/alert>/g),
     ].map((m) => m[0]);
+    if (alerts.length < 3) console.log("FEED", feed.body.slice(0, 3000));
     expect(alerts.length).toBeGreaterThanOrEqual(3);
     expect(alerts.some((a) => a.includes("<msgType>Update</msgType>") && a.includes("<references>"))).toBe(true);
     expect(alerts.some((a) => a.includes("<msgType>Alert</msgType>"))).toBe(true);

@@ -2,15 +2,18 @@ import type { Kysely } from "kysely";
 import type { DeviceType } from "../../../domain/monitoring/device-types";
 import { type SimulatedDevice, simulatedDevice } from "../../../domain/monitoring/simulated-signal";
 import type { DB } from "../../db/schema";
-import { evaluateStoredReadings } from "./evaluate-alarms";
-import { ingestReadings } from "./ingest-readings";
+import type { IngestBatcher } from "../../ingestion/ingest-batcher";
 
 // The demo city's devices send a reading every 5 s; a leak on the first gas detector every 15 minutes keeps the console alive.
 const INTERVAL_MS = 5000;
 const LEAK_EVERY_SECONDS = 900;
 
 /** Readings for the demo devices (codes starting DEMO-), ingested in-process like any other. */
-export function startDemoSimulation(db: Kysely<DB>, log: { warn(o: object, m: string): void }): { stop(): void } {
+export function startDemoSimulation(
+  db: Kysely<DB>,
+  ingest: IngestBatcher,
+  log: { warn(o: object, m: string): void },
+): { stop(): void } {
   let devices: (SimulatedDevice & { enterpriseId: string })[] | null = null;
   const started = Date.now();
   const tick = async () => {
@@ -39,20 +42,21 @@ export function startDemoSimulation(db: Kysely<DB>, log: { warn(o: object, m: st
     }));
     const now = new Date();
     const seconds = (now.getTime() - started) / 1000;
-    for (const device of devices) {
+    const readings = devices.flatMap((device) => {
       const value = device.valueAt(seconds);
-      if (value === null) continue;
-      await db.transaction().execute(async (trx) => {
-        const result = await ingestReadings(
-          trx,
-          { kind: "gateway", enterpriseIds: [device.enterpriseId] },
-          [{ deviceId: device.code, ts: now.getTime(), value }],
-          now,
-          "http",
-        );
-        await evaluateStoredReadings(trx, result.stored, now);
-      });
-    }
+      return value === null
+        ? []
+        : [{ enterpriseId: device.enterpriseId, deviceId: device.code, ts: now.getTime(), value }];
+    });
+    await Promise.all(
+      readings.map(({ enterpriseId, ...reading }) =>
+        ingest.submit({
+          caller: { kind: "gateway", enterpriseIds: [enterpriseId] },
+          readings: [reading],
+          channel: "http",
+        }),
+      ),
+    );
   };
   const timer = setInterval(() => {
     tick().catch((error) => log.warn({ err: error }, "demo simulation tick failed"));

@@ -1,13 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import mqtt from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor, createTestContext, errorOf, signIn, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import { startMqttIngest } from "./mqtt-ingest";
 import { maintainReadingPartitions } from "./reading-partitions";
-
-const BROKER = process.env.MQTT_TEST_URL ?? "mqtt://127.0.0.1:1883";
 
 describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
   let context: TestContext;
@@ -60,7 +56,7 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
       [2, "bad_timestamp"],
       [3, "future_timestamp"],
       [4, "not_numeric"],
-      [5, "unknown_device"],
+      [5, "not_allowed"],
     ]);
     expect(first.json().rejected[1].message).toContain("device clock");
     const again = await send(headers, batch.slice(0, 2));
@@ -112,49 +108,88 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
     expect(errorOf(tooLarge).message).toContain("5000");
   });
 
-  it("takes readings over MQTT with QoS 1, acknowledges after commit, and stores a redelivered duplicate once", async () => {
-    let stored = 0;
-    const ingest = await startMqttIngest({
-      url: BROKER,
-      db: context.database.db,
-      log: console,
-      group: `t${randomBytes(4).toString("hex")}`,
-      // A test session must not outlive the test on the shared broker.
-      sessionExpirySeconds: 0,
-      onStored: (n) => (stored += n),
+  it("answers a gateway naming another enterprise's device exactly as it answers an unknown code", async () => {
+    // The city's integrator token may ingest; give it one enterprise that is not the device's.
+    const other = await context.database.db
+      .selectFrom("enterprise")
+      .select("id")
+      .where("id", "<>", enterpriseId)
+      .executeTakeFirstOrThrow();
+    const gateway = await context.database.db
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", "chem.principal")
+      .executeTakeFirstOrThrow();
+    await context.database.db
+      .updateTable("user_enterprise")
+      .set({ enterprise_id: other.id })
+      .where("user_id", "=", gateway.id)
+      .execute();
+    try {
+      const foreign = await bearerFor(context, "chem.principal");
+      const answer = await send({ ...foreign, "accept-language": "en" }, [
+        { deviceId: device.code, ts: Date.now() - 1, value: 1 },
+        { deviceId: "NO-SUCH-CODE", ts: Date.now() - 1, value: 1 },
+      ]);
+      expect(answer.statusCode).toBe(422);
+      const [known, unknown] = answer.json().rejected;
+      expect({ ...known, index: 0, deviceId: "x" }).toEqual({ ...unknown, index: 0, deviceId: "x" });
+      expect(known.reason).toBe("unknown_device");
+    } finally {
+      await context.database.db
+        .updateTable("user_enterprise")
+        .set({ enterprise_id: enterpriseId })
+        .where("user_id", "=", gateway.id)
+        .execute();
+    }
+  });
+
+  it("refuses to attach a device to another enterprise's risk point or major hazard unit", async () => {
+    const neighbour = await context.database.db
+      .selectFrom("enterprise")
+      .select(["id", "territory_path"])
+      .where("id", "<>", enterpriseId)
+      .executeTakeFirstOrThrow();
+    const foreignPoint = await context.database.db
+      .insertInto("risk_point")
+      .values({
+        owner_id: neighbour.id,
+        owner_kind: "enterprise",
+        territory_path: neighbour.territory_path,
+        kind: "facility",
+        public_category: null,
+        name: "邻厂储罐",
+        unit: "储运车间",
+        lng: null,
+        lat: null,
+        area: null,
+        control_level: null,
+        controlling_unit: "储运车间",
+        responsible_person: "张三",
+        responsible_phone: "",
+        emergency_phone: "",
+        level: null,
+        public_token: randomBytes(8).toString("hex"),
+        updated_at: new Date(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const response = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/devices",
+      headers: { ...safety, "accept-language": "en" },
+      payload: {
+        enterpriseId,
+        code: `GT-${randomBytes(3).toString("hex")}`,
+        name: "跨企业探测器",
+        deviceType: "combustible_gas",
+        riskPointId: foreignPoint.id,
+        majorHazardUnitId: "00000000-0000-4000-8000-000000000000",
+      },
     });
-    const publisher = await mqtt.connectAsync(BROKER);
-    const topic = `dualguard/${enterpriseId}/${device.code}/readings`;
-    const ts = Date.now() - 10_000;
-    const payload = JSON.stringify([
-      { ts, value: 5 },
-      { ts: ts + 1000, value: 6 },
-    ]);
-    await publisher.publishAsync(topic, payload, { qos: 1 });
-    await publisher.publishAsync(topic, payload, { qos: 1 });
-    await publisher.publishAsync(topic, "not json", { qos: 1 });
-    const count = async () =>
-      Number(
-        (
-          await context.database.db
-            .selectFrom("reading")
-            .select(sql<number>`count(*)`.as("n"))
-            .where("ts", ">=", new Date(ts))
-            .where("ts", "<=", new Date(ts + 1000))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    for (let i = 0; i < 50 && (await count()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await count()).toBe(2);
-    expect(stored).toBe(2);
-    // A leak over MQTT (newer than anything evaluated so far) raises the alarms in the same transaction as the reading.
-    await publisher.publishAsync(topic, JSON.stringify({ ts: Date.now() + 1000, value: 60 }), { qos: 1 });
-    const alarmCount = async () =>
-      (await context.database.db.selectFrom("alarm").select("id").where("device_id", "=", device.id).execute()).length;
-    for (let i = 0; i < 50 && (await alarmCount()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await alarmCount()).toBe(2);
-    await publisher.endAsync();
-    await ingest.stop();
+    expect(response.statusCode).toBe(400);
+    const fields = errorOf(response).details as { field: string; message: string }[];
+    expect(fields.map((f) => f.field).sort()).toEqual(["majorHazardUnitId", "riskPointId"]);
+    expect(fields[0].message).toMatch(/not this enterprise's/);
   });
 });

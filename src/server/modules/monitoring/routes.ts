@@ -5,14 +5,21 @@ import { type AlarmRule, type AlarmRuleOverride, effectiveRules, ruleProblems } 
 import { recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
-import { hashSecret, newSecret } from "../../auth/tokens";
+import { hashSecret } from "../../auth/tokens";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { NullableNumber } from "../../http/schema-types";
+import { readingsRoutingKey } from "../../ingestion/broker-admin";
+import { isTransientDatabaseError } from "../../ingestion/transient-errors";
 import { type App, actorOf, principalOf } from "../../types";
-import { evaluateStoredReadings } from "./evaluate-alarms";
-import { type IngestCaller, ingestReadings, MAX_BATCH } from "./ingest-readings";
+import { syncDeviceAccount } from "./device-broker-accounts";
+import {
+  DEVICE_TOKEN_PREFIX,
+  newDeviceCredential,
+  revokeDeviceCredential,
+  rotateDeviceCredential,
+} from "./rotate-device-credential";
+import { type IngestCaller, MAX_BATCH } from "./store-readings";
 
-export const DEVICE_TOKEN_PREFIX = "dgd_";
 const THE_DEVICE: LocalisedText = { "zh-CN": "该设备", en: "The device" };
 
 const DeviceTypeSchema = Type.Union(DEVICE_TYPES.map((t) => Type.Literal(t)));
@@ -54,6 +61,8 @@ function presentDevice(row: {
   calibration_due: string | null;
   last_value: number | null;
   last_ts: Date | null;
+  credential_rotated_at?: Date | null;
+  credential_revoked_at?: Date | null;
 }) {
   return {
     id: row.id,
@@ -71,8 +80,68 @@ function presentDevice(row: {
     calibrationDue: row.calibration_due,
     lastValue: row.last_value,
     lastTs: row.last_ts?.toISOString() ?? null,
+    credentialRotatedAt: row.credential_rotated_at?.toISOString() ?? null,
+    credentialRevokedAt: row.credential_revoked_at?.toISOString() ?? null,
   };
 }
+
+/** How a device connects over MQTT, when the installation runs a broker: user name, topic and address. */
+function mqttAccess(app: App, device: { id: string; enterprise_id: string; code: string }) {
+  const broker = app.config.broker;
+  if (!broker) return null;
+  return {
+    url: broker.mqttUrl ?? null,
+    username: device.id,
+    topic: `dualguard/${device.enterprise_id}/${device.code}/readings`,
+    routingKey: readingsRoutingKey(device.enterprise_id, device.code),
+  };
+}
+
+const DEAD_LETTER_TEXT: Record<string, LocalisedText> = {
+  not_json: {
+    "zh-CN": "消息不是 JSON：检查设备的数据格式",
+    en: "The message is not JSON: check the device's data format",
+  },
+  too_large: {
+    "zh-CN": "消息超过 512 KB：请分成多条发送",
+    en: "The message is over 512 kB: send it in several messages",
+  },
+  too_many_readings: {
+    "zh-CN": "一条消息超过 1000 条读数：请分成多条发送",
+    en: "More than 1,000 readings in one message: send them in several messages",
+  },
+  not_readings: {
+    "zh-CN": "消息中没有读数：应为 {ts, value}、其数组或 {readings: [...]}",
+    en: "No readings in the message: send {ts, value}, an array of them, or {readings: [...]}",
+  },
+  unknown_device: {
+    "zh-CN": "主题中的设备编号未登记：请先登记设备或更正主题",
+    en: "The device code in the topic is not registered: register the device or correct the topic",
+  },
+  bad_timestamp: {
+    "zh-CN": "时间戳无效：应为 ISO 8601 时间或毫秒数",
+    en: "Invalid timestamp: use ISO 8601 or epoch milliseconds",
+  },
+  future_timestamp: {
+    "zh-CN": "时间戳超前服务器时间 5 分钟以上：请校准设备时钟",
+    en: "Timestamp more than 5 minutes ahead of the server: fix the device clock",
+  },
+  too_old: {
+    "zh-CN": "时间戳早于数据保存期：请校准设备时钟",
+    en: "Timestamp older than the retention period: fix the device clock",
+  },
+  not_numeric: { "zh-CN": "读数不是有限数字", en: "The value is not a finite number" },
+  unprocessable: {
+    "zh-CN": "消息无法保存（详见说明），已记录以免阻塞其他数据",
+    en: "The message could not be stored (see the detail); it was set aside so it does not block other data",
+  },
+  redelivery_limit: {
+    "zh-CN": "消息多次投递仍未能处理，已搁置：请联系系统管理员",
+    en: "The message failed on every delivery and was set aside: tell the system administrator",
+  },
+};
+
+const deadLetterText = (reason: string): LocalisedText => DEAD_LETTER_TEXT[reason] ?? { "zh-CN": reason, en: reason };
 
 function requireDeviceManager(principal: Principal, enterpriseId: string) {
   if (!(principal.scope.kind === "enterprises" && principal.scope.enterpriseIds.includes(enterpriseId))) {
@@ -90,6 +159,44 @@ export async function monitoringRoutes(app: App) {
       .selectAll("device")
       .select("enterprise.name as enterprise_name")
       .where((eb) => enterpriseInScope(eb as never, principal.scope));
+
+  /** A device watches a risk point or major hazard unit of its own enterprise, never another's. */
+  const requireSameEnterprise = async (enterpriseId: string, riskPointId?: string, unitId?: string) => {
+    const problems: { field: string; text: LocalisedText }[] = [];
+    if (riskPointId) {
+      const point = await db
+        .selectFrom("risk_point")
+        .select("id")
+        .where("owner_id", "=", enterpriseId)
+        .where("id", "=", riskPointId)
+        .executeTakeFirst();
+      if (!point)
+        problems.push({
+          field: "riskPointId",
+          text: {
+            "zh-CN": "该风险点不属于此企业：请选择本企业的风险点",
+            en: "That risk point is not this enterprise's: choose one of its own",
+          },
+        });
+    }
+    if (unitId) {
+      const unit = await db
+        .selectFrom("major_hazard_unit")
+        .select("id")
+        .where("enterprise_id", "=", enterpriseId)
+        .where("id", "=", unitId)
+        .executeTakeFirst();
+      if (!unit)
+        problems.push({
+          field: "majorHazardUnitId",
+          text: {
+            "zh-CN": "该重大危险源单元不属于此企业：请选择本企业的单元",
+            en: "That major hazard unit is not this enterprise's: choose one of its own",
+          },
+        });
+    }
+    if (problems.length > 0) throw invalidFields(problems);
+  };
 
   app.post(
     "/devices",
@@ -116,7 +223,8 @@ export async function monitoringRoutes(app: App) {
           "zh-CN": `设备编号 ${body.code} 已登记`,
           en: `Device code ${body.code} is already registered`,
         });
-      const credential = newSecret(DEVICE_TOKEN_PREFIX);
+      await requireSameEnterprise(body.enterpriseId, body.riskPointId, body.majorHazardUnitId);
+      const { credential, credentialHash, brokerPasswordHash } = newDeviceCredential();
       const created = await db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto("device")
@@ -132,7 +240,8 @@ export async function monitoringRoutes(app: App) {
             lat: body.lat ?? null,
             install_date: body.installDate ?? null,
             calibration_due: body.calibrationDue ?? null,
-            credential_hash: hashSecret(credential),
+            credential_hash: credentialHash,
+            broker_password_hash: brokerPasswordHash,
             rule_overrides: "[]",
             rule_state: "{}",
             last_value: null,
@@ -149,7 +258,12 @@ export async function monitoringRoutes(app: App) {
         });
         return row;
       });
-      return reply.status(201).send({ ...presentDevice(created), credential });
+      const brokerUpdated = app.brokerAdmin
+        ? await syncDeviceAccount(app.brokerAdmin, db, created.id, request.log, { replace: false })
+        : null;
+      return reply
+        .status(201)
+        .send({ ...presentDevice(created), credential, mqtt: mqttAccess(app, created), brokerUpdated });
     },
   );
 
@@ -288,6 +402,7 @@ export async function monitoringRoutes(app: App) {
         .execute();
       return {
         device: presentDevice(device),
+        mqtt: mqttAccess(app, device),
         readings: rows.reverse().map((r) => ({ ts: r.ts.toISOString(), value: r.value })),
       };
     },
@@ -321,8 +436,8 @@ export async function monitoringRoutes(app: App) {
           .executeTakeFirst();
         if (!device) {
           throw new AppError("NOT_AUTHENTICATED", {
-            "zh-CN": "设备凭证无效：请检查设备配置的凭证",
-            en: "Invalid device credential: check the credential configured on the device",
+            "zh-CN": "设备凭证无效或已吊销：请检查设备配置的凭证，或由企业为设备重新生成凭证",
+            en: "Invalid or revoked device credential: check the credential on the device, or have the enterprise rotate it",
           });
         }
         caller = { kind: "device", enterpriseId: device.enterprise_id, deviceId: device.id };
@@ -361,12 +476,13 @@ export async function monitoringRoutes(app: App) {
           },
         ]);
       }
-      const now = new Date();
-      const result = await db.transaction().execute(async (trx) => {
-        const ingested = await ingestReadings(trx, caller, readings, now, "http");
-        // Rules are evaluated in the same transaction: a 200 means readings and alarms are both committed.
-        await evaluateStoredReadings(trx, ingested.stored, now);
-        return ingested;
+      // Stored with whatever else arrives meanwhile (HTTP and broker alike); a 200 means readings and alarms are committed.
+      const result = await app.ingest.submit({ caller, readings, channel: "http" }).catch((error) => {
+        if (!isTransientDatabaseError(error)) throw error;
+        throw new AppError("SERVICE_UNAVAILABLE", {
+          "zh-CN": "数据库暂时不可用，读数未保存：请稍后重发",
+          en: "The database is unavailable for a moment and the readings were not stored: send them again shortly",
+        });
       });
       return reply.status(result.rejected.length > 0 && result.accepted + result.duplicates === 0 ? 422 : 200).send({
         accepted: result.accepted,
@@ -378,6 +494,103 @@ export async function monitoringRoutes(app: App) {
           message: r.text[request.locale],
         })),
       });
+    },
+  );
+
+  app.post(
+    "/devices/:id/credential",
+    {
+      config: { permission: "monitoring:manage" },
+      schema: {
+        tags: ["monitoring"],
+        summary:
+          "Give a device a new credential (shown once); the old one stops working at once, over HTTP and at the broker",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const device = await devices(principal).where("device.id", "=", request.params.id).executeTakeFirst();
+      if (!device) throw notFound(THE_DEVICE);
+      requireDeviceManager(principal, device.enterprise_id);
+      const credential = await rotateDeviceCredential(db, actorOf(request), device);
+      const brokerUpdated = app.brokerAdmin
+        ? await syncDeviceAccount(app.brokerAdmin, db, device.id, request.log, { replace: true })
+        : null;
+      return { credential, mqtt: mqttAccess(app, device), brokerUpdated };
+    },
+  );
+
+  app.delete(
+    "/devices/:id/credential",
+    {
+      config: { permission: "monitoring:manage" },
+      schema: {
+        tags: ["monitoring"],
+        summary: "Revoke a device's credential: it can send nothing (HTTP or MQTT) until given a new one",
+        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const device = await devices(principal).where("device.id", "=", request.params.id).executeTakeFirst();
+      if (!device) throw notFound(THE_DEVICE);
+      requireDeviceManager(principal, device.enterprise_id);
+      await revokeDeviceCredential(db, actorOf(request), device);
+      const brokerUpdated = app.brokerAdmin
+        ? await syncDeviceAccount(app.brokerAdmin, db, device.id, request.log, { replace: true })
+        : null;
+      return { revoked: true, brokerUpdated };
+    },
+  );
+
+  app.get(
+    "/ingest/dead-letters",
+    {
+      config: { permission: "monitoring:read" },
+      schema: {
+        tags: ["monitoring"],
+        summary:
+          "Device messages that could not be stored (bad JSON, out-of-range time, too many readings …), newest first, with the reason",
+        querystring: Type.Object(
+          {
+            enterpriseId: Type.Optional(Type.String({ format: "uuid" })),
+            deviceCode: Type.Optional(Type.String({ maxLength: 64 })),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      let query = db
+        .selectFrom("ingest_dead_letter")
+        .innerJoin("enterprise", "enterprise.id", "ingest_dead_letter.enterprise_id")
+        .selectAll("ingest_dead_letter")
+        .select("enterprise.name as enterprise_name")
+        .where((eb) => enterpriseInScope(eb as never, principal.scope));
+      if (request.query.enterpriseId)
+        query = query.where("ingest_dead_letter.enterprise_id", "=", request.query.enterpriseId);
+      if (request.query.deviceCode)
+        query = query.where("ingest_dead_letter.device_code", "=", request.query.deviceCode);
+      const rows = await query.orderBy("ingest_dead_letter.last_at", "desc").limit(request.query.limit).execute();
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          enterpriseId: r.enterprise_id,
+          enterpriseName: r.enterprise_name,
+          deviceCode: r.device_code,
+          channel: r.channel,
+          reason: r.reason,
+          message: deadLetterText(r.reason)[request.locale],
+          detail: r.detail,
+          payloadExcerpt: r.payload_excerpt,
+          count: r.count,
+          firstAt: r.first_at.toISOString(),
+          lastAt: r.last_at.toISOString(),
+        })),
+      };
     },
   );
 

@@ -12,8 +12,10 @@ import { usePageCrumb } from "../../components/page-crumb";
 import { useLocale, useT } from "../../i18n";
 import { AcknowledgeModal, DisposeModal } from "./AlarmActionModals";
 import { AlarmTable } from "./AlarmTable";
+import { DeadLettersCard } from "./DeadLettersCard";
+import { DeviceAccessCard } from "./DeviceAccessCard";
 import { ReadingHistoryChart } from "./MonitoringCharts";
-import { type Alarm, type Device, deviceStateOf, type Reading, sortAlarms } from "./monitoring-data";
+import { type Alarm, type Device, deviceStateOf, type MqttAccess, type Reading, sortAlarms } from "./monitoring-data";
 import { DeviceStateTag, deviceTypeName, formatValue, ruleKindName } from "./monitoring-ui";
 
 type Range = "1h" | "24h" | "7d";
@@ -32,7 +34,7 @@ export function DevicePage() {
 
   const history = useRequest(() => {
     const to = new Date();
-    return api.get<{ device: Device; readings: Reading[] }>(`/devices/${id}/readings`, {
+    return api.get<{ device: Device; mqtt: MqttAccess | null; readings: Reading[] }>(`/devices/${id}/readings`, {
       from: new Date(to.getTime() - RANGE_MS[range]).toISOString(),
       to: to.toISOString(),
       limit: 10_000,
@@ -145,6 +147,15 @@ export function DevicePage() {
           onDispose={setDisposing}
         />
       </Card>
+      {hasPermission(me, "monitoring:manage") && !isTerritoryScoped(me) && (
+        <DeviceAccessCard
+          device={device}
+          mqtt={history.data?.mqtt ?? null}
+          canManage={hasPermission(me, "monitoring:manage")}
+          onChanged={history.reload}
+        />
+      )}
+      <DeadLettersCard enterpriseId={device.enterpriseId} deviceCode={device.code} />
       <AcknowledgeModal alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
       <DisposeModal alarm={disposing} onClose={() => setDisposing(null)} onDone={done} />
     </Space>

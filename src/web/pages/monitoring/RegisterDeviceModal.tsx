@@ -89,7 +89,6 @@ export function RegisterDeviceModal({
   -H "Authorization: Bearer ${registered.credential}" \\
   -H "Content-Type: application/json" \\
   -d '{"readings":[{"deviceId":"${registered.code}","ts":"${new Date().toISOString()}","value":0}]}'`;
-    const topic = `dualguard/${registered.enterpriseId}/${registered.code}/readings`;
     return (
       <Modal
         open={open}
@@ -125,9 +124,21 @@ export function RegisterDeviceModal({
         </Typography.Paragraph>
         <Typography.Text strong>{t("device.usageMqtt")}</Typography.Text>
         <Typography.Paragraph>
-          <pre style={{ whiteSpace: "pre-wrap", fontSize: 12, margin: "8px 0" }}>
-            {`topic: ${topic}\npayload: {"ts":"${new Date().toISOString()}","value":0}`}
-          </pre>
+          {registered.mqtt ? (
+            <pre style={{ whiteSpace: "pre-wrap", fontSize: 12, margin: "8px 0" }} data-testid="device-mqtt">
+              {[
+                registered.mqtt.url ? `${t("device.mqttAddress")}: ${registered.mqtt.url}` : null,
+                `${t("device.mqttUsername")}: ${registered.mqtt.username}`,
+                t("device.mqttPassword"),
+                `${t("device.mqttTopic")}: ${registered.mqtt.topic}`,
+                `payload: {"ts":"${new Date().toISOString()}","value":0}`,
+              ]
+                .filter(Boolean)
+                .join("\n")}
+            </pre>
+          ) : (
+            <Typography.Text type="secondary">{t("device.mqttNotConfigured")}</Typography.Text>
+          )}
         </Typography.Paragraph>
       </Modal>
     );

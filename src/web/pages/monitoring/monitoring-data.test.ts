@@ -38,6 +38,8 @@ function deviceOf(overrides: Partial<Device> = {}): Device {
     unit: "%LEL",
     lng: null,
     lat: null,
+    credentialRotatedAt: null,
+    credentialRevokedAt: null,
     installDate: null,
     calibrationDue: null,
     lastValue: 2,

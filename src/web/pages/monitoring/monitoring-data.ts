@@ -24,9 +24,25 @@ export type Device = {
   calibrationDue: string | null;
   lastValue: number | null;
   lastTs: string | null;
+  credentialRotatedAt: string | null;
+  credentialRevokedAt: string | null;
 };
 
-export type RegisteredDevice = Device & { credential: string };
+/** How a device publishes over MQTT; null when the installation runs no broker. */
+export type MqttAccess = { url: string | null; username: string; topic: string };
+
+export type RegisteredDevice = Device & { credential: string; mqtt: MqttAccess | null };
+
+export type DeadLetter = {
+  id: string;
+  deviceCode: string;
+  reason: string;
+  message: string;
+  detail: string | null;
+  payloadExcerpt: string;
+  count: number;
+  lastAt: string;
+};
 
 export type Reading = { ts: string; value: number };
 
