@@ -27,6 +27,8 @@ declare module "fastify" {
   interface FastifyInstance {
     config: Config;
     database: Database;
+    /** Set on the contexts whose routes are all public by design (the API documentation, the SPA's files). */
+    servesPublicRoutes?: boolean;
     /** Every route as registered, for the access test that walks them all. */
     routeCatalogue: { method: string; url: string; permission?: Permission | Permission[]; public?: boolean }[];
   }
