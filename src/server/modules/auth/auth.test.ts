@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app";
 import { FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS } from "../../auth/login-throttle";
 import { observePasswordVerification } from "../../auth/passwords";
+import { signInRecordsJob } from "../../auth/sign-in-records-job";
+import { ManualClock } from "../../jobs/clock";
 import { bearerFor, createTestContext, errorOf, signIn, TEST_CONFIG, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 
@@ -373,5 +375,40 @@ describe.each(testDatabaseKinds())("sign-in and sessions on $name", (kind) => {
       .executeTakeFirstOrThrow();
     expect(audit.after).toEqual({ sessionsEnded: 1, tokensRevoked: 1 });
     expect(JSON.stringify(audit.after)).not.toContain("Brand-new");
+  });
+
+  it("clears expired sessions and sign-in failures older than an hour every hour", async () => {
+    const { db } = context.database;
+    const now = new Date();
+    await db
+      .insertInto("login_failure")
+      .values([
+        { throttle_key: "user:old.failure", at: new Date(now.getTime() - 2 * 3600_000) },
+        { throttle_key: "user:fresh.failure", at: now },
+      ])
+      .execute();
+    const owner = await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", "admin")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("session")
+      .values({
+        token_hash: "expired-session",
+        user_id: owner.id,
+        csrf_token: "x",
+        ip: "",
+        user_agent: "",
+        expires_at: new Date(now.getTime() - 1000),
+      })
+      .execute();
+    await signInRecordsJob().run({ db, clock: new ManualClock(now), log: console });
+    const keys = (await db.selectFrom("login_failure").select("throttle_key").execute()).map((r) => r.throttle_key);
+    expect(keys).toContain("user:fresh.failure");
+    expect(keys).not.toContain("user:old.failure");
+    expect(
+      await db.selectFrom("session").select("token_hash").where("token_hash", "=", "expired-session").execute(),
+    ).toEqual([]);
   });
 });

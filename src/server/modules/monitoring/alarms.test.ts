@@ -274,7 +274,7 @@ describe("the live alarm stream", () => {
     }
   });
 
-  it("ends a console's stream within seconds once its token is revoked or its account disabled, and holds three per user", async () => {
+  it("follows the caller's scope as it changes, ends within seconds once its token is revoked or its account disabled, and holds three per user", async () => {
     const [kind] = testDatabaseKinds();
     const context = await createTestContext(kind, { enterprises: 20 });
     try {
@@ -292,15 +292,50 @@ describe("the live alarm stream", () => {
         { userId: null, name: "test", ip: "" },
         { userId: safetyId, name: "console", days: 1 },
       );
-      const byToken = await fetch(url, { headers: { authorization: `Bearer ${token.token}` } });
+      const bearer = { authorization: `Bearer ${token.token}` };
+      const plant = (await context.app.inject({ url: "/api/v1/auth/me", headers: bearer })).json().user
+        .enterpriseIds[0];
+      const detector = (
+        await context.app.inject({
+          method: "POST",
+          url: "/api/v1/devices",
+          headers: bearer,
+          payload: { enterpriseId: plant, code: "SCOPE-1", name: "调岗前的探头", deviceType: "combustible_gas" },
+        })
+      ).json();
+      const byToken = await fetch(url, { headers: bearer });
       expect(byToken.status).toBe(200);
+      const reader = byToken.body!.getReader();
+      // Moved to another plant while the console is open: the next poll reads the new scope.
+      const elsewhere = await db
+        .selectFrom("enterprise")
+        .select("id")
+        .where("id", "<>", plant)
+        .orderBy("name")
+        .executeTakeFirstOrThrow();
+      const moved = await context.app.inject({
+        method: "PATCH",
+        url: `/api/v1/users/${safetyId}`,
+        headers: admin.headers,
+        payload: { enterpriseIds: [elsewhere.id] },
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/ingest/readings",
+        headers: { authorization: `Bearer ${detector.credential}` },
+        payload: { readings: [{ deviceId: "SCOPE-1", ts: Date.now(), value: 62 }] },
+      });
+      const afterMove = await readFor(reader, 3000);
+      expect(afterMove.text).not.toContain("调岗前的探头");
       const revoked = await context.app.inject({
         method: "DELETE",
         url: `/api/v1/users/${safetyId}/tokens/${token.id}`,
         headers: admin.headers,
       });
       expect(revoked.statusCode).toBe(204);
-      const afterRevoke = await readUntilEnd(byToken, 5000);
+      const afterRevoke = await readFor(reader, 5000);
       expect(afterRevoke).toMatchObject({ ended: true });
       expect(afterRevoke.text).toContain("event: end");
 
@@ -333,22 +368,40 @@ describe("the live alarm stream", () => {
   });
 });
 
+// A read that outlived its time limit, kept so that the chunk it receives is not lost to the next call.
+const pendingReads = new WeakMap<
+  ReadableStreamDefaultReader<Uint8Array>,
+  Promise<ReadableStreamReadResult<Uint8Array>>
+>();
+
 /** Reads an event stream until the server ends it or the time is up. */
-async function readUntilEnd(response: Response, ms: number): Promise<{ ended: boolean; text: string }> {
-  const reader = response.body!.getReader();
+async function readFor(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<{ ended: boolean; text: string }> {
   const deadline = Date.now() + ms;
   let text = "";
   while (Date.now() < deadline) {
+    const read = pendingReads.get(reader) ?? reader.read();
+    pendingReads.set(reader, read);
     const chunk = await Promise.race([
-      reader.read(),
+      read,
       new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))),
     ]);
     if (chunk === null) break;
+    pendingReads.delete(reader);
     if (chunk.done) return { ended: true, text };
     text += new TextDecoder().decode(chunk.value);
   }
-  await reader.cancel();
   return { ended: false, text };
+}
+
+/** Reads a whole event stream response until it ends (or the time is up, then lets it go). */
+async function readUntilEnd(response: Response, ms: number): Promise<{ ended: boolean; text: string }> {
+  const reader = response.body!.getReader();
+  const result = await readFor(reader, ms);
+  if (!result.ended) await reader.cancel();
+  return result;
 }
 
 describe.each(testDatabaseKinds())("per-device rule overrides on $name", (kind) => {
