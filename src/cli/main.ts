@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from "../server/config";
 import { type Database, openDatabase } from "../server/db/database";
 import { prepareDatabase } from "../server/db/prepare-database";
 import { createApiToken } from "../server/modules/tokens/create-api-token";
-import { seedDemo } from "../server/seed/seed-demo";
+import { generatedDemoPassword, seedDemo } from "../server/seed/seed-demo";
 import { seedDemoRegister } from "../server/seed/seed-demo-register";
 import { startServer } from "../server/start-server";
 import { simulate } from "./simulate";
@@ -150,10 +150,13 @@ async function seedDemoCommand(args: string[]): Promise<number> {
   const enterprises = positiveInteger(values.enterprises, "--enterprises", 200);
   // Registers go through the same grading as the pages, row by row: right for a demo, too slow for a scale city.
   const registers = !values["no-registers"] && enterprises <= DEMO_REGISTER_LIMIT;
+  // The published demo password is for the embedded demo; on a PostgreSQL server the demo accounts get their own.
+  const password = process.env.DATABASE_URL ? generatedDemoPassword() : undefined;
   return withDatabase(async (database) => {
     const started = Date.now();
     let lastReport = 0;
     const result = await seedDemo(database, {
+      password,
       enterprises,
       onProgress: (inserted) => {
         if (inserted - lastReport >= 10_000) {
@@ -170,6 +173,7 @@ async function seedDemoCommand(args: string[]): Promise<number> {
     }
     let seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`seeded ${result.territories} territories and ${result.enterprises} enterprises in ${seconds} s`);
+    if (password) console.log(`the demo accounts' password on this server: ${password}`);
     if (registers) {
       const register = await seedDemoRegister(database);
       seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -17,6 +17,8 @@ describe("configuration", () => {
       logLevel: "info",
       seedDemo: true,
       demoSimulation: true,
+      trustProxy: false,
+      openapiDocs: true,
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(join(dataDir, "session-secret"), "utf8").trim()).toBe(config.sessionSecret);
@@ -39,6 +41,11 @@ describe("configuration", () => {
     [{ DATABASE_URL: "postgres://db/x" }, "SESSION_SECRET"],
     [{ SEED_DEMO: "yes" }, "SEED_DEMO"],
     [{ DEMO_SIMULATION: "on" }, "DEMO_SIMULATION"],
+    [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "*" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10.0.0.1,proxy.example" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, "TRUST_PROXY"],
+    [{ OPENAPI_DOCS: "off" }, "OPENAPI_DOCS"],
   ])("names the bad variable in %j", (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(ConfigError);
     try {
@@ -70,5 +77,21 @@ describe("configuration", () => {
         mqttUrl: "mqtts://broker.example:8883",
       },
     });
+  });
+
+  it("starts a PostgreSQL installation empty: no demo city unless SEED_DEMO=true asks for it", () => {
+    const server = { DATABASE_URL: "postgres://db/dualguard", SESSION_SECRET: "s".repeat(40) };
+    expect(loadConfig(server)).toMatchObject({ seedDemo: false, demoSimulation: false });
+    expect(loadConfig({ ...server, SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir, SEED_DEMO: "false" }).seedDemo).toBe(false);
+  });
+
+  it("believes forwarded headers only from the proxies TRUST_PROXY names, and can turn the API documentation off", () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).trustProxy).toBe(false);
+    expect(
+      loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: "10.0.0.5, 10.0.1.0/24,loopback,fd00::/8" }).trustProxy,
+    ).toEqual(["10.0.0.5", "10.0.1.0/24", "loopback", "fd00::/8"]);
+    expect(loadConfig({ DATA_DIR: dataDir, OPENAPI_DOCS: "false" }).openapiDocs).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: "true" })).toThrow(/list the reverse proxies' addresses/);
   });
 });

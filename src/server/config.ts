@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 
 /** Everything the server reads from its environment, validated once at boot. */
@@ -18,8 +19,15 @@ export interface Config {
   sessionSecret: string;
   tileUrl?: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** Seed the demo city into an empty database at start. */
+  /** Seed the demo city into an empty database at start; only the embedded demo does by default. */
   seedDemo: boolean;
+  /**
+   * Addresses of the reverse proxies whose X-Forwarded-For / -Proto are believed;
+   * false (the default) believes no header, so a client cannot pick its own address.
+   */
+  trustProxy: false | string[];
+  /** Serve the browsable API documentation (/api/docs and /api/openapi.json). */
+  openapiDocs: boolean;
   /** Feed the demo devices with simulated readings (embedded demo only). */
   demoSimulation: boolean;
 }
@@ -94,10 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     sessionSecret = readOrCreateSecret(dataDir);
   }
-  const seedText = env.SEED_DEMO ?? "true";
-  if (!["true", "false"].includes(seedText)) {
-    throw new ConfigError("SEED_DEMO", `"${seedText}" is not a boolean; use true or false`);
-  }
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -108,8 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     tileUrl,
     logLevel,
-    seedDemo: seedText === "true",
+    // A PostgreSQL server is a real installation: it starts empty unless the demo is asked for.
+    seedDemo: parseBoolean("SEED_DEMO", env.SEED_DEMO, !databaseUrl),
     demoSimulation: parseBoolean("DEMO_SIMULATION", env.DEMO_SIMULATION, !databaseUrl),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    openapiDocs: parseBoolean("OPENAPI_DOCS", env.OPENAPI_DOCS, true),
   };
 }
 
@@ -139,6 +146,29 @@ function loadBrokerConfig(env: NodeJS.ProcessEnv): BrokerConfig | undefined {
     throw new ConfigError("BROKER_QUEUE", `"${queue}" is not a queue name; use letters, digits, ".", "_" and "-"`);
   }
   return { url, adminUrl, vhost, queue, mqttUrl };
+}
+
+// Named address ranges the proxy-addr module understands.
+const PROXY_RANGE_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+/** A comma-separated list of proxy addresses or CIDR ranges; "true" or "*" is refused (anyone could forge). */
+function parseTrustProxy(value: string | undefined): false | string[] {
+  if (value === undefined || value.trim() === "" || value === "false") return false;
+  const entries = value.split(",").map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.includes(entry)) continue;
+    const [address, prefix, extra] = entry.split("/");
+    const version = isIP(address ?? "");
+    const maxPrefix = version === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (version === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(
+        "TRUST_PROXY",
+        `"${entry}" is not a proxy address; list the reverse proxies' addresses or CIDR ranges separated by commas (e.g. 10.0.0.5,10.0.1.0/24 or loopback), or leave it unset when clients connect directly`,
+      );
+    }
+  }
+  return entries;
 }
 
 function parseBoolean(variable: string, value: string | undefined, fallback: boolean): boolean {

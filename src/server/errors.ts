@@ -7,6 +7,7 @@ export type ErrorCode =
   | "NOT_AUTHENTICATED"
   | "INVALID_CREDENTIALS"
   | "LOGIN_THROTTLED"
+  | "RATE_LIMITED"
   | "CSRF_TOKEN_INVALID"
   | "FORBIDDEN"
   | "NOT_FOUND"
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_AUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   LOGIN_THROTTLED: 429,
+  RATE_LIMITED: 429,
   CSRF_TOKEN_INVALID: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -96,3 +98,14 @@ export function invalidFields(problems: { field: string; text: LocalisedText }[]
   );
   return error;
 }
+
+/** Sign-in refused for a while; the error handler turns `retryAfterSeconds` into a Retry-After header. */
+export const signInThrottled = (seconds: number) =>
+  new AppError(
+    "LOGIN_THROTTLED",
+    {
+      "zh-CN": `登录失败次数过多，请 ${seconds} 秒后再试；如忘记密码，请联系管理员重置`,
+      en: `Too many failed sign-ins; try again in ${seconds} second(s), or ask an administrator to reset the password`,
+    },
+    { retryAfterSeconds: seconds },
+  );

@@ -1,3 +1,6 @@
+import { hostname } from "node:os";
+import type { FastifyServerOptions } from "fastify";
+import { sql } from "kysely";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { openDatabase } from "./db/database";
@@ -8,11 +11,15 @@ import { JobRunner } from "./jobs/job-runner";
 import { scheduledJobs } from "./jobs/scheduled-jobs";
 import { startDemoSimulation } from "./modules/monitoring/demo-simulation";
 import { deviceAccountJob, reconcileDeviceAccounts } from "./modules/monitoring/device-broker-accounts";
-import { seedDemo } from "./seed/seed-demo";
+import { DEMO_PASSWORD, generatedDemoPassword, seedDemo } from "./seed/seed-demo";
 import { seedDemoRegister } from "./seed/seed-demo-register";
 import type { App } from "./types";
 
 export const DEMO_ENTERPRISES = 200;
+
+/** Logged at every start while the database has no user: the first administrator is made on the command line. */
+export const NO_USER_YET =
+  "The database has no user yet, so nobody can sign in. Create the first administrator with the same DATABASE_URL (or DATA_DIR): npx dualguard user create --username admin --password '<a strong password>' --role admin — the demo accounts are seeded only into the embedded demo (SEED_DEMO)";
 
 export interface RunningServer {
   app: App;
@@ -27,7 +34,7 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: { installSignalHandlers?: boolean } = {},
+  options: { installSignalHandlers?: boolean; logger?: FastifyServerOptions["logger"] } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
@@ -36,16 +43,26 @@ export async function startServer(
   let demo: { stop(): void } | undefined;
   try {
     const { migrations } = await prepareDatabase(database);
-    app = await buildApp({ config, database });
+    app = await buildApp({ config, database, logger: options.logger });
     if (migrations.length > 0) app.log.info({ migrations }, "database migrated");
     if (config.seedDemo) {
-      const seeded = await seedDemo(database, { enterprises: DEMO_ENTERPRISES });
+      // The published demo password is for the embedded demo; a demo on a PostgreSQL server gets its own.
+      const password = config.databaseUrl ? generatedDemoPassword() : DEMO_PASSWORD;
+      const seeded = await seedDemo(database, { enterprises: DEMO_ENTERPRISES, password });
       if (seeded.seeded) {
         app.log.info(seeded, "demo city seeded into the empty database");
+        if (config.databaseUrl) {
+          app.log.warn(
+            { password },
+            "SEED_DEMO=true on a PostgreSQL server: the demo accounts were given this generated password, not the published one; disable them before real use",
+          );
+        }
         const register = await seedDemoRegister(database);
         app.log.info(register, "demo risk registers seeded and enterprises rated");
       }
     }
+    const users = await sql<{ n: string }>`SELECT count(*) AS n FROM app_user`.execute(database.db);
+    if (Number(users.rows[0]?.n ?? 0) === 0) app.log.warn(NO_USER_YET);
     await app.listen({ port: config.port, host: config.host });
     const brokerJobs = app.brokerAdmin ? [deviceAccountJob(app.brokerAdmin)] : [];
     jobs = new JobRunner({ db: database.db, clock: systemClock, log: app.log }, [

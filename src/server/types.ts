@@ -33,6 +33,8 @@ declare module "fastify" {
     ingest: IngestBatcher;
     /** Device accounts on the broker; null when devices send over HTTP only. */
     brokerAdmin: BrokerAdmin | null;
+    /** Set on the contexts whose routes are all public by design (the API documentation, the SPA's files). */
+    servesPublicRoutes?: boolean;
     /** Every route as registered, for the access test that walks them all. */
     routeCatalogue: { method: string; url: string; permission?: Permission | Permission[]; public?: boolean }[];
   }

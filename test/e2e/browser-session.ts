@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startTestServer } from "../../src/server/testing/start-test-server";
 
 // What every browser test file shares: the built SPA (dist/web, from `npm run build:web`) served by a real server
@@ -33,6 +33,8 @@ export function startBrowserSession(options: BrowserSessionOptions = {}): Browse
   const { viewportHeight = 900, timeoutMs = 15_000, settleMs = 500 } = options;
   let server: { url: string; close(): Promise<void> } | undefined;
   let browser: Browser | undefined;
+  // What the browser refused under the server's Content-Security-Policy; the pages must need nothing it forbids.
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(BUILT_WEB))
@@ -48,6 +50,7 @@ export function startBrowserSession(options: BrowserSessionOptions = {}): Browse
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    expect(cspViolations, "the pages ran into the Content-Security-Policy").toEqual([]);
   });
 
   const session: BrowserSession = {
@@ -60,6 +63,9 @@ export function startBrowserSession(options: BrowserSessionOptions = {}): Browse
       const context = await browser.newContext({ viewport: { width: 1440, height: viewportHeight }, locale: "zh-CN" });
       const page = await context.newPage();
       page.setDefaultTimeout(timeoutMs);
+      page.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+      });
       return { context, page };
     },
     async signIn(page, username) {

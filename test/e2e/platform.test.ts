@@ -127,6 +127,31 @@ describe("platform web app", () => {
     await context.close();
   });
 
+  it("lets a user change its own password from the user menu, then sign in with the new one", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, "expert");
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("change-password").click();
+    await page.getByTestId("current-password").fill("wrong-password-1");
+    await page.getByTestId("new-password").fill("Expert-new-2026");
+    await page.getByTestId("confirm-password").fill("Expert-new-2026");
+    await page.getByTestId("change-password-submit").click();
+    // The server's reason appears under the field it is about.
+    await page.getByText("当前密码不正确").waitFor();
+    await page.getByTestId("current-password").fill("Demo@2026");
+    await page.getByTestId("change-password-submit").click();
+    await page.getByText("密码已修改").waitFor();
+    await screenshot(page, "password-changed.png");
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("logout").click();
+    await page.waitForURL(/\/login$/);
+    await page.getByTestId("login-username").fill("expert");
+    await page.getByTestId("login-password").fill("Expert-new-2026");
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("side-menu").waitFor();
+    await context.close();
+  });
+
   // Last in the file: it closes an enterprise, which the tests above must not meet.
   it("lets a district supervisor close an enterprise with history, which then leaves the everyday list", async () => {
     const { context, page } = await newPage();

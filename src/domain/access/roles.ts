@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   "monitoring:manage",
   "monitoring:ingest",
   "monitoring:operate",
+  // Acknowledging and disposing an alarm acts on it: the enterprise's monitoring managers and the supervising government, not readers.
+  "alarm:respond",
   "supervision:read",
   "supervision:manage",
   "campaign:manage",
@@ -80,6 +82,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "hidden-danger:report",
     "hidden-danger:supervise",
     "monitoring:read",
+    "alarm:respond",
     "supervision:read",
     "supervision:manage",
     "campaign:manage",
@@ -118,6 +121,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "monitoring:read",
     "monitoring:manage",
     "monitoring:ingest",
+    "alarm:respond",
   ],
   safety_manager: [
     "enterprise:read",
@@ -134,6 +138,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "monitoring:read",
     "monitoring:manage",
     "monitoring:ingest",
+    "alarm:respond",
   ],
   employee: [
     "enterprise:read",

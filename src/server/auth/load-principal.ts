@@ -1,15 +1,10 @@
 import type { Kysely } from "kysely";
 import { isEnterpriseScoped, permissionsOf, type Role } from "../../domain/access/roles";
 import type { DB } from "../db/schema";
-import type { Principal, Scope } from "./principal";
+import type { Credential, Principal, Scope } from "./principal";
 
 /** Builds what a user may do and where, from the user row; null when the user is missing or disabled. */
-export async function loadPrincipal(
-  db: Kysely<DB>,
-  userId: string,
-  via: Principal["via"],
-  csrfToken: string | null,
-): Promise<Principal | null> {
+export async function loadPrincipal(db: Kysely<DB>, userId: string, credential: Credential): Promise<Principal | null> {
   const user = await db
     .selectFrom("app_user")
     .leftJoin("territory", "territory.id", "app_user.territory_id")
@@ -54,7 +49,8 @@ export async function loadPrincipal(
     scope,
     territoryId: user.territory_id,
     organisationId: user.organisation_id,
-    via,
-    csrfToken,
+    via: credential.via,
+    csrfToken: credential.via === "session" ? credential.csrfToken : null,
+    credential,
   };
 }

@@ -20,4 +20,8 @@ export interface Principal {
   /** How the request proved who it is; CSRF applies to cookie sessions only. */
   via: "session" | "token";
   csrfToken: string | null;
+  /** The session or API token it proved it with, to ask again later (a long event stream); absent for the server's own work. */
+  credential?: Credential;
 }
+
+export type Credential = { via: "session"; tokenHash: string; csrfToken: string } | { via: "token"; tokenId: string };

@@ -60,10 +60,18 @@ function probes(t: Target): Record<string, Probe> {
     "POST /api/v1/auth/login": {
       ownData: true,
       body: { username: "jiangbei.supervisor", password: "wrong-password-1" },
-      refused: [401],
+      // 429 once the guesses of the walks have throttled the account for the addresses that failed on it.
+      refused: [401, 429],
     },
     "POST /api/v1/auth/logout": { ownData: true },
     "GET /api/v1/auth/me": { ownData: true },
+    "GET /api/v1/auth/sign-in-options": { ownData: true },
+    // The caller's own password, and a wrong current one: refused before anything changes.
+    "POST /api/v1/auth/password": {
+      ownData: true,
+      body: { currentPassword: "not-my-password-1", newPassword: "Another-pass-2" },
+      refused: [400],
+    },
     "GET /api/v1/overview": { ownData: true },
     "GET /api/v1/territories": { ownData: true },
     "GET /api/v1/territories/:id": { params: { id: t.districtId } },
@@ -113,6 +121,8 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/tokens": { ownData: true },
     "POST /api/v1/tokens": { ownData: true, body: { name: "mine", days: 1 } },
     "DELETE /api/v1/tokens/:id": { params: { id: t.tokenId } },
+    "GET /api/v1/users/:id/tokens": { params: { id: t.userId } },
+    "DELETE /api/v1/users/:id/tokens/:tokenId": { params: { id: t.userId, tokenId: t.tokenId } },
     "GET /api/v1/risk-points": { ownData: true },
     "GET /api/v1/risk-control-list": { query: { ownerId: t.enterpriseId } },
     "GET /api/v1/risk-import-template": { ownData: true },
@@ -154,6 +164,9 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/devices/:id/readings": { params: { id: t.deviceId } },
     "GET /api/v1/devices/:id/rules": { params: { id: t.deviceId } },
     "PUT /api/v1/devices/:id/rules": { params: { id: t.deviceId }, body: { overrides: [] } },
+    "POST /api/v1/devices/:id/credential": { params: { id: t.deviceId } },
+    "DELETE /api/v1/devices/:id/credential": { params: { id: t.deviceId } },
+    "GET /api/v1/ingest/dead-letters": { ownData: true, query: { enterpriseId: t.enterpriseId } },
     // Sessions are refused (401); another enterprise's gateway token gets every reading rejected (422).
     "POST /api/v1/ingest/readings": {
       body: { readings: [{ deviceId: t.deviceCode, ts: Date.now() - 1000, value: 99 }] },
@@ -324,6 +337,37 @@ function multipart(csv: string) {
   const boundary = "----dualguard-test";
   const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
   return { payload: body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+const hex = (character: string) => `%${character.charCodeAt(0).toString(16).padStart(2, "0")}`;
+
+/**
+ * Spellings of one path that a router may decode or normalise to the same
+ * route, or a check reading the URL text may misread: percent-encoded,
+ * double-encoded, mixed-case, dot segments, doubled and trailing slashes.
+ */
+function pathVariants(path: string): string[] {
+  const [first = "", ...rest] = path.slice(1).split("/");
+  const tail = rest.join("/");
+  const capitalise = (segment: string) => segment.charAt(0).toUpperCase() + segment.slice(1);
+  const segments = path.slice(1).split("/");
+  return [
+    path,
+    `/${hex(first)}${first.slice(1)}/${tail}`,
+    `/${[...first].map(hex).join("")}/${tail}`,
+    `/${segments.map((segment) => (segment ? `${hex(segment)}${segment.slice(1)}` : segment)).join("/")}`,
+    `/%25${hex(first).slice(1)}${first.slice(1)}/${tail}`,
+    `/${first.toUpperCase()}/${tail}`,
+    `/${segments.map(capitalise).join("/")}`,
+    `/${first}/./${tail}`,
+    `/${first}/x/../${tail}`,
+    `/${first}/%2e/${tail}`,
+    `/${first}/x/%2e%2e/${tail}`,
+    `/${first}//${tail}`,
+    `//${path.slice(1)}`,
+    `${path}/`,
+    `/${first}%2f${tail.replaceAll("/", "%2F")}`,
+  ];
 }
 
 describe.each(testDatabaseKinds())("route access on $name", (kind) => {
@@ -627,6 +671,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
         .selectAll()
         .where("id", "=", target.organisationId)
         .executeTakeFirst(),
+      device: await db.selectFrom("device").selectAll().where("id", "=", target.deviceId).executeTakeFirst(),
       mapping: await db
         .selectFrom("control_level_mapping")
         .select(["risk_level", "control_level"])
@@ -648,9 +693,47 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
     expect(missing, "add a probe for each new route to this test").toEqual([]);
   });
 
-  it("declares a permission (or is explicitly public) on every API route", () => {
-    const open = context.app.routeCatalogue.filter((r) => r.url.startsWith("/api/v1/") && !r.permission && !r.public);
+  it("declares a permission (or is explicitly public) on every route, inside /api/v1 or not", () => {
+    const open = context.app.routeCatalogue.filter((r) => !r.permission && !r.public);
     expect(open).toEqual([]);
+    const outside = context.app.routeCatalogue.filter((r) => !r.url.startsWith("/api/v1/"));
+    expect(outside.map((r) => r.url)).toEqual(expect.arrayContaining(["/healthz", "/readyz", "/api/openapi.json"]));
+    expect(outside.every((r) => r.public)).toBe(true);
+  });
+
+  it("refuses an anonymous caller on every route however its path is spelt: encoded, double-encoded, mixed-case, dot segments", async () => {
+    const before = await snapshot();
+    const failures: string[] = [];
+    let caller = 0;
+    for (const route of context.app.routeCatalogue) {
+      const key = `${route.method} ${route.url}`;
+      const probe: Probe = probes(target)[key] ?? {};
+      if (probe.skip) continue;
+      const path = route.url
+        .replace(/:(\w+)/g, (_m, name: string) => probe.params?.[name] ?? "x")
+        .replace("*", "index.html");
+      const search = probe.query ? `?${new URLSearchParams(probe.query)}` : "";
+      const extra = probe.multipartCsv ? multipart(probe.multipartCsv) : undefined;
+      for (const variant of pathVariants(path)) {
+        caller += 1;
+        const response = await context.app.inject({
+          method: route.method as "GET",
+          url: `${variant}${search}`,
+          // One address per request: the sign-in route's failures must not throttle the walk itself.
+          remoteAddress: `198.18.${Math.floor(caller / 250)}.${caller % 250}`,
+          headers: extra?.headers ?? {},
+          payload: extra ? extra.payload : (probe.body as object | undefined),
+        });
+        const status = response.statusCode;
+        if (route.public) {
+          if (status >= 500) failures.push(`${route.method} ${variant}: public route failed with ${status}`);
+        } else if (![401, 403, 404].includes(status)) {
+          failures.push(`${route.method} ${variant}: expected 401, 403 or 404 anonymously, got ${status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toEqual(before);
   });
 
   for (const attacker of [
@@ -705,10 +788,11 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
   }
 
   it("lets district A's own supervisor read what the others could not", async () => {
-    const own = await signIn(context.app, "jiangbei.supervisor");
+    // A bearer token: the walks above tried to sign in as this supervisor with wrong passwords.
+    const own = await bearerFor(context, "jiangbei.supervisor");
     const response = await context.app.inject({
       url: `/api/v1/enterprises/${target.enterpriseId}`,
-      headers: own.headers,
+      headers: own,
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().name).toBe(target.enterpriseName);

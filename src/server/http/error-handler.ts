@@ -87,6 +87,8 @@ function localiseDetails(details: unknown, locale: Locale): unknown {
 }
 
 export function sendError(reply: FastifyReply, locale: Locale, error: AppError): FastifyReply {
+  const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (error.status === 429 && typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
   return reply.status(error.status).send({
     error: {
       code: error.code,
@@ -124,9 +126,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendError(
       reply,
       locale,
-      new AppError("LOGIN_THROTTLED", {
-        "zh-CN": "请求过于频繁，请稍后再试",
-        en: "Too many requests; try again shortly",
+      new AppError("RATE_LIMITED", {
+        "zh-CN": "请求过于频繁，请按 Retry-After 响应头所示的秒数后再试",
+        en: "Too many requests; wait the seconds given in the Retry-After header and try again",
       }),
     );
   }

@@ -33,8 +33,8 @@ interface Device {
   mqtt: { username: string; topic: string };
 }
 
-async function registerDevice(url: string, code: string): Promise<Device> {
-  const safety = await signInOver(url, "chem.safety");
+async function registerDevice(url: string, code: string, password?: string): Promise<Device> {
+  const safety = await signInOver(url, "chem.safety", password);
   const response = await fetch(`${url}/api/v1/devices`, {
     method: "POST",
     headers: safety.headers,
@@ -144,6 +144,8 @@ describe("one embedded server killed while ingesting", () => {
 describe.runIf(process.env.DATABASE_URL)("several servers on one PostgreSQL", () => {
   let databaseUrl: string;
   let db: pg.Client;
+  // A demo seeded on PostgreSQL gets a generated password, logged once by the server that seeds it.
+  let password: string;
   const servers: ServerProcess[] = [];
   const env = () => ({ DATABASE_URL: databaseUrl, SESSION_SECRET: SECRET, SEED_DEMO: "true", ...broker.env });
   const startOne = async () => {
@@ -162,7 +164,9 @@ describe.runIf(process.env.DATABASE_URL)("several servers on one PostgreSQL", ()
     target.pathname = `/${name}`;
     databaseUrl = target.toString();
     // The first server migrates and seeds the demo city; the others find it done.
-    await startOne();
+    const first = await startOne();
+    password = /"password":"([^"]+)"/.exec(first.output())?.[1] ?? "";
+    expect(password).toMatch(/^Demo-/);
     db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
   }, 180_000);
@@ -189,7 +193,11 @@ describe.runIf(process.env.DATABASE_URL)("several servers on one PostgreSQL", ()
     while (running().length < 2) await startOne();
     expect(await consumers()).toBe(2);
     const [, victim] = running();
-    const device = await registerDevice(running()[0].url, `FAILOVER-${signal}-${randomBytes(2).toString("hex")}`);
+    const device = await registerDevice(
+      running()[0].url,
+      `FAILOVER-${signal}-${randomBytes(2).toString("hex")}`,
+      password,
+    );
     const client = await connectDevice(device);
     const acknowledged: number[] = [];
     const started = Date.now();
@@ -233,7 +241,7 @@ describe.runIf(process.env.DATABASE_URL)("several servers on one PostgreSQL", ()
     while (running().length > 1) await running()[running().length - 1].stop("SIGTERM");
     const devices = await Promise.all(
       Array.from({ length: 10 }, (_, k) =>
-        registerDevice(running()[0].url, `SCALE-${k}-${randomBytes(2).toString("hex")}`),
+        registerDevice(running()[0].url, `SCALE-${k}-${randomBytes(2).toString("hex")}`, password),
       ),
     );
     const clients = await Promise.all(devices.map(connectDevice));
@@ -285,7 +293,7 @@ describe.runIf(process.env.DATABASE_URL)("several servers on one PostgreSQL", ()
 
   it("loses nothing the broker acknowledged when the broker itself restarts under load", async () => {
     while (running().length < 2) await startOne();
-    const device = await registerDevice(running()[0].url, `BROKER-RESTART-${randomBytes(2).toString("hex")}`);
+    const device = await registerDevice(running()[0].url, `BROKER-RESTART-${randomBytes(2).toString("hex")}`, password);
     const client = await connectDevice(device);
     const acknowledged: number[] = [];
     let publishing = true;

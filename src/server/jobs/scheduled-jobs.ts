@@ -1,3 +1,4 @@
+import { signInRecordsJob } from "../auth/sign-in-records-job";
 import type { Config } from "../config";
 import { campaignReminderJob } from "../modules/campaigns/reminder-job";
 import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/deadline-job";
@@ -25,5 +26,6 @@ export function scheduledJobs(config: Config): Job[] {
     incrementalRatingJob(),
     nightlyRatingJob(),
     mapClusterJob(),
+    signInRecordsJob(),
   ];
 }

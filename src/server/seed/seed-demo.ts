@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { type Insertable, sql } from "kysely";
 import { generateDemoCity, generateEnterprises } from "../../domain/demo";
 import { bboxOf } from "../../domain/geo";
@@ -10,6 +11,11 @@ import type { Database } from "../db/database";
 import type { EnterpriseTable, OrganisationKind } from "../db/schema";
 
 export const DEMO_PASSWORD = "Demo@2026";
+
+/** A demo password for a demo on a server, where the published one must not work: letters and digits from 18 random bytes. */
+export function generatedDemoPassword(): string {
+  return `Demo-${randomBytes(18).toString("base64url")}-7`;
+}
 const DEMO_SEED = 20261129;
 const BATCH = 1000;
 
@@ -77,6 +83,8 @@ const ORGANISATIONS: {
 
 export interface SeedDemoOptions {
   enterprises: number;
+  /** The demo accounts' password; the published one unless the caller picks another (a demo on a server). */
+  password?: string;
   /** Called after each batch of enterprises, for progress output. */
   onProgress?: (inserted: number) => void;
 }
@@ -185,7 +193,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   const district = city.find((node) => node.level === "district")!;
   const town = city.find((node) => node.level === "town" && node.parentCode === district.code)!;
   const organisationIds = new Map<string, string>();
-  const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(options.password ?? DEMO_PASSWORD)));
   await db.transaction().execute(async (trx) => {
     for (const organisation of ORGANISATIONS) {
       const created = await trx

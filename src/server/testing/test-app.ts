@@ -14,6 +14,8 @@ export const TEST_CONFIG: Config = {
   logLevel: "silent",
   seedDemo: false,
   demoSimulation: false,
+  trustProxy: false,
+  openapiDocs: true,
 };
 
 export interface TestContext {

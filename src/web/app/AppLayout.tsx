@@ -15,6 +15,7 @@ import {
   IssuesCloseOutlined,
   KeyOutlined,
   LineChartOutlined,
+  LockOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -25,6 +26,7 @@ import {
 import { Avatar, Breadcrumb, Dropdown, Grid, Layout, Menu, Skeleton, Space, Tag, Typography, theme } from "antd";
 import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { ChangePasswordModal } from "../components/ChangePasswordModal";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { roleLabel } from "../components/labels";
 import { NotificationBell } from "../components/NotificationBell";
@@ -86,6 +88,8 @@ export function AppLayout() {
       : []),
     ...(crumb ? [{ key: "page", title: crumb }] : []),
   ];
+
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const signOut = async () => {
     await logout().catch(() => undefined);
@@ -178,6 +182,12 @@ export function AppLayout() {
                   },
                   { type: "divider" },
                   {
+                    key: "password",
+                    icon: <LockOutlined />,
+                    label: <span data-testid="change-password">{t("auth.changePassword")}</span>,
+                    onClick: () => setChangingPassword(true),
+                  },
+                  {
                     key: "logout",
                     danger: true,
                     icon: <LogoutOutlined />,
@@ -213,6 +223,7 @@ export function AppLayout() {
                 </div>
               </div>
             </Dropdown>
+            <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: narrow ? 8 : 24 }}>

@@ -46,6 +46,15 @@ export const en: Record<MessageKey, string> = {
   "menu.tokens": "API tokens",
 
   "auth.logout": "Sign out",
+  "auth.changePassword": "Change password",
+  "auth.changePasswordHelp": "Afterwards your sign-ins on other devices end and all your API tokens are revoked.",
+  "auth.currentPassword": "Current password",
+  "auth.newPassword": "New password",
+  "auth.newPasswordHelp": "At least 8 characters, with both letters and digits",
+  "auth.confirmPassword": "New password again",
+  "auth.passwordRequired": "Enter the password",
+  "auth.passwordsDiffer": "The two new passwords differ",
+  "auth.passwordChanged": "Password changed: {sessions} other sign-in(s) ended, {tokens} API token(s) revoked",
 
   "role.admin": "System administrator",
   "role.supervisor": "Safety supervisor",

@@ -45,6 +45,15 @@ export const zhCN = {
   "menu.tokens": "API 令牌",
 
   "auth.logout": "退出登录",
+  "auth.changePassword": "修改密码",
+  "auth.changePasswordHelp": "修改后，您在其他设备上的登录将退出，您的全部 API 令牌将被吊销。",
+  "auth.currentPassword": "当前密码",
+  "auth.newPassword": "新密码",
+  "auth.newPasswordHelp": "至少 8 个字符，须同时包含字母和数字",
+  "auth.confirmPassword": "再次输入新密码",
+  "auth.passwordRequired": "请输入密码",
+  "auth.passwordsDiffer": "两次输入的新密码不一致",
+  "auth.passwordChanged": "密码已修改：其他 {sessions} 个登录已退出，{tokens} 个 API 令牌已吊销",
 
   "role.admin": "系统管理员",
   "role.supervisor": "应急管理监管人员",

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { Type } from "typebox";
 import { describeProblem, verifyAudit } from "../../audit/verify-audit";
-import type { Scope } from "../../auth/principal";
+import type { Principal } from "../../auth/principal";
+import { enterpriseInScope } from "../../auth/scope";
 import { type App, principalOf } from "../../types";
 
 const AuditEntry = Type.Object({
@@ -33,13 +34,33 @@ const AuditQuery = Type.Object(
 export async function auditRoutes(app: App) {
   const { db } = app.database;
 
-  /** Audit entries a scope may read: those about its territory subtree or its enterprises. */
-  const scoped = (scope: Scope) => {
+  /**
+   * Audit entries a caller may read: those about its enterprises, or its
+   * territory subtree; an industry department only those about enterprises of
+   * its industries there (and its own actions), as everywhere else it reads.
+   */
+  const scoped = (principal: Principal) => {
+    const scope = principal.scope;
     const query = db.selectFrom("audit_log");
     if (scope.kind === "enterprises") {
       return scope.enterpriseIds.length === 0
         ? query.where(sql<boolean>`false`)
         : query.where("enterprise_id", "in", scope.enterpriseIds);
+    }
+    if (scope.industries.length > 0) {
+      return query.where((eb) =>
+        eb.or([
+          eb(
+            "audit_log.enterprise_id",
+            "in",
+            eb
+              .selectFrom("enterprise")
+              .select("enterprise.id")
+              .where((inner) => enterpriseInScope(inner as never, scope)),
+          ),
+          eb("audit_log.actor_id", "=", principal.userId),
+        ]),
+      );
     }
     if (scope.path === "/") return query;
     return query.where("territory_path", "like", `${scope.path}%`);
@@ -65,7 +86,7 @@ export async function auditRoutes(app: App) {
     },
     async (request) => {
       const { entityType, entityId, actor, from, to, page, pageSize } = request.query;
-      let query = scoped(principalOf(request).scope);
+      let query = scoped(principalOf(request));
       if (entityType) query = query.where("entity_type", "=", entityType);
       if (entityId) query = query.where("entity_id", "=", entityId);
       if (actor) query = query.where("actor_name", "ilike", `%${actor}%`);

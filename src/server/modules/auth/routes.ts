@@ -1,49 +1,18 @@
-import type { Kysely } from "kysely";
-import type { Static } from "typebox";
-import { type Actor, recordAudit } from "../../audit/record-audit";
 import { SESSION_COOKIE } from "../../auth/authenticate";
-import { loadPrincipal } from "../../auth/load-principal";
-import { clearLoginFailures, recordLoginFailure, throttledForMinutes } from "../../auth/login-throttle";
-import { verifyPassword } from "../../auth/passwords";
-import type { Principal } from "../../auth/principal";
-import { hashSecret, newSecret } from "../../auth/tokens";
-import type { DB } from "../../db/schema";
-import { AppError } from "../../errors";
-import { type App, principalOf } from "../../types";
-import { LoginBody, type Me, SessionResponse } from "./schema";
-
-const SESSION_HOURS = 12;
-
-export async function presentMe(db: Kysely<DB>, principal: Principal): Promise<Static<typeof Me>> {
-  const territory = principal.territoryId
-    ? await db
-        .selectFrom("territory")
-        .select(["id", "code", "name", "name_en as nameEn", "path"])
-        .where("id", "=", principal.territoryId)
-        .executeTakeFirst()
-    : undefined;
-  const organisation = principal.organisationId
-    ? await db
-        .selectFrom("organisation")
-        .select(["id", "name", "kind"])
-        .where("id", "=", principal.organisationId)
-        .executeTakeFirst()
-    : undefined;
-  return {
-    id: principal.userId,
-    username: principal.username,
-    displayName: principal.displayName,
-    role: principal.role,
-    territory: territory ?? null,
-    industries: principal.scope.kind === "territory" ? principal.scope.industries : [],
-    enterpriseIds: principal.scope.kind === "enterprises" ? principal.scope.enterpriseIds : [],
-    organisation: organisation ?? null,
-    permissions: [...principal.permissions],
-  };
-}
+import { standInPasswordHash } from "../../auth/passwords";
+import { hashSecret } from "../../auth/tokens";
+import { type App, actorOf, principalOf } from "../../types";
+import { changeOwnPassword } from "./change-password";
+import { presentMe } from "./present-me";
+import { LoginBody, PasswordChangeBody, PasswordChanged, SessionResponse, SignInOptions } from "./schema";
+import { SESSION_HOURS, signIn } from "./sign-in";
 
 export async function authRoutes(app: App) {
   const { db } = app.database;
+  // Made before the first sign-in, so the first unknown username costs no more than any other.
+  app.addHook("onReady", async () => {
+    await standInPasswordHash();
+  });
 
   app.post(
     "/auth/login",
@@ -57,46 +26,13 @@ export async function authRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body;
-      const wait = await throttledForMinutes(db, username, request.ip);
-      if (wait > 0) {
-        throw new AppError("LOGIN_THROTTLED", {
-          "zh-CN": `登录失败次数过多，请 ${wait} 分钟后再试`,
-          en: `Too many failed sign-ins; try again in ${wait} minute(s)`,
-        });
-      }
-      const user = await db
-        .selectFrom("app_user")
-        .select(["id", "username", "display_name", "password_hash", "disabled"])
-        .where("username", "=", username)
-        .executeTakeFirst();
-      const ok = user && !user.disabled && (await verifyPassword(user.password_hash, password));
-      if (!user || !ok) {
-        await recordLoginFailure(db, username, request.ip);
-        throw new AppError("INVALID_CREDENTIALS", {
-          "zh-CN": "用户名或密码错误（账号也可能已停用）",
-          en: "Wrong username or password (or the account is disabled)",
-        });
-      }
-      await clearLoginFailures(db, username);
-      const token = newSecret();
-      const csrfToken = newSecret();
-      const actor: Actor = { userId: user.id, name: `${user.display_name} (${user.username})`, ip: request.ip };
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("session")
-          .values({
-            token_hash: hashSecret(token),
-            user_id: user.id,
-            csrf_token: csrfToken,
-            ip: request.ip,
-            user_agent: String(request.headers["user-agent"] ?? "").slice(0, 300),
-            expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
-          })
-          .execute();
-        await recordAudit(trx, actor, { action: "login", entityType: "user", entityId: user.id });
+      const { sessionToken, principal } = await signIn(db, {
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: String(request.headers["user-agent"] ?? ""),
       });
-      reply.setCookie(SESSION_COOKIE, token, {
+      reply.setCookie(SESSION_COOKIE, sessionToken, {
         path: "/",
         httpOnly: true,
         sameSite: "strict",
@@ -104,9 +40,18 @@ export async function authRoutes(app: App) {
         signed: true,
         maxAge: SESSION_HOURS * 3600,
       });
-      const principal = await loadPrincipal(db, user.id, "session", csrfToken);
-      return { user: await presentMe(db, principal!), csrfToken };
+      return { user: await presentMe(db, principal), csrfToken: principal.csrfToken };
     },
+  );
+
+  app.get(
+    "/auth/sign-in-options",
+    {
+      config: { public: true },
+      schema: { tags: ["auth"], summary: "What the sign-in page may offer", response: { 200: SignInOptions } },
+    },
+    // Only the embedded demo carries the published demo password; a PostgreSQL installation never shows it.
+    async () => ({ demoAccounts: app.config.seedDemo && !app.config.databaseUrl }),
   );
 
   app.post(
@@ -133,5 +78,20 @@ export async function authRoutes(app: App) {
       const principal = principalOf(request);
       return { user: await presentMe(db, principal), csrfToken: principal.csrfToken };
     },
+  );
+
+  app.post(
+    "/auth/password",
+    {
+      config: { permission: "account:self", rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Change the caller's own password (the current one is required); ends the caller's other sessions and revokes all of its API tokens",
+        body: PasswordChangeBody,
+        response: { 200: PasswordChanged },
+      },
+    },
+    async (request) => changeOwnPassword(db, principalOf(request), actorOf(request), request.body),
   );
 }

@@ -30,3 +30,22 @@ export const Me = Type.Object({
 });
 
 export const SessionResponse = Type.Object({ user: Me, csrfToken: Type.Union([Type.String(), Type.Null()]) });
+
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 8, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const PasswordChanged = Type.Object({
+  sessionsEnded: Type.Integer({ description: "other sessions of the user that were ended" }),
+  tokensRevoked: Type.Integer({ description: "API tokens of the user that were revoked" }),
+});
+
+export const SignInOptions = Type.Object({
+  demoAccounts: Type.Boolean({
+    description: "the embedded demo: the demo accounts and their published password may be shown on the sign-in page",
+  }),
+});

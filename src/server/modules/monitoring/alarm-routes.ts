@@ -6,9 +6,10 @@ import { type AlarmAction, type AlarmLifecycle, applyAlarmAction } from "../../.
 import type { DeviceType } from "../../../domain/monitoring/device-types";
 import type { AlarmRuleKind } from "../../../domain/monitoring/rules";
 import { recordAudit } from "../../audit/record-audit";
+import { recheckPrincipal } from "../../auth/authenticate";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
-import { AppError, forbidden, type LocalisedText, notFound } from "../../errors";
+import { AppError, type LocalisedText, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
 
 const THE_ALARM: LocalisedText = { "zh-CN": "该报警", en: "The alarm" };
@@ -20,14 +21,16 @@ const STATUS = Type.Union([
 ]);
 // Cleared alarms stay in the CAP feed this long, so a reader polling it sees them end.
 const CLEARED_IN_FEED_MS = 24 * 3600_000;
+/** Open alarm streams one user may hold in one server process (a console on a few screens). */
+export const MAX_STREAMS_PER_USER = 3;
 
 export async function alarmRoutes(app: App) {
   const { db } = app.database;
   // Open event streams end before the server closes, so a graceful shutdown is not held up by them.
   const streams = new Set<{ end(): void }>();
+  const streamsPerUser = new Map<string, number>();
   app.addHook("preClose", async () => {
-    for (const stream of streams) stream.end();
-    streams.clear();
+    for (const stream of [...streams]) stream.end();
   });
 
   const alarms = (principal: Principal) =>
@@ -125,8 +128,6 @@ export async function alarmRoutes(app: App) {
     const principal = principalOf(request);
     const row = await alarms(principal).where("alarm.id", "=", id).executeTakeFirst();
     if (!row) throw notFound(THE_ALARM);
-    if (principal.scope.kind === "enterprises" && !principal.permissions.includes("monitoring:manage"))
-      throw forbidden();
     const lifecycle: AlarmLifecycle = {
       status: row.status,
       raisedAt: row.raised_at,
@@ -176,7 +177,7 @@ export async function alarmRoutes(app: App) {
   app.post(
     "/alarms/:id/acknowledge",
     {
-      config: { permission: "monitoring:read" },
+      config: { permission: "alarm:respond" },
       schema: {
         tags: ["monitoring"],
         summary: "Acknowledge an alarm (recorded with who and when)",
@@ -191,7 +192,7 @@ export async function alarmRoutes(app: App) {
   app.post(
     "/alarms/:id/dispose",
     {
-      config: { permission: "monitoring:read" },
+      config: { permission: "alarm:respond" },
       schema: {
         tags: ["monitoring"],
         summary: "Record the disposal of an acknowledged or cleared alarm: cause and action taken",
@@ -228,7 +229,16 @@ export async function alarmRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
+      let principal = principalOf(request);
+      const userId = principal.userId;
+      const open = streamsPerUser.get(userId) ?? 0;
+      if (open >= MAX_STREAMS_PER_USER) {
+        throw new AppError("RATE_LIMITED", {
+          "zh-CN": `您已打开 ${open} 个实时报警连接（上限 ${MAX_STREAMS_PER_USER} 个）；请关闭其他报警台页面后重试`,
+          en: `You already have ${open} live alarm streams open (at most ${MAX_STREAMS_PER_USER}); close another alarm console tab and try again`,
+        });
+      }
+      streamsPerUser.set(userId, open + 1);
       const locale = request.query.lang ?? request.locale;
       reply.hijack();
       const raw = reply.raw;
@@ -242,11 +252,20 @@ export async function alarmRoutes(app: App) {
       // Every process polls its own clients' scope, so alarms raised by any server process reach every console.
       let cursor = new Date();
       let busy = false;
+      let ended = false;
       const seen = new Map<string, number>();
       const poll = async () => {
-        if (busy) return;
+        if (busy || ended) return;
         busy = true;
         try {
+          // Asked again at every poll: a revoked session or token, a disabled account or a narrowed scope takes effect within a second.
+          const current = await recheckPrincipal(db, principal);
+          if (!current?.permissions.includes("monitoring:read")) {
+            raw.write(`event: end\ndata: ${JSON.stringify({ reason: "access-ended" })}\n\n`);
+            stream.end();
+            return;
+          }
+          principal = current;
           const rows = await alarms(principal)
             .where("alarm.changed_at", ">=", cursor)
             .orderBy("alarm.changed_at")
@@ -267,21 +286,25 @@ export async function alarmRoutes(app: App) {
       };
       const timer = setInterval(poll, 1000);
       const ping = setInterval(() => raw.write(`event: ping\ndata: ${Date.now()}\n\n`), 15_000);
-      const stop = () => {
+      const release = () => {
+        if (ended) return;
+        ended = true;
         clearInterval(timer);
         clearInterval(ping);
+        streams.delete(stream);
+        const left = (streamsPerUser.get(userId) ?? 1) - 1;
+        if (left > 0) streamsPerUser.set(userId, left);
+        else streamsPerUser.delete(userId);
       };
       const stream = {
         end() {
-          stop();
+          release();
           raw.end();
         },
       };
       streams.add(stream);
-      request.raw.on("close", () => {
-        stop();
-        streams.delete(stream);
-      });
+      // The response closes when the client goes away (or after end()).
+      raw.on("close", release);
     },
   );
 

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../jobs/clock";
 import { JobRunner } from "../../jobs/job-runner";
-import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import { bearerFor, createTestContext, errorOf, signIn, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
+import { createApiToken } from "../tokens/create-api-token";
 import { alarmEscalationJob } from "./alarm-jobs";
 import { evaluateSilences } from "./evaluate-alarms";
 
@@ -178,6 +179,48 @@ describe.each(testDatabaseKinds())("alarms on $name", (kind) => {
     await runner.tick();
     expect((await titles(principal)).filter((t: string) => t.startsWith("报警未确认")).length).toBeGreaterThan(0);
   });
+
+  it("lets only the enterprise's monitoring managers and the supervising government acknowledge or dispose an alarm", async () => {
+    const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
+      .enterpriseIds[0];
+    const probe = (
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/devices",
+        headers: safety,
+        payload: { enterpriseId, code: "GAS-ROLE-1", name: "权限测试探头", deviceType: "combustible_gas" },
+      })
+    ).json();
+    await context.app.inject({
+      method: "POST",
+      url: "/api/v1/ingest/readings",
+      headers: { authorization: `Bearer ${probe.credential}` },
+      payload: { readings: [{ deviceId: "GAS-ROLE-1", ts: Date.now() - 1000, value: 62 }] },
+    });
+    const alarm = (await context.app.inject({ url: `/api/v1/alarms?deviceId=${probe.id}`, headers: safety })).json()
+      .items[0];
+    const act = async (username: string, action: "acknowledge" | "dispose") =>
+      context.app.inject({
+        method: "POST",
+        url: `/api/v1/alarms/${alarm.id}/${action}`,
+        headers: await bearerFor(context, username),
+        payload: action === "acknowledge" ? { note: "已知悉" } : { cause: "探头受潮", actionTaken: "更换探头" },
+      });
+    // Readers, even those whose scope holds the plant, are refused.
+    for (const reader of ["integrator", "housing.dept", "insurer", "chem.worker"]) {
+      for (const action of ["acknowledge", "dispose"] as const) {
+        const refused = await act(reader, action);
+        expect(refused.statusCode, `${reader} ${action}`).toBe(403);
+      }
+    }
+    const untouched = (await context.app.inject({ url: `/api/v1/alarms?deviceId=${probe.id}`, headers: safety })).json()
+      .items[0];
+    expect(untouched.status).toBe("active_unacknowledged");
+    const acknowledged = await act("city.supervisor", "acknowledge");
+    expect(acknowledged.statusCode, acknowledged.body).toBe(200);
+    const disposed = await act("chem.principal", "dispose");
+    expect(disposed.statusCode, disposed.body).toBe(200);
+  });
 });
 
 describe("the live alarm stream", () => {
@@ -231,7 +274,136 @@ describe("the live alarm stream", () => {
       await context.database.destroy();
     }
   });
+
+  it("follows the caller's scope as it changes, ends within seconds once its token is revoked or its account disabled, and holds three per user", async () => {
+    const [kind] = testDatabaseKinds();
+    const context = await createTestContext(kind, { enterprises: 20 });
+    try {
+      await context.app.listen({ port: 0, host: "127.0.0.1" });
+      const address = context.app.server.address();
+      const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/api/v1/alarms/stream`;
+      const { db } = context.database;
+      const safetyId = (
+        await db.selectFrom("app_user").select("id").where("username", "=", "chem.safety").executeTakeFirstOrThrow()
+      ).id;
+      const admin = await signIn(context.app, "admin");
+
+      const token = await createApiToken(
+        db,
+        { userId: null, name: "test", ip: "" },
+        { userId: safetyId, name: "console", days: 1 },
+      );
+      const bearer = { authorization: `Bearer ${token.token}` };
+      const plant = (await context.app.inject({ url: "/api/v1/auth/me", headers: bearer })).json().user
+        .enterpriseIds[0];
+      const detector = (
+        await context.app.inject({
+          method: "POST",
+          url: "/api/v1/devices",
+          headers: bearer,
+          payload: { enterpriseId: plant, code: "SCOPE-1", name: "调岗前的探头", deviceType: "combustible_gas" },
+        })
+      ).json();
+      const byToken = await fetch(url, { headers: bearer });
+      expect(byToken.status).toBe(200);
+      const reader = byToken.body!.getReader();
+      // Moved to another plant while the console is open: the next poll reads the new scope.
+      const elsewhere = await db
+        .selectFrom("enterprise")
+        .select("id")
+        .where("id", "<>", plant)
+        .orderBy("name")
+        .executeTakeFirstOrThrow();
+      const moved = await context.app.inject({
+        method: "PATCH",
+        url: `/api/v1/users/${safetyId}`,
+        headers: admin.headers,
+        payload: { enterpriseIds: [elsewhere.id] },
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await context.app.inject({
+        method: "POST",
+        url: "/api/v1/ingest/readings",
+        headers: { authorization: `Bearer ${detector.credential}` },
+        payload: { readings: [{ deviceId: "SCOPE-1", ts: Date.now(), value: 62 }] },
+      });
+      const afterMove = await readFor(reader, 3000);
+      expect(afterMove.text).not.toContain("调岗前的探头");
+      const revoked = await context.app.inject({
+        method: "DELETE",
+        url: `/api/v1/users/${safetyId}/tokens/${token.id}`,
+        headers: admin.headers,
+      });
+      expect(revoked.statusCode).toBe(204);
+      const afterRevoke = await readFor(reader, 5000);
+      expect(afterRevoke).toMatchObject({ ended: true });
+      expect(afterRevoke.text).toContain("event: end");
+
+      const session = await signIn(context.app, "chem.safety");
+      const open = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(url, { headers: { cookie: session.headers.cookie } });
+        expect(response.status).toBe(200);
+        open.push(response);
+      }
+      const fourth = await fetch(url, { headers: { cookie: session.headers.cookie } });
+      expect(fourth.status).toBe(429);
+      expect((await fourth.json()).error).toMatchObject({
+        code: "RATE_LIMITED",
+        message: expect.stringContaining("3"),
+      });
+      const disabled = await context.app.inject({
+        method: "PATCH",
+        url: `/api/v1/users/${safetyId}`,
+        headers: admin.headers,
+        payload: { disabled: true },
+      });
+      expect(disabled.statusCode).toBe(200);
+      for (const response of open) expect(await readUntilEnd(response, 5000)).toMatchObject({ ended: true });
+      expect((await fetch(url, { headers: { cookie: session.headers.cookie } })).status).toBe(401);
+    } finally {
+      await context.app.close();
+      await context.database.destroy();
+    }
+  });
 });
+
+// A read that outlived its time limit, kept so that the chunk it receives is not lost to the next call.
+const pendingReads = new WeakMap<
+  ReadableStreamDefaultReader<Uint8Array>,
+  Promise<ReadableStreamReadResult<Uint8Array>>
+>();
+
+/** Reads an event stream until the server ends it or the time is up. */
+async function readFor(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<{ ended: boolean; text: string }> {
+  const deadline = Date.now() + ms;
+  let text = "";
+  while (Date.now() < deadline) {
+    const read = pendingReads.get(reader) ?? reader.read();
+    pendingReads.set(reader, read);
+    const chunk = await Promise.race([
+      read,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))),
+    ]);
+    if (chunk === null) break;
+    pendingReads.delete(reader);
+    if (chunk.done) return { ended: true, text };
+    text += new TextDecoder().decode(chunk.value);
+  }
+  return { ended: false, text };
+}
+
+/** Reads a whole event stream response until it ends (or the time is up, then lets it go). */
+async function readUntilEnd(response: Response, ms: number): Promise<{ ended: boolean; text: string }> {
+  const reader = response.body!.getReader();
+  const result = await readFor(reader, ms);
+  if (!result.ended) await reader.cancel();
+  return result;
+}
 
 describe.each(testDatabaseKinds())("per-device rule overrides on $name", (kind) => {
   let context: TestContext;

@@ -1,14 +1,15 @@
-import type { Kysely } from "kysely";
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { Type } from "typebox";
 import { isEnterpriseScoped, ROLES, type Role } from "../../../domain/access/roles";
 import { recordAudit } from "../../audit/record-audit";
 import { hashPassword, passwordProblem } from "../../auth/passwords";
 import type { Principal } from "../../auth/principal";
+import { revokeCredentials } from "../../auth/revoke-credentials";
 import { enterpriseInScope, territoryInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import { forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
+import { findManagedUser, usersInScope } from "./user-scope";
 
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
@@ -66,33 +67,6 @@ const UserListQuery = Type.Object(
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 const t = (zh: string, en: string): LocalisedText => ({ "zh-CN": zh, en });
 
-/**
- * Users an administrator may manage: those placed in its territory subtree,
- * or linked to enterprises in it. An administrator never sees another city's users.
- */
-function usersInScope(db: Kysely<DB>, principal: Principal) {
-  const scope = principal.scope;
-  const path = scope.kind === "territory" ? scope.path : "/-/";
-  return db
-    .selectFrom("app_user")
-    .leftJoin("territory", "territory.id", "app_user.territory_id")
-    .leftJoin("organisation", "organisation.id", "app_user.organisation_id")
-    .where((eb) =>
-      eb.or([
-        eb("territory.path", "like", `${path}%`),
-        eb.exists(
-          eb
-            .selectFrom("user_enterprise")
-            .innerJoin("enterprise", "enterprise.id", "user_enterprise.enterprise_id")
-            .whereRef("user_enterprise.user_id", "=", "app_user.id")
-            .where("enterprise.territory_path", "like", `${path}%`),
-        ),
-        // Whole-installation administrators (no territory) are visible only to one another.
-        eb.and([eb("app_user.territory_id", "is", null), eb.val(path === "/")]),
-      ]),
-    );
-}
-
 async function presentUsers(db: Kysely<DB>, principal: Principal, ids: string[]) {
   if (ids.length === 0) return [];
   const rows = await usersInScope(db, principal)
@@ -137,14 +111,23 @@ async function presentUsers(db: Kysely<DB>, principal: Principal, ids: string[])
     }));
 }
 
-/** A user's placement must suit its role and lie inside the administrator's own scope. */
+/**
+ * A user's placement must suit its role and lie inside the administrator's own
+ * scope: the territory, the organisation and every enterprise, each checked to
+ * exist, and industries no wider than the administrator's own.
+ */
 async function checkPlacement(
   db: Kysely<DB>,
   principal: Principal,
-  role: Role,
-  territoryId: string | null,
-  enterpriseIds: string[],
+  placement: {
+    role: Role;
+    territoryId: string | null;
+    enterpriseIds: string[];
+    organisationId: string | null;
+    industries: string[];
+  },
 ) {
+  const { role, territoryId, enterpriseIds, organisationId, industries } = placement;
   const issues: { field: string; text: LocalisedText }[] = [];
   if (isEnterpriseScoped(role)) {
     if (enterpriseIds.length === 0) {
@@ -176,6 +159,30 @@ async function checkPlacement(
       throw forbidden(t("属地不存在或不在您的管辖范围内", "The territory does not exist or is outside your scope"));
   } else if (role !== "admin" || principal.scope.kind !== "territory" || principal.scope.path !== "/") {
     issues.push({ field: "territoryId", text: t("该角色须指定属地", "This role needs a territory") });
+  }
+  if (organisationId) {
+    const organisation = await db
+      .selectFrom("organisation")
+      .innerJoin("territory", "territory.id", "organisation.territory_id")
+      .select("organisation.id")
+      .where("organisation.id", "=", organisationId)
+      .where((eb) => territoryInScope(eb, principal.scope))
+      .executeTakeFirst();
+    if (!organisation)
+      throw forbidden(t("单位不存在或不在您的管辖范围内", "The organisation does not exist or is outside your scope"));
+  }
+  const ownIndustries = principal.scope.kind === "territory" ? principal.scope.industries : [];
+  if (
+    ownIndustries.length > 0 &&
+    !isEnterpriseScoped(role) &&
+    (industries.length === 0 || industries.some((industry) => !ownIndustries.includes(industry)))
+  ) {
+    throw forbidden(
+      t(
+        `行业范围须在您自己的行业（${ownIndustries.join("、")}）之内`,
+        `The industries must lie within your own (${ownIndustries.join(", ")})`,
+      ),
+    );
   }
   if (issues.length > 0) throw invalidFields(issues);
 }
@@ -244,7 +251,13 @@ export async function userRoutes(app: App) {
       const weak = passwordProblem(body.password);
       if (weak) throw invalidFields([{ field: "password", text: weak }]);
       const enterpriseIds = body.enterpriseIds ?? [];
-      await checkPlacement(db, principal, body.role, body.territoryId ?? null, enterpriseIds);
+      await checkPlacement(db, principal, {
+        role: body.role,
+        territoryId: body.territoryId ?? null,
+        enterpriseIds,
+        organisationId: body.organisationId ?? null,
+        industries: body.industries ?? [],
+      });
       const taken = await db
         .selectFrom("app_user")
         .select("id")
@@ -305,7 +318,17 @@ export async function userRoutes(app: App) {
     },
     async (request) => {
       const principal = principalOf(request);
-      const [before] = await presentUsers(db, principal, [request.params.id]);
+      const managed = await findManagedUser(db, principal, request.params.id);
+      if (!managed) throw notFound({ "zh-CN": "该用户", en: "The user" });
+      if (!managed.wholly) {
+        throw forbidden(
+          t(
+            "该用户还关联您管辖范围以外的属地、单位或企业，只能由管辖其全部范围的管理员修改",
+            "This user is also placed outside your scope (a territory, organisation or enterprise); only an administrator over all of its placements may change it",
+          ),
+        );
+      }
+      const [before] = await presentUsers(db, principal, [managed.id]);
       if (!before) throw notFound({ "zh-CN": "该用户", en: "The user" });
       const body = request.body;
       if (body.password !== undefined) {
@@ -320,8 +343,17 @@ export async function userRoutes(app: App) {
       const role = (body.role ?? before.role) as Role;
       const territoryId = body.territoryId !== undefined ? body.territoryId : (before.territory?.id ?? null);
       const enterpriseIds = body.enterpriseIds ?? before.enterpriseIds;
-      if (body.role !== undefined || body.territoryId !== undefined || body.enterpriseIds !== undefined) {
-        await checkPlacement(db, principal, role, territoryId, enterpriseIds);
+      const organisationId =
+        body.organisationId !== undefined ? body.organisationId : (before.organisation?.id ?? null);
+      const industries = body.industries ?? before.industries;
+      if (
+        body.role !== undefined ||
+        body.territoryId !== undefined ||
+        body.enterpriseIds !== undefined ||
+        body.organisationId !== undefined ||
+        body.industries !== undefined
+      ) {
+        await checkPlacement(db, principal, { role, territoryId, enterpriseIds, organisationId, industries });
       }
       const passwordHash = body.password !== undefined ? await hashPassword(body.password) : undefined;
       await db.transaction().execute(async (trx) => {
@@ -353,17 +385,19 @@ export async function userRoutes(app: App) {
               .execute();
           }
         }
-        if (body.disabled === true || passwordHash) {
-          // A disabled account or a reset password ends the user's sessions.
-          await trx.deleteFrom("session").where("user_id", "=", before.id).execute();
-        }
+        // A disabled account or a reset password ends the user's sessions and revokes its API tokens.
+        const revoked = body.disabled === true || passwordHash ? await revokeCredentials(trx, before.id) : undefined;
         const { password, ...changes } = body;
         await recordAudit(trx, actorOf(request), {
           action: "update",
           entityType: "user",
           entityId: before.id,
           before,
-          after: { ...changes, ...(password !== undefined ? { passwordReset: true } : {}) },
+          after: {
+            ...changes,
+            ...(password !== undefined ? { passwordReset: true } : {}),
+            ...(revoked ? { sessionsEnded: revoked.sessions, tokensRevoked: revoked.tokens } : {}),
+          },
         });
       });
       const [after] = await presentUsers(db, principal, [before.id]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, errorOf, type SignedIn, signIn, type TestContext } from "../../testing/test-app";
+import { bearerFor, createTestContext, errorOf, type SignedIn, signIn, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 
 describe.each(testDatabaseKinds())("user administration on $name", (kind) => {
@@ -123,6 +123,137 @@ describe.each(testDatabaseKinds())("user administration on $name", (kind) => {
       payload: { username: "citywide", displayName: "x", password: "Strong123", role: "supervisor", territoryId: city },
     });
     expect(promote.statusCode).toBe(403);
+  });
+
+  const userIdOf = async (username: string) =>
+    (
+      await context.database.db
+        .selectFrom("app_user")
+        .select("id")
+        .where("username", "=", username)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  it("revokes a user's API tokens as well as its sessions on a password reset or when disabling it, for good", async () => {
+    const id = await userIdOf("d3.sup");
+    const me = (headers: Record<string, string>) => context.app.inject({ url: "/api/v1/auth/me", headers });
+    const patch = (payload: object) =>
+      context.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers: admin.headers, payload });
+    const beforeReset = await bearerFor(context, "d3.sup");
+    expect((await me(beforeReset)).statusCode).toBe(200);
+    expect((await patch({ password: "Reset-2026a" })).statusCode).toBe(200);
+    expect((await me(beforeReset)).statusCode).toBe(401);
+    const beforeDisable = await bearerFor(context, "d3.sup");
+    expect((await patch({ disabled: true })).statusCode).toBe(200);
+    expect((await patch({ disabled: false })).statusCode).toBe(200);
+    // Enabled again, but the token issued before stays dead.
+    expect((await me(beforeDisable)).statusCode).toBe(401);
+    const reset = await context.database.db
+      .selectFrom("audit_log")
+      .select("after")
+      .where("entity_id", "=", id)
+      .where("action", "=", "update")
+      .orderBy("seq", "desc")
+      .limit(3)
+      .execute();
+    expect(reset.map((entry) => entry.after)).toContainEqual(expect.objectContaining({ tokensRevoked: 1 }));
+    expect((await signIn(context.app, "d3.sup", "Reset-2026a")).userId).toBe(id);
+  });
+
+  it("lets an administrator list and revoke the tokens of users in its scope, and nobody else's", async () => {
+    const districtAdmin = await signIn(context.app, "d3.admin", "Strong123");
+    const id = await userIdOf("d3.sup");
+    const token = await bearerFor(context, "d3.sup");
+    const listed = await context.app.inject({ url: `/api/v1/users/${id}/tokens`, headers: districtAdmin.headers });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const live = listed.json().items.find((item: { revokedAt: string | null }) => item.revokedAt === null);
+    expect(live).toMatchObject({ name: "test", lastUsedAt: null });
+    expect(JSON.stringify(listed.json())).not.toContain(token.authorization.slice(7));
+    const revoke = () =>
+      context.app.inject({
+        method: "DELETE",
+        url: `/api/v1/users/${id}/tokens/${live.id}`,
+        headers: districtAdmin.headers,
+      });
+    expect((await revoke()).statusCode).toBe(204);
+    expect((await context.app.inject({ url: "/api/v1/auth/me", headers: token })).statusCode).toBe(401);
+    expect((await revoke()).statusCode).toBe(404);
+    // Another district's user is not found for this administrator, and its tokens stay as they are.
+    const other = await userIdOf("jiangbei.supervisor");
+    await bearerFor(context, "jiangbei.supervisor");
+    const foreign = await context.app.inject({ url: `/api/v1/users/${other}/tokens`, headers: districtAdmin.headers });
+    expect(foreign.statusCode).toBe(404);
+    const everyone = await context.app.inject({ url: `/api/v1/users/${other}/tokens`, headers: admin.headers });
+    expect(everyone.json().items.length).toBeGreaterThan(0);
+  });
+
+  it("keeps a district administrator from changing a user also placed outside its district, or placing one there", async () => {
+    const { db } = context.database;
+    const enterpriseIn = async (code: string) =>
+      (
+        await db
+          .selectFrom("enterprise")
+          .select("id")
+          .where("territory_path", "like", `%/${code}/%`)
+          .orderBy("name")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const inside = await enterpriseIn("990103");
+    const outside = await enterpriseIn("990101");
+    const created = await create({
+      username: "two.sites",
+      displayName: "两地安全员",
+      password: "Strong123",
+      role: "safety_manager",
+      enterpriseIds: [inside, outside],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const districtAdmin = await signIn(context.app, "d3.admin", "Strong123");
+    const patch = (id: string, payload: object) =>
+      context.app.inject({ method: "PATCH", url: `/api/v1/users/${id}`, headers: districtAdmin.headers, payload });
+    // It may see the user (one enterprise is its own) but not take it over.
+    const listed = (await context.app.inject({ url: "/api/v1/users?q=two.sites", headers: districtAdmin.headers }))
+      .json()
+      .items.map((u: { username: string }) => u.username);
+    expect(listed).toEqual(["two.sites"]);
+    const takeover = await patch(created.json().id, { password: "Taken-over-1" });
+    expect(takeover.statusCode).toBe(403);
+    expect(errorOf(takeover).message).toContain("管辖范围以外");
+    expect(
+      (await context.app.inject({ url: `/api/v1/users/${created.json().id}/tokens`, headers: districtAdmin.headers }))
+        .statusCode,
+    ).toBe(403);
+    await signIn(context.app, "two.sites", "Strong123");
+    // New values are checked too: an organisation of another district, an enterprise outside.
+    const jiangbeiBureau = await db
+      .selectFrom("organisation")
+      .select("id")
+      .where("name", "=", "江北区应急管理局")
+      .executeTakeFirstOrThrow();
+    const d3sup = await userIdOf("d3.sup");
+    expect((await patch(d3sup, { organisationId: jiangbeiBureau.id })).statusCode).toBe(403);
+    const movedOut = await patch(d3sup, { role: "safety_manager", enterpriseIds: [inside, outside] });
+    expect(movedOut.statusCode).toBe(403);
+    const stranger = await context.app.inject({
+      method: "POST",
+      url: "/api/v1/users",
+      headers: districtAdmin.headers,
+      payload: {
+        username: "borrowed.bureau",
+        displayName: "x",
+        password: "Strong123",
+        role: "supervisor",
+        territoryId: districtId,
+        organisationId: jiangbeiBureau.id,
+      },
+    });
+    expect(stranger.statusCode).toBe(403);
+    const unchanged = await db
+      .selectFrom("app_user")
+      .select(["role", "organisation_id"])
+      .where("id", "=", d3sup)
+      .executeTakeFirstOrThrow();
+    expect(unchanged).toEqual({ role: "supervisor", organisation_id: null });
   });
 
   it("lists territories with enterprise counts and reference data in both languages", async () => {

@@ -1,8 +1,8 @@
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Space, Table, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
-import { ApiError } from "../../api/client";
+import { ApiError, api } from "../../api/client";
 import { useSession } from "../../app/session";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useT } from "../../i18n";
@@ -19,6 +19,14 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? "/";
+  // The demo accounts and their password exist only in the embedded demo; a real installation does not list them.
+  const [demoAccounts, setDemoAccounts] = useState(false);
+  useEffect(() => {
+    api
+      .get<{ demoAccounts: boolean }>("/auth/sign-in-options")
+      .then((options) => setDemoAccounts(options.demoAccounts))
+      .catch(() => setDemoAccounts(false));
+  }, []);
 
   if (state.status === "signed-in") return <Navigate to={from === "/login" ? "/" : from} replace />;
 
@@ -82,38 +90,40 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
-      <Card
-        size="small"
-        style={{ width: 560, maxWidth: "100%" }}
-        title={t("login.demoTitle")}
-        extra={
-          <Typography.Text type="secondary">{t("login.demoPassword", { password: DEMO_PASSWORD })}</Typography.Text>
-        }
-        data-testid="demo-accounts"
-      >
-        <Table
+      {demoAccounts && (
+        <Card
           size="small"
-          pagination={false}
-          rowKey="username"
-          dataSource={DEMO_ACCOUNTS.map((a) => ({ username: a.username, description: t(a.description) }))}
-          onRow={(account) => ({
-            onClick: () => form.setFieldsValue({ username: account.username, password: DEMO_PASSWORD }),
-            style: { cursor: "pointer" },
-          })}
-          columns={[
-            {
-              title: t("login.username"),
-              dataIndex: "username",
-              width: 190,
-              render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
-            },
-            { title: t("login.demoRole"), dataIndex: "description" },
-          ]}
-        />
-        <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }}>
-          {t("login.demoHint")}
-        </Typography.Paragraph>
-      </Card>
+          style={{ width: 560, maxWidth: "100%" }}
+          title={t("login.demoTitle")}
+          extra={
+            <Typography.Text type="secondary">{t("login.demoPassword", { password: DEMO_PASSWORD })}</Typography.Text>
+          }
+          data-testid="demo-accounts"
+        >
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="username"
+            dataSource={DEMO_ACCOUNTS.map((a) => ({ username: a.username, description: t(a.description) }))}
+            onRow={(account) => ({
+              onClick: () => form.setFieldsValue({ username: account.username, password: DEMO_PASSWORD }),
+              style: { cursor: "pointer" },
+            })}
+            columns={[
+              {
+                title: t("login.username"),
+                dataIndex: "username",
+                width: 190,
+                render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
+              },
+              { title: t("login.demoRole"), dataIndex: "description" },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }}>
+            {t("login.demoHint")}
+          </Typography.Paragraph>
+        </Card>
+      )}
     </div>
   );
 }

@@ -22,7 +22,7 @@ export function AlarmConsolePage() {
   const t = useT();
   const me = useMe();
   const government = isTerritoryScoped(me);
-  const canAct = hasPermission(me, "monitoring:manage") || government;
+  const canAct = hasPermission(me, "alarm:respond");
   const [filter, setFilter] = useState<AlarmFilter>({});
   const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
   const [banner, setBanner] = useState<Alarm | null>(null);

@@ -5,7 +5,7 @@ import { DEVICE_TYPE_INFO, type DeviceType } from "../../../domain/monitoring/de
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
-import { hasPermission, isTerritoryScoped } from "../../app/navigation";
+import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { formatDateTime } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
@@ -27,7 +27,7 @@ export function DevicePage() {
   const t = useT();
   const [locale] = useLocale();
   const me = useMe();
-  const canAct = hasPermission(me, "monitoring:manage") || isTerritoryScoped(me);
+  const canAct = hasPermission(me, "alarm:respond");
   const [range, setRange] = useState<Range>("1h");
   const [acknowledging, setAcknowledging] = useState<Alarm | null>(null);
   const [disposing, setDisposing] = useState<Alarm | null>(null);
@@ -147,13 +147,8 @@ export function DevicePage() {
           onDispose={setDisposing}
         />
       </Card>
-      {hasPermission(me, "monitoring:manage") && !isTerritoryScoped(me) && (
-        <DeviceAccessCard
-          device={device}
-          mqtt={history.data?.mqtt ?? null}
-          canManage={hasPermission(me, "monitoring:manage")}
-          onChanged={history.reload}
-        />
+      {hasPermission(me, "monitoring:manage") && me.enterpriseIds.includes(device.enterpriseId) && (
+        <DeviceAccessCard device={device} mqtt={history.data?.mqtt ?? null} canManage onChanged={history.reload} />
       )}
       <DeadLettersCard enterpriseId={device.enterpriseId} deviceCode={device.code} />
       <AcknowledgeModal alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
