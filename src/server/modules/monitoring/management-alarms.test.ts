@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor, createTestContext, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
@@ -18,8 +19,7 @@ describe.each(testDatabaseKinds())("management-data alarms on $name", (kind) => 
     await context?.close();
   });
 
-  const run = (now = new Date()) =>
-    context.database.db.transaction().execute((trx) => evaluateManagementAlarms(trx, now));
+  const run = (now = new Date()) => evaluateManagementAlarms(context.database.db, now);
   const open = async () =>
     (await context.app.inject({ url: "/api/v1/alarms", headers: safety }))
       .json()
@@ -136,5 +136,45 @@ describe.each(testDatabaseKinds())("management-data alarms on $name", (kind) => 
     await context.database.db.transaction().execute((trx) => evaluateSilences(trx, new Date(Date.now() + 20 * 60_000)));
     await run(new Date(Date.now() + 20 * 60_000));
     expect(await open()).toContain("major-hazard-offline");
+  });
+
+  it("raises the other alarms when one cannot be stored, and reports the one it skipped", async () => {
+    const { db } = context.database;
+    const make = async (code: string) =>
+      (
+        await context.app.inject({
+          method: "POST",
+          url: "/api/v1/devices",
+          headers: safety,
+          payload: { enterpriseId, code, name: code, deviceType: "toxic_gas", calibrationDue: "2026-01-31" },
+        })
+      ).json() as { id: string };
+    const [broken, fine] = [await make("CAL-BROKEN"), await make("CAL-FINE")];
+    // The database refuses this one alarm, as a corrupt row would.
+    await sql
+      .raw(`CREATE FUNCTION refuse_alarm() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+              IF NEW.rule_id LIKE '%${broken.id}%' THEN RAISE EXCEPTION 'corrupt'; END IF; RETURN NEW; END $$`)
+      .execute(db);
+    await sql
+      .raw("CREATE TRIGGER refuse_alarm BEFORE INSERT ON alarm FOR EACH ROW EXECUTE FUNCTION refuse_alarm()")
+      .execute(db);
+    try {
+      const logged: unknown[] = [];
+      const result = await evaluateManagementAlarms(db, new Date(), {
+        error: (entry: unknown) => logged.push(entry),
+        warn() {},
+        info() {},
+      } as never);
+      expect(result).toMatchObject({ raised: 1, failed: 1 });
+      expect(logged).toHaveLength(1);
+      const rules = (await db.selectFrom("alarm").select("rule_id").where("source", "=", "management").execute()).map(
+        (a) => a.rule_id,
+      );
+      expect(rules).toContain(`mgmt:calibration-overdue:${fine.id}`);
+      expect(rules).not.toContain(`mgmt:calibration-overdue:${broken.id}`);
+    } finally {
+      await sql.raw("DROP TRIGGER refuse_alarm ON alarm").execute(db);
+      await sql.raw("DROP FUNCTION refuse_alarm()").execute(db);
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { sql, type Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema";
-import type { Job } from "../../jobs/job-runner";
+import type { Job, JobContext } from "../../jobs/job-runner";
+import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
 
 /** A condition found in the records that deserves an alarm like a sensor's. */
@@ -17,7 +18,7 @@ interface ManagementCondition {
 // Practice, configurable later: how many missed inspection tasks in a row make an alarm.
 export const MISSED_TASKS_IN_A_ROW = 3;
 
-async function currentConditions(trx: Transaction<DB>, now: Date): Promise<ManagementCondition[]> {
+async function currentConditions(trx: Kysely<DB>, now: Date): Promise<ManagementCondition[]> {
   const conditions: ManagementCondition[] = [];
   const overdueMajor = await trx
     .selectFrom("hidden_danger")
@@ -115,14 +116,17 @@ async function currentConditions(trx: Transaction<DB>, now: Date): Promise<Manag
 
 /**
  * Alarms on management data, in the same model as sensor alarms: raised while
- * a condition holds, one per subject, cleared when it ends.
+ * a condition holds, one per subject, cleared when it ends. Each alarm is
+ * raised or cleared in its own transaction, so one that fails is logged and
+ * skipped and the others still change.
  */
 export async function evaluateManagementAlarms(
-  trx: Transaction<DB>,
+  db: Kysely<DB>,
   now: Date,
-): Promise<{ raised: number; cleared: number }> {
-  const conditions = await currentConditions(trx, now);
-  const open = await trx
+  log: JobContext["log"] = console,
+): Promise<{ raised: number; cleared: number; failed: number }> {
+  const conditions = await currentConditions(db, now);
+  const open = await db
     .selectFrom("alarm")
     .select(["enterprise_id", "id", "rule_id", "status"])
     .where("source", "=", "management")
@@ -131,81 +135,81 @@ export async function evaluateManagementAlarms(
   const openKeys = new Set(open.map((a) => `${a.enterprise_id}|${a.rule_id}`));
   const wanted = new Set(conditions.map((c) => `${c.enterpriseId}|${c.ruleId}`));
   let raised = 0;
-  for (const c of conditions) {
-    if (openKeys.has(`${c.enterpriseId}|${c.ruleId}`)) continue;
-    const created = await trx
-      .insertInto("alarm")
-      .values({
-        enterprise_id: c.enterpriseId,
-        territory_path: c.territoryPath,
-        source: "management",
-        device_id: null,
-        rule_id: c.ruleId,
-        rule_kind: c.ruleKind,
-        severity: c.severity,
-        status: "active_unacknowledged",
-        raised_at: now,
-        last_value: null,
-        peak: null,
-        last_update_at: now,
-        message_zh: c.message.zh,
-        message_en: c.message.en,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        acknowledge_note: null,
-        cleared_at: null,
-        clear_value: null,
-        disposals: "[]",
-        cap_messages: "[]",
-        changed_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!created) continue;
-    raised++;
-    const managers = await trx
-      .selectFrom("user_enterprise")
-      .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
-      .select("app_user.id")
-      .where("user_enterprise.enterprise_id", "=", c.enterpriseId)
-      .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
-      .execute();
-    await notify(trx, {
-      userIds: managers.map((m) => m.id),
-      kind: "alarm.raised",
-      dedupeKey: `alarm:${created.id}:raised`,
-      title: { "zh-CN": `管理预警：${c.message.zh}`, en: `Management alarm: ${c.message.en}` },
-      link: `/monitoring/alarms`,
-      severity: c.severity <= 2 ? "critical" : "warning",
-      enterpriseId: c.enterpriseId,
-      territoryPath: c.territoryPath,
-      at: now,
-    });
-  }
-  let cleared = 0;
-  for (const a of open) {
-    if (wanted.has(`${a.enterprise_id}|${a.rule_id}`)) continue;
-    await trx
-      .updateTable("alarm")
-      .set({
-        status: a.status === "acknowledged" ? "cleared" : "cleared_unacknowledged",
-        cleared_at: now,
-        last_update_at: now,
-        changed_at: now,
-      })
-      .where("enterprise_id", "=", a.enterprise_id)
-      .where("id", "=", a.id)
-      .execute();
-    cleared++;
-  }
-  return { raised, cleared };
+  const raising = await runEachIsolated(
+    conditions.filter((c) => !openKeys.has(`${c.enterpriseId}|${c.ruleId}`)),
+    { job: "management-alarms", log, describe: (c) => ({ enterpriseId: c.enterpriseId, ruleId: c.ruleId }) },
+    (c) =>
+      db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto("alarm")
+          .values({
+            enterprise_id: c.enterpriseId,
+            territory_path: c.territoryPath,
+            source: "management",
+            device_id: null,
+            rule_id: c.ruleId,
+            rule_kind: c.ruleKind,
+            severity: c.severity,
+            status: "active_unacknowledged",
+            raised_at: now,
+            last_value: null,
+            peak: null,
+            last_update_at: now,
+            message_zh: c.message.zh,
+            message_en: c.message.en,
+            acknowledged_at: null,
+            acknowledged_by: null,
+            acknowledge_note: null,
+            cleared_at: null,
+            clear_value: null,
+            disposals: "[]",
+            cap_messages: "[]",
+            changed_at: now,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .returning("id")
+          .executeTakeFirst();
+        if (!created) return;
+        raised++;
+        const managers = await trx
+          .selectFrom("user_enterprise")
+          .innerJoin("app_user", "app_user.id", "user_enterprise.user_id")
+          .select("app_user.id")
+          .where("user_enterprise.enterprise_id", "=", c.enterpriseId)
+          .where("app_user.role", "in", ["safety_manager", "enterprise_principal"])
+          .execute();
+        await notify(trx, {
+          userIds: managers.map((m) => m.id),
+          kind: "alarm.raised",
+          dedupeKey: `alarm:${created.id}:raised`,
+          title: { "zh-CN": `管理预警：${c.message.zh}`, en: `Management alarm: ${c.message.en}` },
+          link: `/monitoring/alarms`,
+          severity: c.severity <= 2 ? "critical" : "warning",
+          enterpriseId: c.enterpriseId,
+          territoryPath: c.territoryPath,
+          at: now,
+        });
+      }),
+  );
+  const clearing = await runEachIsolated(
+    open.filter((a) => !wanted.has(`${a.enterprise_id}|${a.rule_id}`)),
+    { job: "management-alarms", log, describe: (a) => ({ enterpriseId: a.enterprise_id, alarmId: a.id }) },
+    async (a) => {
+      // The acknowledged state is read at the update, not from the list: someone may acknowledge meanwhile.
+      await sql`
+        UPDATE alarm SET status = CASE WHEN status = 'acknowledged' THEN 'cleared' ELSE 'cleared_unacknowledged' END,
+                         cleared_at = ${now}, last_update_at = ${now}, changed_at = ${now}
+         WHERE enterprise_id = ${a.enterprise_id} AND id = ${a.id}
+           AND status IN ('active_unacknowledged', 'acknowledged')`.execute(db);
+    },
+  );
+  return { raised, cleared: clearing.done, failed: raising.failed + clearing.failed };
 }
 
 export function managementAlarmJob(): Job {
   return {
     name: "management-alarms",
     everySeconds: 300,
-    run: ({ db, clock }) => db.transaction().execute((trx) => evaluateManagementAlarms(trx, clock.now())),
+    run: ({ db, clock, log }) => evaluateManagementAlarms(db, clock.now(), log),
   };
 }
