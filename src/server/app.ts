@@ -17,6 +17,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { localeFrom } from "./errors";
 import { errorHandler } from "./http/error-handler";
+import { ERROR_RESPONSES } from "./http/schemas";
 import { rabbitMqAdmin } from "./ingestion/broker-admin";
 import { IngestBatcher } from "./ingestion/ingest-batcher";
 import { registerModules } from "./modules";
@@ -76,6 +77,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // After the rate limiter, so each route's own access check runs after it counts the request.
   app.addHook("onRoute", function onRoute(route) {
     guardRoute(route, this.servesPublicRoutes === true);
+    // Every API route may answer with the one error shape; its own schemas say what it answers on success.
+    if (route.url.startsWith("/api/v1/") && route.schema) {
+      route.schema.response = { ...ERROR_RESPONSES, ...(route.schema.response as object | undefined) };
+    }
     for (const method of [route.method].flat()) {
       if (method === "HEAD") continue;
       app.routeCatalogue.push({

@@ -1,6 +1,8 @@
 /** One error type with stable codes; the message is chosen by the caller's language. */
 
-export type Locale = "zh-CN" | "en";
+import type { Locale, LocalisedText } from "../domain/text";
+
+export type { Locale, LocalisedText };
 
 export type ErrorCode =
   | "VALIDATION_FAILED"
@@ -35,7 +37,6 @@ const STATUS: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-export type LocalisedText = Record<Locale, string>;
 
 export class AppError extends Error {
   readonly status: number;

@@ -11,11 +11,22 @@ import type { DB, EnterpriseTable } from "../db/schema";
 import { forbidden, type LocalisedText, notFound } from "../errors";
 import type { Principal, Scope } from "./principal";
 
+/** A compile-time guard: the query being filtered must have joined `table`, or the call does not type-check. */
+type Joins<TB, table extends string> = table extends TB ? [] : [`the query must join the ${table} table`];
+
 /**
  * The one place that turns a scope into SQL. Every query that reads or writes
- * enterprise-owned or territory-owned rows goes through these filters.
+ * enterprise-owned or territory-owned rows goes through these filters. They
+ * take the query's own expression builder, whatever else it joins, and the
+ * compiler refuses a query that has not joined `enterprise` (or `territory`).
  */
-export function enterpriseInScope(eb: ExpressionBuilder<DB, "enterprise">, scope: Scope): Expression<SqlBool> {
+export function enterpriseInScope<TB extends keyof DB>(
+  builder: ExpressionBuilder<DB, TB>,
+  scope: Scope,
+  ..._joined: Joins<TB, "enterprise">
+): Expression<SqlBool> {
+  // Safe: the rest parameter above proves "enterprise" is one of the query's tables.
+  const eb = builder as unknown as ExpressionBuilder<DB, "enterprise">;
   if (scope.kind === "enterprises") {
     if (scope.enterpriseIds.length === 0) return sql<SqlBool>`false`;
     return eb("enterprise.id", "in", scope.enterpriseIds);
@@ -34,7 +45,12 @@ export function enterpriseInScope(eb: ExpressionBuilder<DB, "enterprise">, scope
 }
 
 /** Territory nodes a principal may see: its own subtree (enterprise roles see none through this). */
-export function territoryInScope(eb: ExpressionBuilder<DB, "territory">, scope: Scope): Expression<SqlBool> {
+export function territoryInScope<TB extends keyof DB>(
+  builder: ExpressionBuilder<DB, TB>,
+  scope: Scope,
+  ..._joined: Joins<TB, "territory">
+): Expression<SqlBool> {
+  const eb = builder as unknown as ExpressionBuilder<DB, "territory">;
   if (scope.kind === "enterprises") return sql<SqlBool>`false`;
   return eb("territory.path", "like", `${scope.path}%`);
 }

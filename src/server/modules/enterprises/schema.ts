@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { NullableNumber } from "../../http/schema-types";
+import { NullableNumber } from "../../http/schemas";
 
 export const SCALES = ["large", "medium", "small", "micro"] as const;
 export const STATUSES = ["operating", "suspended", "closed"] as const;

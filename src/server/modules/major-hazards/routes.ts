@@ -5,7 +5,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
-import { NullableNumber } from "../../http/schema-types";
+import { NullableNumber } from "../../http/schemas";
 import { type App, actorOf, principalOf } from "../../types";
 import { MajorHazardInput, MajorHazardResult } from "../calculators/routes";
 import { loadThresholdTable } from "./gb18218-table";

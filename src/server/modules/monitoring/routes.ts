@@ -7,7 +7,7 @@ import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import { hashSecret } from "../../auth/tokens";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
-import { NullableNumber } from "../../http/schema-types";
+import { NullableNumber } from "../../http/schemas";
 import { readingsRoutingKey } from "../../ingestion/broker-admin";
 import { isTransientDatabaseError } from "../../ingestion/transient-errors";
 import { type App, actorOf, principalOf } from "../../types";

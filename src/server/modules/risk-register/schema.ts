@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { NullableNumber } from "../../http/schema-types";
+import { NullableNumber } from "../../http/schemas";
 
 const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
