@@ -14,6 +14,9 @@ export type ErrorCode =
   | "INVALID_USCC"
   | "IMPORT_REJECTED"
   | "UNSUPPORTED_FILE"
+  | "FILE_TOO_LARGE"
+  | "TABLE_TOO_LARGE"
+  | "MALFORMED_FILE"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -28,6 +31,9 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_USCC: 400,
   IMPORT_REJECTED: 400,
   UNSUPPORTED_FILE: 415,
+  FILE_TOO_LARGE: 413,
+  TABLE_TOO_LARGE: 422,
+  MALFORMED_FILE: 422,
   INTERNAL: 500,
 };
 
