@@ -17,6 +17,7 @@ describe("configuration", () => {
       logLevel: "info",
       seedDemo: true,
       demoSimulation: true,
+      webhookAllowHosts: [],
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(join(dataDir, "session-secret"), "utf8").trim()).toBe(config.sessionSecret);
@@ -28,6 +29,7 @@ describe("configuration", () => {
     [{ PORT: "http" }, "PORT"],
     [{ DATABASE_URL: "mysql://localhost/x" }, "DATABASE_URL"],
     [{ DATABASE_URL: "not a url" }, "DATABASE_URL"],
+    [{ WEBHOOK_ALLOW_HOSTS: "receiver.internal" }, "WEBHOOK_ALLOW_HOSTS"],
     [{ MQTT_URL: "http://broker" }, "MQTT_URL"],
     [{ TILE_URL: "ftp://tiles" }, "TILE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseAllowHosts } from "./notifications/webhook-address";
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   seedDemo: boolean;
   /** Feed the demo devices with simulated readings (embedded demo only). */
   demoSimulation: boolean;
+  /** `host:port` pairs webhooks may reach although they resolve to internal addresses (none by default). */
+  webhookAllowHosts?: string[];
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!["true", "false"].includes(seedText)) {
     throw new ConfigError("SEED_DEMO", `"${seedText}" is not a boolean; use true or false`);
   }
+  const webhookAllowHosts = parseAllowHosts(env.WEBHOOK_ALLOW_HOSTS);
+  if (typeof webhookAllowHosts === "string") {
+    throw new ConfigError(
+      "WEBHOOK_ALLOW_HOSTS",
+      `"${webhookAllowHosts}" is not host:port; list exact pairs separated by commas, e.g. receiver.internal:8443,[fd00::5]:443`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -94,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     seedDemo: seedText === "true",
     demoSimulation: parseBoolean("DEMO_SIMULATION", env.DEMO_SIMULATION, !databaseUrl),
+    webhookAllowHosts,
   };
 }
 

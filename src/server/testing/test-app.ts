@@ -25,11 +25,12 @@ export interface TestContext {
 /** An app over a fresh database of the given kind, seeded with the demo city. */
 export async function createTestContext(
   kind: TestDatabaseKind,
-  options: { enterprises?: number } = {},
+  options: { enterprises?: number; config?: Partial<Config> } = {},
 ): Promise<TestContext> {
   const database = await kind.open();
   await seedDemo(database, { enterprises: options.enterprises ?? 60 });
-  const app = await buildApp({ config: TEST_CONFIG, database, logger: false, webRoot: "/nonexistent" });
+  const config = { ...TEST_CONFIG, ...options.config };
+  const app = await buildApp({ config, database, logger: false, webRoot: "/nonexistent" });
   await app.ready();
   return {
     app,
