@@ -160,12 +160,14 @@ describe("the dualguard command on an embedded data directory", () => {
       expect(bomb.status).toBe(413);
       const wide = await upload("wide.csv", Buffer.from(`${",".repeat(999_999)}\n`));
       expect(wide.status).toBe(422);
+      // A normal file is still read by a fresh worker: its one bad cell is reported by row (and nothing is written).
       const uscc = `91990101MA0098001${computeUsccCheckCharacter("91990101MA0098001")}`;
       const normal = await upload(
         "ok.csv",
-        Buffer.from(`统一社会信用代码,企业名称,行业代码,规模,属地编码\n${uscc},进程测试公司,26,小型,990101001\n`),
+        Buffer.from(`统一社会信用代码,企业名称,行业代码,规模,属地编码\n${uscc},进程测试公司,26,巨型,990101001\n`),
       );
-      expect(normal.status, JSON.stringify(normal.body)).toBe(200);
+      expect(normal.status, JSON.stringify(normal.body)).toBe(400);
+      expect(normal.body.error.details.errors).toEqual([expect.objectContaining({ row: 2, field: "scale" })]);
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     } finally {
       server.child.kill("SIGTERM");
