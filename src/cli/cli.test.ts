@@ -4,9 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeUsccCheckCharacter } from "../domain/enterprise/uscc";
 import { openPGlite } from "../server/db/database";
+import { deflateRepeated, workbookParts, zipOf } from "../server/testing/hostile-files";
 
 const BIN = join(import.meta.dirname, "../../bin/dualguard.mjs");
 
@@ -121,6 +124,55 @@ describe("the dualguard command on an embedded data directory", () => {
     ]);
     again.child.kill("SIGINT");
     expect(await again.exited).toBe(0);
+  }, 120_000);
+
+  it("answers hostile spreadsheets from the real server process with 413 and 422, and keeps serving", async () => {
+    // The reader runs in a worker thread; here it loads under tsx as `dualguard serve` runs it.
+    const server = await startServe({ DATA_DIR: dataDir, DEMO_SIMULATION: "false" });
+    try {
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": "en" },
+        body: JSON.stringify({ username: "admin", password: "Demo@2026" }),
+      });
+      const headers = {
+        cookie: login.headers.get("set-cookie")!.split(";")[0],
+        "x-csrf-token": (await login.json()).csrfToken,
+        "accept-language": "en",
+      };
+      const upload = async (name: string, content: Buffer) => {
+        const form = new FormData();
+        form.append("file", new Blob([new Uint8Array(content)]), name);
+        const response = await fetch(`${server.url}/api/v1/enterprises/import`, {
+          method: "POST",
+          headers,
+          body: form,
+        });
+        return { status: response.status, body: await response.json() };
+      };
+      const far = new ExcelJS.Workbook();
+      far.addWorksheet("a").getCell("XFD1048576").value = "x";
+      const farthest = await upload("far.xlsx", Buffer.from(await far.xlsx.writeBuffer()));
+      expect(farthest.status).toBe(422);
+      expect(farthest.body.error.message).toContain("at most 200 columns");
+      const packed = await deflateRepeated(Buffer.alloc(1024 * 1024, 0x20), 200);
+      const bomb = await upload("bomb.xlsx", zipOf(workbookParts({ name: "", packed, declaredBytes: 2000 })));
+      expect(bomb.status).toBe(413);
+      const wide = await upload("wide.csv", Buffer.from(`${",".repeat(999_999)}\n`));
+      expect(wide.status).toBe(422);
+      // A normal file is still read by a fresh worker: its one bad cell is reported by row (and nothing is written).
+      const uscc = `91990101MA0098001${computeUsccCheckCharacter("91990101MA0098001")}`;
+      const normal = await upload(
+        "ok.csv",
+        Buffer.from(`统一社会信用代码,企业名称,行业代码,规模,属地编码\n${uscc},进程测试公司,26,巨型,990101001\n`),
+      );
+      expect(normal.status, JSON.stringify(normal.body)).toBe(400);
+      expect(normal.body.error.details.errors).toEqual([expect.objectContaining({ row: 2, field: "scale" })]);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+    }
   }, 120_000);
 
   it("creates a user and prints a bearer token that the API accepts", async () => {

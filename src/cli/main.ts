@@ -195,7 +195,7 @@ async function backupCommand(args: string[]): Promise<number> {
         (out as ReturnType<typeof createWriteStream>).end((e?: Error) => (e ? reject(e) : resolve())),
       );
     console.error(
-      `backup: ${result.rows} rows from ${result.tables} tables${values.out ? ` written to ${values.out}` : ""}`,
+      `backup: ${result.rows} rows from ${result.tables} tables, one consistent snapshot; audit chain ends at entry ${result.manifest.auditHead?.seq ?? 0}${values.out ? `; written to ${values.out}` : ""}`,
     );
     return 0;
   });
@@ -207,8 +207,13 @@ async function restoreCommand(args: string[]): Promise<number> {
   const script = readFileSync(file, "utf8");
   return withDatabase(
     async (database) => {
-      await restoreDatabase(database, script);
-      console.log(`restored ${file}`);
+      const manifest = await restoreDatabase(database, script);
+      const rows = manifest ? Object.values(manifest.tables).reduce((sum, n) => sum + n, 0) : null;
+      console.log(
+        manifest
+          ? `restored ${file}: ${rows} rows in ${Object.keys(manifest.tables).length} tables, counts checked; audit chain ends at entry ${manifest.auditHead?.seq ?? 0}`
+          : `restored ${file}`,
+      );
       return 0;
     },
     { prepare: false },

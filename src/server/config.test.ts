@@ -19,6 +19,7 @@ describe("configuration", () => {
       demoSimulation: true,
       trustProxy: false,
       openapiDocs: true,
+      webhookAllowHosts: [],
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(join(dataDir, "session-secret"), "utf8").trim()).toBe(config.sessionSecret);
@@ -35,6 +36,7 @@ describe("configuration", () => {
     [{ BROKER_URL: "mqtt://broker" }, "BROKER_URL"],
     [{ BROKER_URL: "amqp://broker" }, "BROKER_ADMIN_URL"],
     [{ BROKER_URL: "amqp://broker", BROKER_ADMIN_URL: "http://b", BROKER_QUEUE: "a queue" }, "BROKER_QUEUE"],
+    [{ WEBHOOK_ALLOW_HOSTS: "receiver.internal" }, "WEBHOOK_ALLOW_HOSTS"],
     [{ TILE_URL: "ftp://tiles" }, "TILE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],

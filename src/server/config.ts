@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
+import { parseAllowHosts } from "./notifications/webhook-address";
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   openapiDocs: boolean;
   /** Feed the demo devices with simulated readings (embedded demo only). */
   demoSimulation: boolean;
+  /** `host:port` pairs webhooks may reach although they resolve to internal addresses (none by default). */
+  webhookAllowHosts?: string[];
 }
 
 export interface BrokerConfig {
@@ -102,6 +105,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     sessionSecret = readOrCreateSecret(dataDir);
   }
+  const webhookAllowHosts = parseAllowHosts(env.WEBHOOK_ALLOW_HOSTS);
+  if (typeof webhookAllowHosts === "string") {
+    throw new ConfigError(
+      "WEBHOOK_ALLOW_HOSTS",
+      `"${webhookAllowHosts}" is not host:port; list exact pairs separated by commas, e.g. receiver.internal:8443,[fd00::5]:443`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -117,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSimulation: parseBoolean("DEMO_SIMULATION", env.DEMO_SIMULATION, !databaseUrl),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     openapiDocs: parseBoolean("OPENAPI_DOCS", env.OPENAPI_DOCS, true),
+    webhookAllowHosts,
   };
 }
 

@@ -1,4 +1,3 @@
-import { hostname } from "node:os";
 import type { FastifyServerOptions } from "fastify";
 import { sql } from "kysely";
 import { buildApp } from "./app";

@@ -252,7 +252,7 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/webhooks": { ownData: true },
     "POST /api/v1/webhooks": {
       ownData: true,
-      body: { name: "own hook", url: "http://127.0.0.1:9/x", eventKinds: ["x"] },
+      body: { name: "own hook", url: "http://93.184.216.34:9/x", eventKinds: ["x"] },
     },
     "DELETE /api/v1/webhooks/:id": { params: { id: t.webhookId } },
     "POST /api/v1/risk-points/import": {

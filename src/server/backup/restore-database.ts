@@ -1,10 +1,15 @@
 import { sql } from "kysely";
 import type { Database } from "../db/database";
+import { type BackupManifest, readManifest } from "./backup-database";
 
 export class RestoreRefusedError extends Error {}
 
-/** Loads a backup script into an empty database; refuses one that already holds a schema. */
-export async function restoreDatabase(database: Database, script: string): Promise<void> {
+/**
+ * Loads a backup script into an empty database; refuses one that already
+ * holds a schema. The script checks its own row counts and audit head before
+ * it commits; the manifest it carries is returned for the report.
+ */
+export async function restoreDatabase(database: Database, script: string): Promise<BackupManifest | null> {
   const tables = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`.execute(database.db);
@@ -17,4 +22,5 @@ export async function restoreDatabase(database: Database, script: string): Promi
     throw new RestoreRefusedError("This file is not a DualGuard backup (it lacks the '-- DualGuard backup' header).");
   }
   await database.exec(script);
+  return readManifest(script);
 }

@@ -56,8 +56,11 @@ class PGliteDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : "";
-    await connection.executeQuery(CompiledQuery.raw(`begin${isolation}`));
+    const modes = [
+      settings.isolationLevel ? `isolation level ${settings.isolationLevel}` : "",
+      settings.accessMode ?? "",
+    ].filter(Boolean);
+    await connection.executeQuery(CompiledQuery.raw(`begin ${modes.join(", ")}`.trim()));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {

@@ -15,7 +15,9 @@ import type { Job } from "./job-runner";
 /** Every job the server runs on a schedule. */
 export function scheduledJobs(config: Config): Job[] {
   return [
-    deliverOutboxJob(config.smtpUrl ? smtpSender(config.smtpUrl) : null),
+    deliverOutboxJob(config.smtpUrl ? smtpSender(config.smtpUrl) : null, {
+      webhookPolicy: { allowHosts: config.webhookAllowHosts ?? [] },
+    }),
     hiddenDangerDeadlineJob(),
     campaignReminderJob(),
     inspectionTaskJob(),

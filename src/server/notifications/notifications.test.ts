@@ -1,15 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { connect } from "node:net";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../jobs/clock";
 import { JobRunner } from "../jobs/job-runner";
-import { bearerFor, createTestContext, type TestContext } from "../testing/test-app";
+import { bearerFor, createTestContext, errorOf, type TestContext } from "../testing/test-app";
 import { testDatabaseKinds } from "../testing/test-database";
 import { deliverOutboxJob } from "./deliver-outbox";
 import { notify } from "./notify";
-import { smtpSender } from "./senders";
+import { smtpSender, verifyWebhookSignature } from "./senders";
 
 /** A real SMTP server (Python's smtpd) that prints every message it receives. */
 function startSmtpServer(port: number): Promise<{ process: ChildProcess; output: () => string }> {
@@ -50,14 +50,19 @@ function startSmtpServer(port: number): Promise<{ process: ChildProcess; output:
 describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
   let context: TestContext;
   let receiver: Server;
-  const received: { body: string; signature: string }[] = [];
+  const received: { body: string; signature: string; at: number }[] = [];
   let failNext = 0;
   let receiverUrl: string;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   const smtpPort = 20_000 + Math.floor(Math.random() * 20_000);
 
+  let receiverHost: string;
+  // Hangs every request until the test ends: a receiver that accepts and never answers.
+  let hanging: Server;
+  let hangingHost: string;
+  const hangingRequests: import("node:http").ServerResponse[] = [];
+
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 10 });
     receiver = createServer((request, response) => {
       let body = "";
       request.on("data", (chunk) => (body += chunk));
@@ -68,18 +73,28 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
           response.end();
           return;
         }
-        received.push({ body, signature: String(request.headers["x-dualguard-signature"]) });
+        received.push({ body, signature: String(request.headers["x-dualguard-signature"]), at: Date.now() });
         response.end("ok");
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const address = receiver.address();
-    receiverUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/hook`;
+    receiverHost = `127.0.0.1:${(receiver.address() as { port: number }).port}`;
+    receiverUrl = `http://${receiverHost}/hook`;
+    hanging = createServer((_request, response) => hangingRequests.push(response));
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    hangingHost = `127.0.0.1:${(hanging.address() as { port: number }).port}`;
+    // Loopback receivers are refused unless listed, exactly as WEBHOOK_ALLOW_HOSTS lists them.
+    context = await createTestContext(kind, {
+      enterprises: 10,
+      config: { webhookAllowHosts: [receiverHost, hangingHost] },
+    });
     smtp = await startSmtpServer(smtpPort);
   });
   afterAll(async () => {
     smtp?.process.kill();
+    for (const response of hangingRequests) response.destroy();
     await new Promise((resolve) => receiver?.close(resolve));
+    await new Promise((resolve) => hanging?.close(resolve));
     await context?.close();
   });
 
@@ -126,7 +141,7 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
 
     failNext = 1;
     const runner = new JobRunner({ db, clock, log: console }, [
-      deliverOutboxJob(smtpSender(`smtp://127.0.0.1:${smtpPort}`)),
+      deliverOutboxJob(smtpSender(`smtp://127.0.0.1:${smtpPort}`), { webhookPolicy: { allowHosts: [receiverHost] } }),
     ]);
     await runner.tick();
     expect(received).toHaveLength(0);
@@ -139,8 +154,10 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
     clock.advance(61_000);
     await runner.tick();
     expect(received).toHaveLength(1);
-    const expected = createHmac("sha256", secret).update(received[0].body).digest("hex");
-    expect(received[0].signature).toBe(`sha256=${expected}`);
+    // Signed with the delivery's time (the job's clock): valid then, stale an hour later.
+    const sentAt = clock.now().getTime() / 1000;
+    expect(verifyWebhookSignature(received[0].signature, secret, received[0].body, sentAt)).toBe("valid");
+    expect(verifyWebhookSignature(received[0].signature, secret, received[0].body, sentAt + 3600)).toBe("stale");
     expect(JSON.parse(received[0].body)).toMatchObject({ kind: "hidden_danger.overdue", link: "/hidden-dangers/42" });
     for (let i = 0; i < 100 && !smtp.output().includes("safety@example.test"); i++)
       await new Promise((r) => setTimeout(r, 100));
@@ -154,6 +171,103 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
     clock.advance(3600_000);
     await runner.tick();
     expect(received).toHaveLength(1);
+  });
+
+  /** Registers a webhook through the API; the answer as it came. */
+  const register = async (url: string, eventKind: string, locale = "en") =>
+    context.app.inject({
+      method: "POST",
+      url: "/api/v1/webhooks",
+      headers: { ...(await bearerFor(context, "admin")), "accept-language": locale },
+      payload: { name: `hook ${eventKind}`, url, eventKinds: [eventKind] },
+    });
+
+  /** Queues one event of the kind for every webhook that subscribes to it. */
+  const queueEvent = async (kind: string, at: Date) =>
+    context.database.db.transaction().execute((trx) =>
+      notify(trx, {
+        userIds: [],
+        kind,
+        dedupeKey: `${kind}:${at.toISOString()}`,
+        title: { "zh-CN": "测试", en: "Test" },
+        body: { "zh-CN": "测试", en: "Test" },
+        severity: "info",
+        territoryPath: "/990100/",
+        at,
+      }),
+    );
+
+  const webhookMessages = (kind: string) =>
+    context.database.db
+      .selectFrom("outbound_message")
+      .innerJoin("webhook", "webhook.id", "outbound_message.webhook_id")
+      .select(["webhook.url", "outbound_message.status", "outbound_message.last_error"])
+      .where(sql<boolean>`${kind} = ANY(webhook.event_kinds)`)
+      .execute();
+
+  it("refuses to register a webhook whose URL resolves to an internal address, with a 400 that says why", async () => {
+    const before = await context.database.db.selectFrom("webhook").select("id").execute();
+    for (const url of [
+      "http://127.0.0.1:1/hook",
+      "http://10.0.0.1/hook",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://[::1]/hook",
+      "http://[::ffff:127.0.0.1]/hook",
+      "http://[fd00:ec2::254]/",
+      "http://localhost:8080/hook",
+    ]) {
+      const refused = await register(url, "test.refused");
+      expect(refused.statusCode, url).toBe(400);
+      expect(errorOf(refused).message, url).toMatch(
+        /url\. The webhook host .* resolves to .*internal addresses are refused/,
+      );
+    }
+    const chinese = await register("http://169.254.169.254/", "test.refused", "zh-CN");
+    expect(errorOf(chinese).message).toContain("链路本地地址");
+    expect(await context.database.db.selectFrom("webhook").select("id").execute()).toHaveLength(before.length);
+  });
+
+  it("checks the address again at delivery: without the allowance the job never calls a loopback receiver", async () => {
+    expect((await register(receiverUrl, "test.recheck")).statusCode).toBe(201);
+    const at = new Date("2026-06-01T08:00:00Z");
+    await queueEvent("test.recheck", at);
+    const count = received.length;
+    const job = deliverOutboxJob(null, { webhookPolicy: { allowHosts: [] } });
+    await job.run({ db: context.database.db, clock: new ManualClock(at.toISOString()), log: console });
+    expect(received).toHaveLength(count);
+    expect(await webhookMessages("test.recheck")).toEqual([
+      expect.objectContaining({
+        status: "pending",
+        last_error: expect.stringContaining("resolves to a loopback address"),
+      }),
+    ]);
+  });
+
+  it("delivers to receivers in parallel: a hanging receiver times out without delaying the other", async () => {
+    expect((await register(`http://${hangingHost}/hook`, "test.parallel")).statusCode).toBe(201);
+    expect((await register(receiverUrl, "test.parallel")).statusCode).toBe(201);
+    const at = new Date("2026-06-02T08:00:00Z");
+    await queueEvent("test.parallel", at);
+    const job = deliverOutboxJob(null, {
+      webhookPolicy: { allowHosts: [receiverHost, hangingHost] },
+      webhookTimeoutMs: 2_000,
+    });
+    const started = Date.now();
+    await job.run({ db: context.database.db, clock: new ManualClock(at.toISOString()), log: console });
+    const took = Date.now() - started;
+    const calls = received.filter((r) => JSON.parse(r.body).kind === "test.parallel");
+    expect(calls).toHaveLength(1);
+    // The healthy receiver had its call long before the hanging one timed out.
+    expect(calls[0].at - started).toBeLessThan(1_500);
+    expect(took).toBeGreaterThanOrEqual(1_900);
+    expect(took).toBeLessThan(6_000);
+    expect(hangingRequests.length).toBeGreaterThanOrEqual(1);
+    const messages = await webhookMessages("test.parallel");
+    expect(messages.find((m) => m.url === receiverUrl)).toMatchObject({ status: "sent", last_error: null });
+    expect(messages.find((m) => m.url.includes(hangingHost))).toMatchObject({
+      status: "pending",
+      last_error: "webhook did not answer within 2 s",
+    });
   });
 
   it("marks notifications read", async () => {

@@ -1,8 +1,8 @@
 import { Type } from "typebox";
 import { recordAudit } from "../../audit/record-audit";
 import { enterpriseForWrite } from "../../auth/scope";
-import { AppError, invalidFields, notFound } from "../../errors";
-import { parseTableFile } from "../../exchange/table-file";
+import { invalidFields, notFound } from "../../errors";
+import { readUploadedTable } from "../../exchange/table-file";
 import { type App, actorOf, principalOf } from "../../types";
 import { closeEnterprise } from "./close-enterprise";
 import { deleteEnterprise } from "./delete-enterprise";
@@ -79,17 +79,7 @@ export async function enterpriseRoutes(app: App) {
       },
     },
     async (request) => {
-      if (!request.isMultipart()) {
-        throw new AppError("UNSUPPORTED_FILE", {
-          "zh-CN": "请以 multipart/form-data 上传文件，字段名为 file",
-          en: "Upload the file as multipart/form-data in a field named file",
-        });
-      }
-      const file = await request.file();
-      if (!file) {
-        throw new AppError("UNSUPPORTED_FILE", { "zh-CN": "没有收到文件", en: "No file was received" });
-      }
-      const rows = await parseTableFile(file.filename, file.mimetype, await file.toBuffer());
+      const rows = await readUploadedTable(request);
       return importEnterprises(db, principalOf(request), actorOf(request), rows);
     },
   );

@@ -10,6 +10,17 @@ const monthStart = (year: number, month: number) => new Date(Date.UTC(year, mont
 const partitionName = (start: Date) =>
   `reading_${start.getUTCFullYear()}${String(start.getUTCMonth() + 1).padStart(2, "0")}`;
 
+/** The monthly partition holding readings of the month (UTC) that starts at or contains `at`. */
+export function monthlyPartition(at: Date): { name: string; statement: string } {
+  const start = monthStart(at.getUTCFullYear(), at.getUTCMonth());
+  const end = monthStart(start.getUTCFullYear(), start.getUTCMonth() + 1);
+  const name = partitionName(start);
+  return {
+    name,
+    statement: `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF reading FOR VALUES FROM ('${start.toISOString()}') TO ('${end.toISOString()}')`,
+  };
+}
+
 /**
  * Creates the monthly partitions of `reading` from this month to two months
  * ahead, and drops those wholly older than the retention. Idempotent.
@@ -30,13 +41,9 @@ export async function maintainReadingPartitions(
   const names = new Set(existing.rows.map((r) => r.name));
   const created: string[] = [];
   for (let offset = 0; offset <= MONTHS_AHEAD; offset++) {
-    const start = monthStart(now.getUTCFullYear(), now.getUTCMonth() + offset);
-    const end = monthStart(start.getUTCFullYear(), start.getUTCMonth() + 1);
-    const name = partitionName(start);
+    const { name, statement } = monthlyPartition(monthStart(now.getUTCFullYear(), now.getUTCMonth() + offset));
     if (names.has(name)) continue;
-    await sql`CREATE TABLE IF NOT EXISTS ${sql.table(name)} PARTITION OF reading FOR VALUES FROM (${sql.lit(start.toISOString())}) TO (${sql.lit(end.toISOString())})`.execute(
-      db,
-    );
+    await sql.raw(statement).execute(db);
     created.push(name);
   }
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);

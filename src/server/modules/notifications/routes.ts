@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { Type } from "typebox";
 import { recordAudit } from "../../audit/record-audit";
 import { requireTerritoryScope } from "../../auth/scope";
 import { notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
+import { createWebhook } from "./create-webhook";
 
 const Notification = Type.Object({
   id: Type.String(),
@@ -163,7 +163,8 @@ export async function notificationRoutes(app: App) {
       config: { permission: "webhook:admin" },
       schema: {
         tags: ["notifications"],
-        summary: "Subscribe a URL to event kinds in the administrator's territory; the signing secret is shown once",
+        summary:
+          "Subscribe a URL to event kinds in the administrator's territory; the signing secret is shown once. A URL resolving to an internal address (loopback, private, link-local, metadata) is refused",
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 100 }),
@@ -177,28 +178,11 @@ export async function notificationRoutes(app: App) {
     },
     async (request, reply) => {
       const scope = requireTerritoryScope(principalOf(request));
-      const secret = randomBytes(24).toString("base64url");
-      const id = await db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto("webhook")
-          .values({
-            name: request.body.name,
-            url: request.body.url,
-            event_kinds: request.body.eventKinds,
-            secret,
-            territory_path: scope.path,
-            created_by: principalOf(request).userId,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, actorOf(request), {
-          action: "create",
-          entityType: "webhook",
-          entityId: created.id,
-          territoryPath: scope.path,
-          after: { name: request.body.name, url: request.body.url, eventKinds: request.body.eventKinds },
-        });
-        return created.id;
+      const { id, secret } = await createWebhook(db, actorOf(request), {
+        ...request.body,
+        territoryPath: scope.path,
+        createdBy: principalOf(request).userId,
+        policy: { allowHosts: app.config.webhookAllowHosts ?? [] },
       });
       return reply.status(201).send({ id, secret });
     },

@@ -5,8 +5,8 @@ import type { Permission } from "../../../domain/access/roles";
 import type { AssessmentMethod } from "../../../domain/risk/scales";
 import { recordAudit } from "../../audit/record-audit";
 import { enterpriseInScope } from "../../auth/scope";
-import { AppError, invalidFields, type LocalisedText, notFound } from "../../errors";
-import { parseTableFile } from "../../exchange/table-file";
+import { invalidFields, type LocalisedText, notFound } from "../../errors";
+import { readUploadedTable } from "../../exchange/table-file";
 import { type App, actorOf, principalOf } from "../../types";
 import { exportControlList } from "./export-control-list";
 import { buildRegisterTemplate, importRegister } from "./import-register";
@@ -246,14 +246,7 @@ export async function riskRegisterRoutes(app: App) {
     async (request) => {
       const principal = principalOf(request);
       const owner = await resolveOwner(db, principal, request.query.ownerId, "write");
-      const file = request.isMultipart() ? await request.file() : undefined;
-      if (!file) {
-        throw new AppError("UNSUPPORTED_FILE", {
-          "zh-CN": "请以 multipart/form-data 上传文件，字段名为 file",
-          en: "Upload the file as multipart/form-data in a field named file",
-        });
-      }
-      const rows = await parseTableFile(file.filename, file.mimetype, await file.toBuffer());
+      const rows = await readUploadedTable(request);
       return importRegister(db, principal, actorOf(request), owner, rows);
     },
   );
