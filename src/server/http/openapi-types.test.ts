@@ -8,12 +8,7 @@ import { typeOf, typesFromOpenApi } from "./openapi-types";
  * its module declares it; an entry that declares it already fails the test, so the list only shrinks.
  */
 const NOT_YET_DECLARED = new Set([
-  "POST /api/v1/auth/logout",
-  "GET /api/v1/enterprises/import-template",
-  "DELETE /api/v1/enterprises/{id}",
   "PUT /api/v1/reference/control-levels",
-  "DELETE /api/v1/tokens/{id}",
-  "DELETE /api/v1/users/{id}/tokens/{tokenId}",
   "GET /api/v1/risk-control-list",
   "GET /api/v1/risk-import-template",
   "POST /api/v1/risk-points/import",

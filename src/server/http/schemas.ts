@@ -85,3 +85,6 @@ export const ERROR_RESPONSES = Object.fromEntries(
 export function FileResponse(contentType: string, description: string) {
   return Type.Unsafe<Buffer>({ type: "string", format: "binary", description, "x-content-type": contentType });
 }
+
+/** An answer with no body (204): the request did what it asked. Typed undefined, so the handler sends nothing. */
+export const NoContent = Type.Unsafe<undefined>({ type: "null", description: "Done; no body" });

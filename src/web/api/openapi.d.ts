@@ -152,7 +152,9 @@ export interface paths {
   };
   "/api/v1/auth/logout": {
     post: {
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/auth/me": {
@@ -735,7 +737,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/enterprises/{id}/close": {
@@ -816,7 +820,9 @@ export interface paths {
       query: {
         format?: "xlsx" | "csv";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/hazards/{id}": {
@@ -2566,7 +2572,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/users": {
@@ -2701,7 +2709,9 @@ export interface paths {
         id: string;
         tokenId: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/webhooks": {

@@ -1,11 +1,13 @@
 import { SESSION_COOKIE } from "../../auth/authenticate";
 import { standInPasswordHash } from "../../auth/passwords";
-import { hashSecret } from "../../auth/tokens";
+import { NoContent } from "../../http/schemas";
 import { type App, actorOf, principalOf } from "../../types";
 import { changeOwnPassword } from "./change-password";
-import { presentMe } from "./present-me";
+import { findPlacement } from "./find-placement";
+import { presentSession } from "./present-me";
 import { LoginBody, PasswordChangeBody, PasswordChanged, SessionResponse, SignInOptions } from "./schema";
 import { SESSION_HOURS, signIn } from "./sign-in";
+import { signOut } from "./sign-out";
 
 export async function authRoutes(app: App) {
   const { db } = app.database;
@@ -40,7 +42,7 @@ export async function authRoutes(app: App) {
         signed: true,
         maxAge: SESSION_HOURS * 3600,
       });
-      return { user: await presentMe(db, principal), csrfToken: principal.csrfToken };
+      return presentSession(principal, await findPlacement(db, principal));
     },
   );
 
@@ -56,13 +58,14 @@ export async function authRoutes(app: App) {
 
   app.post(
     "/auth/logout",
-    { config: { public: true }, schema: { tags: ["auth"], summary: "Sign out" } },
+    {
+      config: { public: true },
+      schema: { tags: ["auth"], summary: "Sign out", response: { 204: NoContent } },
+    },
     async (request, reply) => {
       const raw = request.cookies[SESSION_COOKIE];
       const unsigned = raw ? request.unsignCookie(raw) : null;
-      if (unsigned?.valid && unsigned.value) {
-        await db.deleteFrom("session").where("token_hash", "=", hashSecret(unsigned.value)).execute();
-      }
+      await signOut(db, unsigned?.valid ? unsigned.value : null);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();
     },
@@ -76,7 +79,7 @@ export async function authRoutes(app: App) {
     },
     async (request) => {
       const principal = principalOf(request);
-      return { user: await presentMe(db, principal), csrfToken: principal.csrfToken };
+      return presentSession(principal, await findPlacement(db, principal));
     },
   );
 

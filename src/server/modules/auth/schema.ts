@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { Uuid } from "../../http/schemas";
 
 export const LoginBody = Type.Object(
   {
@@ -9,13 +10,13 @@ export const LoginBody = Type.Object(
 );
 
 export const Me = Type.Object({
-  id: Type.String(),
+  id: Uuid,
   username: Type.String(),
   displayName: Type.String(),
   role: Type.String(),
   territory: Type.Union([
     Type.Object({
-      id: Type.String(),
+      id: Uuid,
       code: Type.String(),
       name: Type.String(),
       nameEn: Type.String(),
@@ -24,8 +25,8 @@ export const Me = Type.Object({
     Type.Null(),
   ]),
   industries: Type.Array(Type.String()),
-  enterpriseIds: Type.Array(Type.String()),
-  organisation: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() }), Type.Null()]),
+  enterpriseIds: Type.Array(Uuid),
+  organisation: Type.Union([Type.Object({ id: Uuid, name: Type.String(), kind: Type.String() }), Type.Null()]),
   permissions: Type.Array(Type.String()),
 });
 

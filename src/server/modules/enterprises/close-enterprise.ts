@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { text } from "../../../domain/text";
 import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import { enterpriseForWrite } from "../../auth/scope";
@@ -23,10 +24,12 @@ export async function closeEnterprise(
     const stored = await enterpriseForWrite(trx, principal.scope, id, { lock: true });
     if (stored.status === "closed") {
       const on = stored.closed_at ? stored.closed_at.toISOString().slice(0, 10) : "";
-      throw conflict({
-        "zh-CN": `该企业已于 ${on} 关闭；如需恢复经营，请在编辑中修改状态`,
-        en: `The enterprise was already closed on ${on}; to reopen it, change its status in the edit form`,
-      });
+      throw conflict(
+        text(
+          `该企业已于 ${on} 关闭；如需恢复经营，请在编辑中修改状态`,
+          `The enterprise was already closed on ${on}; to reopen it, change its status in the edit form`,
+        ),
+      );
     }
     await trx
       .updateTable("enterprise")

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { text } from "../../../domain/text";
 import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import { enterpriseForWrite } from "../../auth/scope";
@@ -21,10 +22,10 @@ export async function deleteEnterprise(db: Kysely<DB>, principal: Principal, act
     if (history.length > 0) {
       const held = describeHistory(history);
       throw conflict(
-        {
-          "zh-CN": `该企业已有 ${held["zh-CN"]} 等记录，删除会一并清除这些历史，因此不能删除；请改用“关闭企业”，填写关闭原因，历史记录全部保留`,
-          en: `The enterprise has ${held.en}; deleting it would erase that history, so it cannot be deleted. Close it instead: give the reason, and its whole history is kept`,
-        },
+        text(
+          `该企业已有 ${held["zh-CN"]} 等记录，删除会一并清除这些历史，因此不能删除；请改用“关闭企业”，填写关闭原因，历史记录全部保留`,
+          `The enterprise has ${held.en}; deleting it would erase that history, so it cannot be deleted. Close it instead: give the reason, and its whole history is kept`,
+        ),
         { history: history.map((entry) => ({ kind: entry.kind, count: entry.count })) },
       );
     }

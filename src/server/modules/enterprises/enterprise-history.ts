@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { text } from "../../../domain/text";
 import type { DB } from "../../db/schema";
 import type { LocalisedText } from "../../errors";
 
@@ -14,65 +15,65 @@ const CAP = 1000;
 
 /** Everything that would be lost if the enterprise row were deleted (most of it cascades). */
 const KINDS: { kind: string; table: string; column: string; label: LocalisedText }[] = [
-  { kind: "riskPoints", table: "risk_point", column: "owner_id", label: { "zh-CN": "个风险点", en: "risk points" } },
+  { kind: "riskPoints", table: "risk_point", column: "owner_id", label: text("个风险点", "risk points") },
   {
     kind: "majorHazardUnits",
     table: "major_hazard_unit",
     column: "enterprise_id",
-    label: { "zh-CN": "个危险化学品单元", en: "hazardous chemicals units" },
+    label: text("个危险化学品单元", "hazardous chemicals units"),
   },
   {
     kind: "hiddenDangers",
     table: "hidden_danger",
     column: "enterprise_id",
-    label: { "zh-CN": "条隐患", en: "hidden dangers" },
+    label: text("条隐患", "hidden dangers"),
   },
   {
     kind: "checklistItems",
     table: "checklist_item",
     column: "enterprise_id",
-    label: { "zh-CN": "个检查项", en: "check items" },
+    label: text("个检查项", "check items"),
   },
   {
     kind: "inspectionTasks",
     table: "inspection_task",
     column: "enterprise_id",
-    label: { "zh-CN": "个检查任务", en: "inspection tasks" },
+    label: text("个检查任务", "inspection tasks"),
   },
   {
     kind: "hiddenDangerSummaries",
     table: "hidden_danger_summary",
     column: "enterprise_id",
-    label: { "zh-CN": "份隐患排查治理统计", en: "signed hidden-danger summaries" },
+    label: text("份隐患排查治理统计", "signed hidden-danger summaries"),
   },
-  { kind: "devices", table: "device", column: "enterprise_id", label: { "zh-CN": "台监测设备", en: "devices" } },
-  { kind: "readings", table: "reading", column: "enterprise_id", label: { "zh-CN": "条监测数据", en: "readings" } },
-  { kind: "alarms", table: "alarm", column: "enterprise_id", label: { "zh-CN": "条报警", en: "alarms" } },
+  { kind: "devices", table: "device", column: "enterprise_id", label: text("台监测设备", "devices") },
+  { kind: "readings", table: "reading", column: "enterprise_id", label: text("条监测数据", "readings") },
+  { kind: "alarms", table: "alarm", column: "enterprise_id", label: text("条报警", "alarms") },
   {
     kind: "ratings",
     table: "enterprise_rating_history",
     column: "enterprise_id",
-    label: { "zh-CN": "次风险评级", en: "ratings" },
+    label: text("次风险评级", "ratings"),
   },
   {
     kind: "enforcementInspections",
     table: "enforcement_inspection",
     column: "enterprise_id",
-    label: { "zh-CN": "条执法检查记录", en: "enforcement inspections" },
+    label: text("条执法检查记录", "enforcement inspections"),
   },
   {
     kind: "planEntries",
     table: "supervision_plan_item",
     column: "enterprise_id",
-    label: { "zh-CN": "个执法计划条目", en: "enforcement plan entries" },
+    label: text("个执法计划条目", "enforcement plan entries"),
   },
   {
     kind: "linkedUsers",
     table: "user_enterprise",
     column: "enterprise_id",
-    label: { "zh-CN": "个关联账号", en: "linked user accounts" },
+    label: text("个关联账号", "linked user accounts"),
   },
-  { kind: "attachments", table: "attachment", column: "owner_id", label: { "zh-CN": "个附件", en: "attachments" } },
+  { kind: "attachments", table: "attachment", column: "owner_id", label: text("个附件", "attachments") },
 ];
 
 /** The records kept against an enterprise, only the kinds it has; empty when deleting it loses nothing. */

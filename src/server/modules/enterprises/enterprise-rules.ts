@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import { canonicalJson } from "../../../domain/audit/hash-chain";
 import { formatUsccProblem, validateUscc } from "../../../domain/enterprise/uscc";
+import { text } from "../../../domain/text";
 import type { Principal } from "../../auth/principal";
 import { enterpriseFitsScope } from "../../auth/scope";
 import type { DB, EnterpriseScale, EnterpriseStatus, EnterpriseTable, PersonContact } from "../../db/schema";
@@ -122,7 +123,6 @@ export async function checkEnterprise(
   existing?: { id: string; values: EnterpriseValues },
 ): Promise<{ values: EnterpriseValues; issues: [] } | { values: null; issues: FieldIssue[] }> {
   const issues: FieldIssue[] = [];
-  const text = (zh: string, en: string): LocalisedText => ({ "zh-CN": zh, en });
   const base = existing?.values;
 
   if (existing && principal.scope.kind === "enterprises") {
@@ -150,7 +150,7 @@ export async function checkEnterprise(
     if (!check.valid)
       issues.push({
         field: "uscc",
-        text: { "zh-CN": formatUsccProblem(check, "zh-CN"), en: formatUsccProblem(check, "en") },
+        text: text(formatUsccProblem(check, "zh-CN"), formatUsccProblem(check, "en")),
       });
   }
 
@@ -268,6 +268,12 @@ function keyValue(values: EnterpriseValues, field: keyof EnterpriseInput): unkno
     default:
       return undefined;
   }
+}
+
+/** Whether an enterprise already holds this credit code (GB 32100-2015 gives each legal entity one). */
+export async function usccTaken(db: Kysely<DB> | Transaction<DB>, uscc: string): Promise<boolean> {
+  const holder = await db.selectFrom("enterprise").select("id").where("uscc", "=", uscc).executeTakeFirst();
+  return holder !== undefined;
 }
 
 /** Column values for INSERT/UPDATE (jsonb columns as JSON text). */

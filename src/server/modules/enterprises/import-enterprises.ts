@@ -1,12 +1,13 @@
-import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
+import { text } from "../../../domain/text";
 import { type Actor, type AuditRecord, recordAuditBatch } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope, storedEnterpriseInScope } from "../../auth/scope";
 import type { DB, PersonContact } from "../../db/schema";
-import { AppError, conflict, type Locale, type LocalisedText } from "../../errors";
+import { AppError, conflict } from "../../errors";
 import { type ImportIssue, importRejected } from "../../exchange/import-rejection";
-import { type TableRows, toCsv } from "../../exchange/table-file";
+import type { TableRows } from "../../exchange/table-file";
+import { type ColumnKey, columnLabel, IMPORT_COLUMNS } from "./enterprise-import-format";
 import {
   checkEnterprise,
   databaseLookups,
@@ -17,24 +18,6 @@ import {
   sameValues,
   toColumns,
 } from "./enterprise-rules";
-
-/** The published import format: one column per field, Chinese or English headers accepted. */
-export const IMPORT_COLUMNS = [
-  { key: "uscc", zh: "统一社会信用代码", en: "Unified social credit code", required: true, example: "" },
-  { key: "name", zh: "企业名称", en: "Name", required: true, example: "滨江示例化工有限公司" },
-  { key: "industryCode", zh: "行业代码", en: "Industry code", required: true, example: "26" },
-  { key: "scale", zh: "规模", en: "Scale", required: true, example: "小型" },
-  { key: "territoryCode", zh: "属地编码", en: "Territory code", required: true, example: "" },
-  { key: "address", zh: "地址", en: "Address", required: false, example: "示范路 8 号" },
-  { key: "lng", zh: "经度", en: "Longitude", required: false, example: "118.80" },
-  { key: "lat", zh: "纬度", en: "Latitude", required: false, example: "32.05" },
-  { key: "principalName", zh: "主要负责人", en: "Principal person", required: false, example: "王建国" },
-  { key: "principalPhone", zh: "负责人电话", en: "Principal phone", required: false, example: "13800000000" },
-  { key: "safetyManagers", zh: "安全管理人员", en: "Safety managers", required: false, example: "李安全:13900000000" },
-  { key: "status", zh: "状态", en: "Status", required: false, example: "正常经营" },
-] as const;
-
-type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
 
 const SCALE_WORDS: Record<string, EnterpriseInput["scale"]> = {
   大型: "large",
@@ -65,14 +48,6 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-const t = (zh: string, en: string): LocalisedText => ({ "zh-CN": zh, en });
-
-function columnLabel(key: string, locale: Locale) {
-  const column = IMPORT_COLUMNS.find((c) => c.key === key);
-  if (!column) return key;
-  return locale === "en" ? column.en : column.zh;
-}
-
 /** Maps the header row to column keys; unknown headers are reported, missing required ones too. */
 function readHeader(header: string[]): { indexes: Partial<Record<ColumnKey, number>>; issues: ImportIssue[] } {
   const indexes: Partial<Record<ColumnKey, number>> = {};
@@ -90,7 +65,7 @@ function readHeader(header: string[]): { indexes: Partial<Record<ColumnKey, numb
       issues.push({
         row: 1,
         column: column.key,
-        text: t(
+        text: text(
           `缺少必填列“${column.zh}”，请使用导入模板`,
           `The required column "${column.en}" is missing; use the import template`,
         ),
@@ -100,10 +75,10 @@ function readHeader(header: string[]): { indexes: Partial<Record<ColumnKey, numb
   return { indexes, issues };
 }
 
-function parsePeople(text: string): PersonContact[] | null {
-  if (!text.trim()) return [];
+function parsePeople(written: string): PersonContact[] | null {
+  if (!written.trim()) return [];
   const people: PersonContact[] = [];
-  for (const part of text.split(/[;；]/)) {
+  for (const part of written.split(/[;；]/)) {
     if (!part.trim()) continue;
     const [name, phone = ""] = part.split(/[:：]/).map((s) => s.trim());
     if (!name) return null;
@@ -133,7 +108,7 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
     issues.push({
       row: rowNumber,
       column: "scale",
-      text: t(
+      text: text(
         `规模“${scaleText}”无效，应为 大型、中型、小型 或 微型`,
         `Scale "${scaleText}" is not valid; use large, medium, small or micro`,
       ),
@@ -146,7 +121,7 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
       issues.push({
         row: rowNumber,
         column: "status",
-        text: t(
+        text: text(
           `状态“${statusText}”无效，应为 正常经营、停产 或 关闭`,
           `Status "${statusText}" is not valid; use operating, suspended or closed`,
         ),
@@ -154,20 +129,20 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
     }
   }
   for (const key of ["lng", "lat"] as const) {
-    const text = get(key);
-    if (!text) {
+    const written = get(key);
+    if (!written) {
       input[key] = null;
       continue;
     }
-    const value = Number(text);
+    const value = Number(written);
     const limit = key === "lng" ? 180 : 90;
     if (!Number.isFinite(value) || Math.abs(value) > limit) {
       issues.push({
         row: rowNumber,
         column: key,
-        text: t(
-          `“${text}”不是有效的${key === "lng" ? "经度" : "纬度"}（-${limit} 到 ${limit} 的数字）`,
-          `"${text}" is not a valid ${key === "lng" ? "longitude" : "latitude"} (a number from -${limit} to ${limit})`,
+        text: text(
+          `“${written}”不是有效的${key === "lng" ? "经度" : "纬度"}（-${limit} 到 ${limit} 的数字）`,
+          `"${written}" is not a valid ${key === "lng" ? "longitude" : "latitude"} (a number from -${limit} to ${limit})`,
         ),
       });
     } else input[key] = value;
@@ -177,7 +152,7 @@ function readRow(cells: string[], indexes: Partial<Record<ColumnKey, number>>, r
     issues.push({
       row: rowNumber,
       column: "safetyManagers",
-      text: t(
+      text: text(
         "安全管理人员格式应为“姓名:电话”，多人用分号分隔",
         'Safety managers must be written "name:phone", several separated by semicolons',
       ),
@@ -200,7 +175,7 @@ export async function importEnterprises(
   if (rows.length < 2) {
     throw new AppError(
       "IMPORT_REJECTED",
-      t(
+      text(
         "文件中没有数据行：第 1 行为表头，数据从第 2 行开始",
         "The file has no data rows: row 1 is the header, data starts at row 2",
       ),
@@ -225,7 +200,7 @@ export async function importEnterprises(
       issues.push({
         row: rowNumber,
         column: "uscc",
-        text: t(`与第 ${earlier} 行的统一社会信用代码重复`, `The same credit code as row ${earlier}`),
+        text: text(`与第 ${earlier} 行的统一社会信用代码重复`, `The same credit code as row ${earlier}`),
       });
       continue;
     }
@@ -239,7 +214,7 @@ export async function importEnterprises(
       issues.push({
         row: rowNumber,
         column: "uscc",
-        text: t(
+        text: text(
           `统一社会信用代码 ${uscc} 的企业属于其他辖区，导入不能修改或迁入该企业；如需迁入，请联系其现属地监管部门办理`,
           `The enterprise with credit code ${uscc} belongs to another jurisdiction; an import cannot change it or move it here. Ask its present supervising authority to transfer it`,
         ),
@@ -275,10 +250,12 @@ export async function importEnterprises(
           .where((eb) => enterpriseInScope(eb, principal.scope))
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) {
-          throw conflict({
-            "zh-CN": `第 ${plan.row} 行的企业在导入期间被移出您的辖区，未导入任何数据，请重新导入`,
-            en: `The enterprise of row ${plan.row} left your jurisdiction during the import; nothing was imported, import again`,
-          });
+          throw conflict(
+            text(
+              `第 ${plan.row} 行的企业在导入期间被移出您的辖区，未导入任何数据，请重新导入`,
+              `The enterprise of row ${plan.row} left your jurisdiction during the import; nothing was imported, import again`,
+            ),
+          );
         }
         audit.push({
           actor,
@@ -333,60 +310,4 @@ function cachedLookups(inner: EnterpriseLookups): EnterpriseLookups {
     territoryById: (id) => memo(`t:${id}`, () => inner.territoryById(id)),
     territoryByCode: (code) => memo(`c:${code}`, () => inner.territoryByCode(code)),
   };
-}
-
-/** The downloadable template: headers, one example row, and the code lists the user may need. */
-export async function buildImportTemplate(
-  db: Kysely<DB>,
-  principal: Principal,
-  format: "xlsx" | "csv",
-  locale: Locale,
-): Promise<Buffer> {
-  const territories = await db
-    .selectFrom("territory")
-    .select(["code", "name", "level", "path"])
-    .where("path", "like", `${principal.scope.kind === "territory" ? principal.scope.path : "/-/"}%`)
-    .orderBy("path")
-    .execute();
-  const example = IMPORT_COLUMNS.map((c) =>
-    c.key === "territoryCode" ? (territories.at(-1)?.code ?? "") : c.key === "uscc" ? "91990100MA00000000" : c.example,
-  );
-  const header = IMPORT_COLUMNS.map((c) =>
-    c.required ? `${columnLabel(c.key, locale)} *` : columnLabel(c.key, locale),
-  );
-  if (format === "csv") return Buffer.from(toCsv([header, example]), "utf8");
-
-  const industries = await db
-    .selectFrom("reference_item")
-    .innerJoin("reference_set", (join) =>
-      join
-        .onRef("reference_set.kind", "=", "reference_item.kind")
-        .onRef("reference_set.version", "=", "reference_item.version"),
-    )
-    .select(["reference_item.code", "reference_item.parent_code", "reference_item.name_zh", "reference_item.name_en"])
-    .where("reference_item.kind", "=", "industry")
-    .where("reference_set.is_current", "=", true)
-    .orderBy("reference_item.sort_order")
-    .execute();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "DualGuard";
-  const sheet = workbook.addWorksheet(locale === "en" ? "Enterprises" : "企业");
-  sheet.addRow(header).font = { bold: true };
-  sheet.addRow(example);
-  sheet.columns.forEach((column) => {
-    column.width = 22;
-  });
-  sheet.getCell("A2").note =
-    locale === "en"
-      ? "Example row: replace it with real data"
-      : "示例行：请替换为真实数据（统一社会信用代码须通过校验）";
-  const codes = workbook.addWorksheet(locale === "en" ? "Industry codes" : "行业代码");
-  codes.addRow(locale === "en" ? ["Code", "Section", "Name"] : ["代码", "门类", "名称"]).font = { bold: true };
-  for (const item of industries.filter((i) => i.parent_code)) {
-    codes.addRow([item.code, item.parent_code, locale === "en" ? item.name_en : item.name_zh]);
-  }
-  const places = workbook.addWorksheet(locale === "en" ? "Territory codes" : "属地编码");
-  places.addRow(locale === "en" ? ["Code", "Name", "Level"] : ["编码", "名称", "层级"]).font = { bold: true };
-  for (const territory of territories) places.addRow([territory.code, territory.name, territory.level]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

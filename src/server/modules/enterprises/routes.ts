@@ -1,14 +1,13 @@
-import { Type } from "typebox";
-import { recordAudit } from "../../audit/record-audit";
-import { enterpriseForWrite } from "../../auth/scope";
-import { invalidFields, notFound } from "../../errors";
 import { readUploadedTable } from "../../exchange/table-file";
+import { IdParams, NoContent } from "../../http/schemas";
 import { type App, actorOf, principalOf } from "../../types";
+import { buildImportTemplate } from "./build-import-template";
 import { closeEnterprise } from "./close-enterprise";
+import { createEnterprise } from "./create-enterprise";
 import { deleteEnterprise } from "./delete-enterprise";
-import { findEnterprise, findEnterprises } from "./enterprise-queries";
-import { checkEnterprise, databaseLookups, rejection, rowToValues, toColumns } from "./enterprise-rules";
-import { buildImportTemplate, importEnterprises } from "./import-enterprises";
+import { findEnterprises, getEnterprise } from "./find-enterprises";
+import { importEnterprises } from "./import-enterprises";
+import { presentEnterprise, presentEnterpriseSummary } from "./present-enterprise";
 import {
   CloseBody,
   Enterprise,
@@ -16,11 +15,16 @@ import {
   EnterpriseListQuery,
   EnterprisePage,
   EnterprisePatchBody,
-  IdParams,
   ImportResult,
+  ImportTemplate,
+  ImportTemplateQuery,
 } from "./schema";
+import { updateEnterprise } from "./update-enterprise";
 
-const THE_ENTERPRISE = { "zh-CN": "该企业", en: "The enterprise" };
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
 
 export async function enterpriseRoutes(app: App) {
   const { db } = app.database;
@@ -36,7 +40,12 @@ export async function enterpriseRoutes(app: App) {
         response: { 200: EnterprisePage },
       },
     },
-    async (request) => findEnterprises(db, principalOf(request).scope, request.query, request.locale),
+    async (request) => {
+      const { query } = request;
+      const found = await findEnterprises(db, principalOf(request).scope, query, request.locale);
+      const items = found.records.map(presentEnterpriseSummary);
+      return { items, total: found.total, page: query.page, pageSize: query.pageSize };
+    },
   );
 
   app.get(
@@ -46,9 +55,8 @@ export async function enterpriseRoutes(app: App) {
       schema: {
         tags: ["enterprises"],
         summary: "Download the enterprise import template (XLSX or CSV)",
-        querystring: Type.Object({
-          format: Type.Union([Type.Literal("xlsx"), Type.Literal("csv")], { default: "xlsx" }),
-        }),
+        querystring: ImportTemplateQuery,
+        response: { 200: ImportTemplate },
       },
     },
     async (request, reply) => {
@@ -56,12 +64,7 @@ export async function enterpriseRoutes(app: App) {
       const file = await buildImportTemplate(db, principalOf(request), format, request.locale);
       const name = request.locale === "en" ? "enterprise-import-template" : "企业导入模板";
       return reply
-        .header(
-          "content-type",
-          format === "csv"
-            ? "text/csv; charset=utf-8"
-            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        .header("content-type", CONTENT_TYPES[format])
         .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}.${format}`)
         .send(file);
     },
@@ -78,10 +81,7 @@ export async function enterpriseRoutes(app: App) {
         response: { 200: ImportResult },
       },
     },
-    async (request) => {
-      const rows = await readUploadedTable(request);
-      return importEnterprises(db, principalOf(request), actorOf(request), rows);
-    },
+    async (request) => importEnterprises(db, principalOf(request), actorOf(request), await readUploadedTable(request)),
   );
 
   app.get(
@@ -90,11 +90,8 @@ export async function enterpriseRoutes(app: App) {
       config: { permission: "enterprise:read" },
       schema: { tags: ["enterprises"], summary: "One enterprise", params: IdParams, response: { 200: Enterprise } },
     },
-    async (request) => {
-      const enterprise = await findEnterprise(db, principalOf(request).scope, request.params.id, request.locale);
-      if (!enterprise) throw notFound(THE_ENTERPRISE);
-      return enterprise;
-    },
+    async (request) =>
+      presentEnterprise(await getEnterprise(db, principalOf(request).scope, request.params.id, request.locale)),
   );
 
   app.post(
@@ -110,42 +107,8 @@ export async function enterpriseRoutes(app: App) {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const checked = await checkEnterprise(databaseLookups(db), principal, request.body);
-      if (checked.values === null) throw rejection(checked.issues);
-      const values = checked.values;
-      const duplicate = await db
-        .selectFrom("enterprise")
-        .select("id")
-        .where("uscc", "=", values.uscc)
-        .executeTakeFirst();
-      if (duplicate) {
-        throw invalidFields([
-          {
-            field: "uscc",
-            text: {
-              "zh-CN": `统一社会信用代码 ${values.uscc} 已登记，请检查是否重复录入`,
-              en: `Credit code ${values.uscc} is already registered; check for a duplicate`,
-            },
-          },
-        ]);
-      }
-      const id = await db.transaction().execute(async (trx) => {
-        const created = await trx
-          .insertInto("enterprise")
-          .values(toColumns(values))
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, actorOf(request), {
-          action: "create",
-          entityType: "enterprise",
-          entityId: created.id,
-          enterpriseId: created.id,
-          territoryPath: values.territory_path,
-          after: values,
-        });
-        return created.id;
-      });
-      return reply.status(201).send((await findEnterprise(db, principal.scope, id, request.locale))!);
+      const id = await createEnterprise(db, principal, actorOf(request), request.body);
+      return reply.status(201).send(presentEnterprise(await getEnterprise(db, principal.scope, id, request.locale)));
     },
   );
 
@@ -163,50 +126,8 @@ export async function enterpriseRoutes(app: App) {
     },
     async (request) => {
       const principal = principalOf(request);
-      // The stored row must be in scope (else 404), and checkEnterprise checks the new values fit it too.
-      const stored = await enterpriseForWrite(db, principal.scope, request.params.id);
-      const before = rowToValues(stored);
-      const checked = await checkEnterprise(databaseLookups(db), principal, request.body, {
-        id: stored.id,
-        values: before,
-      });
-      if (checked.values === null) throw rejection(checked.issues);
-      const after = checked.values;
-      if (after.uscc !== before.uscc) {
-        const duplicate = await db
-          .selectFrom("enterprise")
-          .select("id")
-          .where("uscc", "=", after.uscc)
-          .executeTakeFirst();
-        if (duplicate) {
-          throw invalidFields([
-            {
-              field: "uscc",
-              text: {
-                "zh-CN": `统一社会信用代码 ${after.uscc} 已被其他企业使用`,
-                en: `Credit code ${after.uscc} belongs to another enterprise`,
-              },
-            },
-          ]);
-        }
-      }
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable("enterprise")
-          .set({ ...toColumns(after), updated_at: new Date() })
-          .where("id", "=", stored.id)
-          .execute();
-        await recordAudit(trx, actorOf(request), {
-          action: "update",
-          entityType: "enterprise",
-          entityId: stored.id,
-          enterpriseId: stored.id,
-          territoryPath: after.territory_path,
-          before,
-          after,
-        });
-      });
-      return (await findEnterprise(db, principal.scope, stored.id, request.locale))!;
+      await updateEnterprise(db, principal, actorOf(request), request.params.id, request.body);
+      return presentEnterprise(await getEnterprise(db, principal.scope, request.params.id, request.locale));
     },
   );
 
@@ -219,6 +140,7 @@ export async function enterpriseRoutes(app: App) {
         summary:
           "Remove an enterprise registered by mistake; one with any history (registers, hidden dangers, readings, ratings, enforcement, linked users …) is refused with 409: close it instead",
         params: IdParams,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
@@ -243,7 +165,7 @@ export async function enterpriseRoutes(app: App) {
     async (request) => {
       const principal = principalOf(request);
       await closeEnterprise(db, principal, actorOf(request), request.params.id, request.body.reason.trim(), new Date());
-      return (await findEnterprise(db, principal.scope, request.params.id, request.locale))!;
+      return presentEnterprise(await getEnterprise(db, principal.scope, request.params.id, request.locale));
     },
   );
 }

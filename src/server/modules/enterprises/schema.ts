@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { NullableNumber } from "../../http/schemas";
+import { DateTime, FileResponse, NullableNumber, NullableString, OneOf, Page, Uuid } from "../../http/schemas";
 
 export const SCALES = ["large", "medium", "small", "micro"] as const;
 export const STATUSES = ["operating", "suspended", "closed"] as const;
@@ -17,16 +17,16 @@ const fields = {
   name: Type.String({ minLength: 2, maxLength: 200 }),
   uscc: Type.String({ minLength: 1, maxLength: 30, description: "Unified social credit code, GB 32100-2015" }),
   industryCode: Type.String({ minLength: 2, maxLength: 4, description: "GB/T 4754-2017 division code, e.g. 26" }),
-  scale: Type.Union(SCALES.map((s) => Type.Literal(s))),
+  scale: OneOf(SCALES),
   address: Type.String({ maxLength: 300 }),
   lng: NullableNumber({ minimum: -180, maximum: 180 }),
   lat: NullableNumber({ minimum: -90, maximum: 90 }),
-  territoryId: Type.String({ format: "uuid" }),
+  territoryId: Uuid,
   principalName: Type.String({ maxLength: 50 }),
   principalPhone: Type.String({ maxLength: 30 }),
   safetyManagers: Type.Array(Person, { maxItems: 50 }),
   contacts: Type.Array(Person, { maxItems: 50 }),
-  status: Type.Union(STATUSES.map((s) => Type.Literal(s))),
+  status: OneOf(STATUSES),
 };
 
 export const EnterpriseCreateBody = Type.Object(
@@ -50,38 +50,6 @@ export const EnterpriseCreateBody = Type.Object(
 
 export const EnterprisePatchBody = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
 
-export const EnterpriseSummary = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  uscc: Type.String(),
-  industryCode: Type.String(),
-  industryName: Type.String(),
-  scale: Type.String(),
-  territoryId: Type.String(),
-  territoryName: Type.String(),
-  territoryFullName: Type.String({ description: "Place names below the city, e.g. 江北区 / 石桥镇 / 第一网格" }),
-  status: Type.String(),
-  address: Type.String(),
-});
-
-export const Enterprise = Type.Object({
-  ...EnterpriseSummary.properties,
-  lng: Type.Union([Type.Number(), Type.Null()]),
-  lat: Type.Union([Type.Number(), Type.Null()]),
-  principalName: Type.String(),
-  principalPhone: Type.String(),
-  safetyManagers: Type.Array(Person),
-  contacts: Type.Array(Person),
-  territoryPath: Type.String(),
-  closedAt: Type.Union([Type.String(), Type.Null()]),
-  closedReason: Type.String(),
-  hasHistory: Type.Boolean({
-    description: "Records are kept against it (registers, hidden dangers, readings …): it can be closed, not deleted",
-  }),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
-
 export const CloseBody = Type.Object(
   { reason: Type.String({ minLength: 2, maxLength: 500, description: "Why it closed, e.g. deregistered 2026-03" }) },
   { additionalProperties: false },
@@ -90,13 +58,10 @@ export const CloseBody = Type.Object(
 export const EnterpriseListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100 })),
-    territoryId: Type.Optional(Type.String({ format: "uuid" })),
+    territoryId: Type.Optional(Uuid),
     industry: Type.Optional(Type.String({ maxLength: 4 })),
     status: Type.Optional(
-      Type.Union(
-        STATUSES.map((s) => Type.Literal(s)),
-        { description: "Without it, closed enterprises are left out; status=closed lists them" },
-      ),
+      OneOf(STATUSES, { description: "Without it, closed enterprises are left out; status=closed lists them" }),
     ),
     page: Type.Integer({ minimum: 1, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
@@ -104,14 +69,48 @@ export const EnterpriseListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const EnterprisePage = Type.Object({
-  items: Type.Array(EnterpriseSummary),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
+export const ImportTemplateQuery = Type.Object({
+  format: Type.Union([Type.Literal("xlsx"), Type.Literal("csv")], { default: "xlsx" }),
 });
 
-export const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+export const EnterpriseSummary = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  uscc: Type.String(),
+  industryCode: Type.String(),
+  industryName: Type.String(),
+  scale: Type.String(),
+  territoryId: Uuid,
+  territoryName: Type.String(),
+  territoryFullName: Type.String({ description: "Place names below the city, e.g. 江北区 / 石桥镇 / 第一网格" }),
+  status: Type.String(),
+  address: Type.String(),
+});
+
+export const EnterprisePage = Page(EnterpriseSummary);
+
+export const Enterprise = Type.Object({
+  ...EnterpriseSummary.properties,
+  lng: NullableNumber(),
+  lat: NullableNumber(),
+  principalName: Type.String(),
+  principalPhone: Type.String(),
+  safetyManagers: Type.Array(Person),
+  contacts: Type.Array(Person),
+  territoryPath: Type.String(),
+  closedAt: NullableString({ format: "date-time" }),
+  closedReason: Type.String(),
+  hasHistory: Type.Boolean({
+    description: "Records are kept against it (registers, hidden dangers, readings …): it can be closed, not deleted",
+  }),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+export const ImportTemplate = FileResponse(
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "The import template: XLSX with the code lists, or CSV with the header and an example row",
+);
 
 export const ImportResult = Type.Object({
   total: Type.Integer(),

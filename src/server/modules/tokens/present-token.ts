@@ -1,22 +1,23 @@
-import type { Kysely } from "kysely";
 import type { Static } from "typebox";
-import type { DB } from "../../db/schema";
-import type { TokenInfo } from "./schema";
+import type { TokenRow } from "./find-tokens";
+import type { TokenCreated, TokenInfo } from "./schema";
 
-/** A user's API tokens, newest first; never the secret (only its hash is kept). */
-export async function listTokensOf(db: Kysely<DB>, userId: string): Promise<Static<typeof TokenInfo>[]> {
-  const rows = await db
-    .selectFrom("api_token")
-    .select(["id", "name", "created_at", "expires_at", "last_used_at", "revoked_at"])
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    createdAt: r.created_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
-    lastUsedAt: r.last_used_at?.toISOString() ?? null,
-    revokedAt: r.revoked_at?.toISOString() ?? null,
-  }));
+export function presentToken(row: TokenRow): Static<typeof TokenInfo> {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+/** A token just made: the only answer that ever carries its secret. */
+export function presentCreatedToken(created: {
+  id: string;
+  token: string;
+  expiresAt: Date;
+}): Static<typeof TokenCreated> {
+  return { id: created.id, token: created.token, expiresAt: created.expiresAt.toISOString() };
 }

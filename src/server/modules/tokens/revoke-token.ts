@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { text } from "../../../domain/text";
 import { type Actor, recordAudit } from "../../audit/record-audit";
 import type { DB } from "../../db/schema";
 import { notFound } from "../../errors";
@@ -14,7 +15,7 @@ export async function revokeToken(db: Kysely<DB>, actor: Actor, token: { id: str
       .where("revoked_at", "is", null)
       .returning("id")
       .executeTakeFirst();
-    if (!revoked) throw notFound({ "zh-CN": "该令牌", en: "The token" });
+    if (!revoked) throw notFound(text("该令牌", "The token"));
     await recordAudit(trx, actor, {
       action: "revoke",
       entityType: "api_token",

@@ -1,28 +1,14 @@
-import { forbidden, notFound } from "../../errors";
+import { IdParams, NoContent } from "../../http/schemas";
 import { type App, actorOf, principalOf } from "../../types";
-import { findManagedUser } from "../users/user-scope";
-import { createApiToken } from "./create-api-token";
-import { listTokensOf } from "./present-token";
+import { createOwnApiToken } from "./create-api-token";
+import { findTokenHolder } from "./find-token-holder";
+import { findTokensOf } from "./find-tokens";
+import { presentCreatedToken, presentToken } from "./present-token";
 import { revokeToken } from "./revoke-token";
-import { TokenCreateBody, TokenCreated, TokenList, TokenParams, UserTokenParams } from "./schema";
-
-const THE_USER = { "zh-CN": "该用户", en: "The user" };
+import { TokenCreateBody, TokenCreated, TokenList, UserTokenParams } from "./schema";
 
 export async function tokenRoutes(app: App) {
   const { db } = app.database;
-
-  /** The user whose tokens an administrator manages: every placement of theirs inside its scope. */
-  async function managedUser(request: Parameters<typeof principalOf>[0], userId: string) {
-    const user = await findManagedUser(db, principalOf(request), userId);
-    if (!user) throw notFound(THE_USER);
-    if (!user.wholly) {
-      throw forbidden({
-        "zh-CN": "该用户还关联您管辖范围以外的属地、单位或企业，只能由管辖其全部范围的管理员管理其令牌",
-        en: "This user is also placed outside your scope; only an administrator over all of its placements may manage its tokens",
-      });
-    }
-    return user;
-  }
 
   app.get(
     "/tokens",
@@ -30,7 +16,7 @@ export async function tokenRoutes(app: App) {
       config: { permission: "token:own" },
       schema: { tags: ["tokens"], summary: "The caller's API tokens", response: { 200: TokenList } },
     },
-    async (request) => ({ items: await listTokensOf(db, principalOf(request).userId) }),
+    async (request) => ({ items: (await findTokensOf(db, principalOf(request).userId)).map(presentToken) }),
   );
 
   app.post(
@@ -45,22 +31,8 @@ export async function tokenRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      // A leaked token must not be able to outlive its revocation by minting successors.
-      if (principal.via !== "session") {
-        throw forbidden({
-          "zh-CN": "API 令牌只能在登录会话中创建，令牌不能再生成令牌；请登录网页后在「API 令牌」页面创建",
-          en: "API tokens can only be created from a signed-in session, not with another token; sign in to the web app and create it on the API tokens page",
-        });
-      }
-      const created = await createApiToken(db, actorOf(request), {
-        userId: principal.userId,
-        name: request.body.name,
-        days: request.body.days,
-      });
-      return reply
-        .status(201)
-        .send({ id: created.id, token: created.token, expiresAt: created.expiresAt.toISOString() });
+      const created = await createOwnApiToken(db, principalOf(request), actorOf(request), request.body);
+      return reply.status(201).send(presentCreatedToken(created));
     },
   );
 
@@ -68,7 +40,12 @@ export async function tokenRoutes(app: App) {
     "/tokens/:id",
     {
       config: { permission: "token:own" },
-      schema: { tags: ["tokens"], summary: "Revoke one of the caller's tokens", params: TokenParams },
+      schema: {
+        tags: ["tokens"],
+        summary: "Revoke one of the caller's tokens",
+        params: IdParams,
+        response: { 204: NoContent },
+      },
     },
     async (request, reply) => {
       await revokeToken(db, actorOf(request), { id: request.params.id, userId: principalOf(request).userId });
@@ -83,13 +60,13 @@ export async function tokenRoutes(app: App) {
       schema: {
         tags: ["tokens"],
         summary: "A user's API tokens, for an administrator whose scope holds every placement of the user",
-        params: TokenParams,
+        params: IdParams,
         response: { 200: TokenList },
       },
     },
     async (request) => {
-      const user = await managedUser(request, request.params.id);
-      return { items: await listTokensOf(db, user.id) };
+      const holder = await findTokenHolder(db, principalOf(request), request.params.id);
+      return { items: (await findTokensOf(db, holder.id)).map(presentToken) };
     },
   );
 
@@ -101,11 +78,12 @@ export async function tokenRoutes(app: App) {
         tags: ["tokens"],
         summary: "Revoke a user's API token (administrator whose scope holds every placement of the user)",
         params: UserTokenParams,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
-      const user = await managedUser(request, request.params.id);
-      await revokeToken(db, actorOf(request), { id: request.params.tokenId, userId: user.id });
+      const holder = await findTokenHolder(db, principalOf(request), request.params.id);
+      await revokeToken(db, actorOf(request), { id: request.params.tokenId, userId: holder.id });
       return reply.status(204).send();
     },
   );

@@ -1,15 +1,16 @@
 import { Type } from "typebox";
+import { DateTime, Items, NullableString, Uuid } from "../../http/schemas";
 
 export const TokenInfo = Type.Object({
-  id: Type.String(),
+  id: Uuid,
   name: Type.String(),
-  createdAt: Type.String(),
-  expiresAt: Type.String(),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
+  createdAt: DateTime,
+  expiresAt: DateTime,
+  lastUsedAt: NullableString({ format: "date-time" }),
+  revokedAt: NullableString({ format: "date-time" }),
 });
 
-export const TokenList = Type.Object({ items: Type.Array(TokenInfo) });
+export const TokenList = Items(TokenInfo);
 
 export const TokenCreateBody = Type.Object(
   {
@@ -19,11 +20,10 @@ export const TokenCreateBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const TokenCreated = Type.Object({ id: Type.String(), token: Type.String(), expiresAt: Type.String() });
-
-export const TokenParams = Type.Object({ id: Type.String({ format: "uuid" }) });
-
-export const UserTokenParams = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  tokenId: Type.String({ format: "uuid" }),
+export const TokenCreated = Type.Object({
+  id: Uuid,
+  token: Type.String({ description: "The secret, shown this once: only its hash is kept" }),
+  expiresAt: DateTime,
 });
+
+export const UserTokenParams = Type.Object({ id: Uuid, tokenId: Uuid }, { additionalProperties: false });

@@ -36,7 +36,10 @@ export function usersInScope(db: Kysely<DB>, principal: Principal) {
  * (one link inside) is not enough to change it: a district administrator
  * must not reset the password of someone who also acts for another district.
  */
-export function placedWhollyWithin(eb: ExpressionBuilder<DB, "app_user">, scope: Scope): Expression<SqlBool> {
+export function placedWhollyWithin(
+  eb: ExpressionBuilder<DB, "app_user" | "territory" | "organisation">,
+  scope: Scope,
+): Expression<SqlBool> {
   if (scope.kind !== "territory") return sql<SqlBool>`false`;
   const path = `${scope.path}%`;
   return eb.and([
@@ -69,7 +72,7 @@ export function placedWhollyWithin(eb: ExpressionBuilder<DB, "app_user">, scope:
           .selectFrom("user_enterprise")
           .innerJoin("enterprise", "enterprise.id", "user_enterprise.enterprise_id")
           .whereRef("user_enterprise.user_id", "=", "app_user.id")
-          .where((inner) => inner.not(enterpriseInScope(inner as never, scope))),
+          .where((inner) => inner.not(enterpriseInScope(inner, scope))),
       ),
     ),
     // An account placed nowhere (the whole installation's administrator) belongs to the whole installation.
@@ -94,7 +97,7 @@ export async function findManagedUser(
     .select((eb) => [
       "app_user.id",
       "app_user.username",
-      sql<boolean>`(${placedWhollyWithin(eb as never, principal.scope)})`.as("wholly"),
+      sql<boolean>`(${placedWhollyWithin(eb, principal.scope)})`.as("wholly"),
     ])
     .where("app_user.id", "=", userId)
     .executeTakeFirst();

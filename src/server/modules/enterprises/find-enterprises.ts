@@ -1,11 +1,12 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Static } from "typebox";
+import { text } from "../../../domain/text";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
-import type { DB } from "../../db/schema";
-import type { Locale } from "../../errors";
+import type { DB, EnterpriseTable } from "../../db/schema";
+import { type Locale, notFound } from "../../errors";
 import { enterpriseHistory } from "./enterprise-history";
-import type { Enterprise, EnterpriseListQuery, EnterpriseSummary } from "./schema";
+import type { EnterpriseListQuery } from "./schema";
 
 function withNames(db: Kysely<DB>, locale: Locale) {
   const nameColumn = locale === "en" ? "industry.name_en" : "industry.name_zh";
@@ -71,34 +72,32 @@ async function placeNames(db: Kysely<DB>, paths: string[], locale: Locale): Prom
   );
 }
 
-type SummaryRow = {
-  territory_path: string;
-  id: string;
-  name: string;
-  uscc: string;
-  industry_code: string;
-  industry_name: string;
-  scale: string;
-  territory_id: string;
-  territory_name: string;
-  status: string;
-  address: string;
-};
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof withNames>["execute"]>>[number];
 
-function presentSummary(row: SummaryRow, places: Map<string, string>): Static<typeof EnterpriseSummary> {
-  return {
-    territoryFullName: places.get(row.territory_path) ?? row.territory_name,
-    id: row.id,
-    name: row.name,
-    uscc: row.uscc,
-    industryCode: row.industry_code,
-    industryName: row.industry_name,
-    scale: row.scale,
-    territoryId: row.territory_id,
-    territoryName: row.territory_name,
-    status: row.status,
-    address: row.address,
-  };
+/** An enterprise's list columns with its place names. */
+export type EnterpriseSummaryRecord = SummaryRow & { territory_full_name: string };
+
+/** An enterprise's whole stored record, with its place names and whether records are kept against it. */
+export type EnterpriseRecord = EnterpriseSummaryRecord &
+  Pick<
+    Selectable<EnterpriseTable>,
+    | "lng"
+    | "lat"
+    | "principal_name"
+    | "principal_phone"
+    | "safety_managers"
+    | "contacts"
+    | "closed_at"
+    | "closed_reason"
+    | "created_at"
+    | "updated_at"
+  > & { has_history: boolean };
+
+function withPlaceNames<T extends SummaryRow>(
+  row: T,
+  places: Map<string, string>,
+): T & { territory_full_name: string } {
+  return { ...row, territory_full_name: places.get(row.territory_path) ?? row.territory_name };
 }
 
 /**
@@ -111,7 +110,7 @@ export async function findEnterprises(
   scope: Scope,
   query: Static<typeof EnterpriseListQuery>,
   locale: Locale,
-) {
+): Promise<{ records: EnterpriseSummaryRecord[]; total: number }> {
   let filtered = db.selectFrom("enterprise").where((eb) => enterpriseInScope(eb, scope));
   if (query.territoryId) {
     const territory = await db
@@ -165,21 +164,16 @@ export async function findEnterprises(
     rows.map((r) => r.territory_path),
     locale,
   );
-  return {
-    items: (rows as SummaryRow[]).map((row) => presentSummary(row, places)),
-    total: Number(count.n),
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  return { records: rows.map((row) => withPlaceNames(row, places)), total: Number(count.n) };
 }
 
-/** One enterprise if the scope may see it. */
-export async function findEnterprise(
+/** One enterprise the scope may see; one outside it is not found, exactly like one that does not exist. */
+export async function getEnterprise(
   db: Kysely<DB>,
   scope: Scope,
   id: string,
   locale: Locale,
-): Promise<Static<typeof Enterprise> | undefined> {
+): Promise<EnterpriseRecord> {
   const row = await withNames(db, locale)
     .select([
       "enterprise.lng",
@@ -194,22 +188,9 @@ export async function findEnterprise(
       "enterprise.updated_at",
     ])
     .where("enterprise.id", "=", id)
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    ...presentSummary(row as SummaryRow, await placeNames(db, [row.territory_path], locale)),
-    lng: row.lng,
-    lat: row.lat,
-    principalName: row.principal_name,
-    principalPhone: row.principal_phone,
-    safetyManagers: row.safety_managers,
-    contacts: row.contacts,
-    territoryPath: row.territory_path,
-    closedAt: row.closed_at?.toISOString() ?? null,
-    closedReason: row.closed_reason,
-    hasHistory: (await enterpriseHistory(db, row.id)).length > 0,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
+  if (!row) throw notFound(text("该企业", "The enterprise"));
+  const places = await placeNames(db, [row.territory_path], locale);
+  return { ...withPlaceNames(row, places), has_history: (await enterpriseHistory(db, row.id)).length > 0 };
 }

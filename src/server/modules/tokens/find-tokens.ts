@@ -1,0 +1,17 @@
+import type { Kysely, Selectable } from "kysely";
+import type { ApiTokenTable, DB } from "../../db/schema";
+
+export type TokenRow = Pick<
+  Selectable<ApiTokenTable>,
+  "id" | "name" | "created_at" | "expires_at" | "last_used_at" | "revoked_at"
+>;
+
+/** A user's API tokens, newest first; never the secret (only its hash is kept). */
+export function findTokensOf(db: Kysely<DB>, userId: string): Promise<TokenRow[]> {
+  return db
+    .selectFrom("api_token")
+    .select(["id", "name", "created_at", "expires_at", "last_used_at", "revoked_at"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .execute();
+}
