@@ -1,7 +1,17 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeUsccCheckCharacter } from "../../../domain/enterprise/uscc";
-import { createTestContext, errorOf, type SignedIn, signIn, type TestContext } from "../../testing/test-app";
+import {
+  createCity,
+  createEnterprise,
+  createSupervisor,
+  type SignedInUser,
+  signIn,
+  type TestDistrict,
+  type TestEnterprise,
+  type TestTerritory,
+} from "../../testing/factories";
+import { createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 
 /** A valid credit code with a chosen serial, so tests can make as many as they need. */
@@ -46,24 +56,34 @@ const HEADER = [
 
 describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
   let context: TestContext;
-  let supervisor: SignedIn;
+  let supervisor: SignedInUser;
+  let supervisorName: string;
+  let district: TestDistrict;
+  let town: TestTerritory;
   let townId: string;
+  let own: TestEnterprise;
+  let foreign: TestEnterprise;
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 40 });
-    supervisor = await signIn(context.app, "jiangbei.supervisor");
-    townId = (
-      await context.database.db
-        .selectFrom("territory")
-        .select("id")
-        .where("code", "=", "990101001")
-        .executeTakeFirstOrThrow()
-    ).id;
+    context = await createTestContext(kind, { demoCity: false });
+    const { app } = context;
+    const city = await createCity(app);
+    district = city.districts[0];
+    town = district.towns[0];
+    townId = town.id;
+    const user = await createSupervisor(app, district);
+    supervisorName = user.username;
+    supervisor = await signIn(app, user);
+    own = await createEnterprise(app, { territory: town });
+    // More of the district's enterprises in both its towns, for paging and the town filter; one next door.
+    for (const place of [town, district.towns[1], town, district.towns[1], district.towns[1]]) {
+      await createEnterprise(app, { territory: place });
+    }
+    foreign = await createEnterprise(app, { territory: city.districts[1].towns[0] });
   });
   afterAll(async () => {
     await context?.close();
   });
-
   const post = (payload: object, headers = supervisor.headers, language = "zh-CN") =>
     context.app.inject({
       method: "POST",
@@ -88,7 +108,7 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
     expect(created).toMatchObject({
       industryName: "化学原料和化学制品制造业",
       status: "operating",
-      territoryPath: expect.stringContaining("/990101001/"),
+      territoryPath: expect.stringContaining(`/${town.code}/`),
     });
     const audit = await context.app.inject({
       url: `/api/v1/audit?entityType=enterprise&entityId=${created.id}`,
@@ -96,7 +116,7 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
     });
     expect(audit.json().items[0]).toMatchObject({
       action: "create",
-      actorName: expect.stringContaining("jiangbei.supervisor"),
+      actorName: expect.stringContaining(supervisorName),
     });
   });
 
@@ -112,7 +132,7 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
         lat: 32.1,
       })
     ).json();
-    expect(created.territoryFullName).toBe("江北区 / 沿江街道");
+    expect(created.territoryFullName).toBe(`${district.name} / ${town.name}`);
     const cleared = await context.app.inject({
       method: "PATCH",
       url: `/api/v1/enterprises/${created.id}`,
@@ -172,17 +192,12 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
   });
 
   it("refuses to register an enterprise in another district", async () => {
-    const other = await context.database.db
-      .selectFrom("territory")
-      .select("id")
-      .where("code", "=", "990102")
-      .executeTakeFirstOrThrow();
     const response = await post({
       name: "越权登记公司",
       uscc: uscc(4),
       industryCode: "26",
       scale: "small",
-      territoryId: other.id,
+      territoryId: foreign.territoryId,
     });
     expect(response.statusCode).toBe(403);
   });
@@ -225,9 +240,8 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
   });
 
   it("lets the enterprise's own safety manager edit contacts but not its identity", async () => {
-    const safety = await signIn(context.app, "chem.safety");
-    const me = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety.headers })).json().user;
-    const id = me.enterpriseIds[0];
+    const safety = await signIn(context.app, own.safetyManager);
+    const id = own.id;
     const ok = await context.app.inject({
       method: "PATCH",
       url: `/api/v1/enterprises/${id}`,
@@ -268,26 +282,13 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
     const before = (await context.app.inject({ url: "/api/v1/enterprises", headers: supervisor.headers })).json().total;
     const file = await xlsxOf([
       HEADER,
-      [
-        uscc(10),
-        "导入甲公司",
-        "26",
-        "小型",
-        "990101001",
-        "",
-        "118.7",
-        "32.1",
-        "王",
-        "13800000000",
-        "李:139",
-        "正常经营",
-      ],
+      [uscc(10), "导入甲公司", "26", "小型", town.code, "", "118.7", "32.1", "王", "13800000000", "李:139", "正常经营"],
       [
         uscc(11).slice(0, 17) + (uscc(11)[17] === "0" ? "1" : "0"),
         "导入乙公司",
         "26",
         "中型",
-        "990101001",
+        town.code,
         "",
         "",
         "",
@@ -296,8 +297,8 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
         "",
         "",
       ],
-      [uscc(12), "导入丙公司", "26", "巨型", "990101999", "", "500", "", "", "", "", ""],
-      [uscc(10), "重复行公司", "26", "小型", "990101001", "", "", "", "", "", "", ""],
+      [uscc(12), "导入丙公司", "26", "巨型", `${district.code}999`, "", "500", "", "", "", "", ""],
+      [uscc(10), "重复行公司", "26", "小型", town.code, "", "", "", "", "", "", ""],
     ]);
     const response = await context.app.inject({
       method: "POST",
@@ -325,7 +326,7 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
 
   it("imports a valid CSV, and importing it again changes nothing", async () => {
     const csv = Buffer.from(
-      `\uFEFF${HEADER.join(",")}\r\n${uscc(20)},导入丁公司,26,小型,990101001,沿江路1号,118.71,32.11,王五,13800000001,"李四:13900000001;赵六:13900000002",正常经营\r\n${uscc(21)},导入戊公司,62,微型,990101002,,,,,,,停产\r\n`,
+      `\uFEFF${HEADER.join(",")}\r\n${uscc(20)},导入丁公司,26,小型,${town.code},沿江路1号,118.71,32.11,王五,13800000001,"李四:13900000001;赵六:13900000002",正常经营\r\n${uscc(21)},导入戊公司,62,微型,${district.towns[1].code},,,,,,,停产\r\n`,
       "utf8",
     );
     const send = () => {
@@ -361,15 +362,10 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
 
   it("refuses an import row that matches another district's enterprise, saying only that it belongs elsewhere", async () => {
     const { db } = context.database;
-    const foreign = await db
-      .selectFrom("enterprise")
-      .selectAll()
-      .where("territory_path", "like", "%/990102/%")
-      .orderBy("id")
-      .executeTakeFirstOrThrow();
+    const stored = await db.selectFrom("enterprise").selectAll().where("id", "=", foreign.id).executeTakeFirstOrThrow();
     // Same credit code, a name and a town of the importer's own district: the takeover the check must stop.
     const csv = Buffer.from(
-      `${HEADER.join(",")}\r\n${foreign.uscc},接管后的名称有限公司,26,小型,990101001,,,,,,,\r\n${uscc(50)},本区新企业,26,小型,990101001,,,,,,,\r\n`,
+      `${HEADER.join(",")}\r\n${stored.uscc},接管后的名称有限公司,26,小型,${town.code},,,,,,,\r\n${uscc(50)},本区新企业,26,小型,${town.code},,,,,,,\r\n`,
       "utf8",
     );
     const m = multipart("takeover.csv", csv, "text/csv");
@@ -384,11 +380,11 @@ describe.each(testDatabaseKinds())("enterprises on $name", (kind) => {
     expect(error.details.errors).toEqual([
       { row: 2, field: "uscc", column: "统一社会信用代码", message: expect.stringContaining("属于其他辖区") },
     ]);
-    for (const secret of [foreign.name, foreign.id, foreign.territory_path, foreign.address].filter(Boolean)) {
+    for (const secret of [stored.name, stored.id, stored.territory_path, stored.address].filter(Boolean)) {
       expect(response.body).not.toContain(secret);
     }
     const after = await db.selectFrom("enterprise").selectAll().where("id", "=", foreign.id).executeTakeFirstOrThrow();
-    expect(after).toEqual(foreign);
+    expect(after).toEqual(stored);
     const created = await db.selectFrom("enterprise").select("id").where("uscc", "=", uscc(50)).executeTakeFirst();
     expect(created).toBeUndefined();
   });
