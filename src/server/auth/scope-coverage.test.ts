@@ -12,10 +12,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app";
 import type { DB } from "../db/schema";
 import { generateInspectionTasks } from "../modules/inspections/inspection-jobs";
-import { seedDemo } from "../seed/seed-demo";
+import {
+  createCity,
+  createDevice,
+  createEnterprise,
+  createRiskPoint,
+  createSupervisor,
+  createUser,
+  signIn,
+  type TestUser,
+} from "../testing/factories";
 import { ScopeAnalysis, type ScopeCaller, ScopeRecorder, type UnscopedRead } from "../testing/scope-coverage";
-import { bearerFor, TEST_CONFIG } from "../testing/test-app";
+import { TEST_CONFIG } from "../testing/test-app";
 import { type TestDatabase, testDatabaseKinds } from "../testing/test-database";
+import { uploadPhoto } from "../testing/uploads";
 import type { Scope } from "./principal";
 import { enterpriseInScope } from "./scope";
 
@@ -51,7 +61,7 @@ function probes(ids: Ids): Record<string, Probe> {
   const enterprise = { id: ids.enterpriseId };
   return {
     "GET /api/v1/territories/:id": { params: { id: ids.districtId } },
-    "GET /api/v1/enterprises": { query: { q: "化工" } },
+    "GET /api/v1/enterprises": { query: { q: "测试" } },
     "GET /api/v1/enterprises/:id": { params: enterprise },
     "GET /api/v1/enterprises/:id/staff": { params: enterprise },
     "GET /api/v1/enterprises/:id/rating": { params: enterprise },
@@ -94,12 +104,6 @@ function probes(ids: Ids): Record<string, Probe> {
   };
 }
 
-const ONE_PIXEL_PNG =
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082";
-
-const bearerOf = (database: TestDatabase, username: string) =>
-  bearerFor({ database, app: undefined as never, close: async () => {} }, username);
-
 function describeReads(reads: UnscopedRead[]): string[] {
   return reads.map((read) => `${read.tables.join(", ")}: ${read.sql} ${JSON.stringify(read.parameters)}`);
 }
@@ -110,10 +114,10 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
   let recorder: ScopeRecorder;
   let ownedTables: string[];
   let ids: Ids;
+  let callers: Record<"supervisor" | "department" | "safety", TestUser>;
 
   beforeAll(async () => {
     database = await kind.open();
-    await seedDemo(database, { enterprises: 30 });
     const { db } = database;
     // Enterprise-owned: a table with the enterprise's id, or a register keyed by its owner (an enterprise or a place).
     const { rows } = await sql<{ table_name: string }>`
@@ -129,47 +133,45 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
     });
     await app.ready();
 
-    // One district's records, as its supervisor and one of its enterprises make them.
-    const district = await db
-      .selectFrom("territory")
-      .select("id")
-      .where("code", "=", "990101")
+    // A city of two districts; in the first, a chemical plant with its records, as its people and the
+    // district's supervisor make them, and a construction firm; in the second, another plant.
+    const city = await createCity(app);
+    const district = city.districts[0];
+    const plant = await createEnterprise(app, { territory: district.towns[0] });
+    await createEnterprise(app, { territory: district.towns[1], industryCode: "47" });
+    await createEnterprise(app, { territory: city.districts[1].towns[0] });
+    const enterpriseId = plant.id;
+    const supervisorUser = await createSupervisor(app, district);
+    // A city department kept to GB/T 4754-2017 section E (construction).
+    const housing = await db
+      .insertInto("organisation")
+      .values({ kind: "industry_department", name: "测试市住建局", territory_id: city.id, industries: ["E"] })
+      .returning("id")
       .executeTakeFirstOrThrow();
-    const staff = await db
-      .selectFrom("app_user")
-      .innerJoin("user_enterprise", "user_enterprise.user_id", "app_user.id")
-      .select(["app_user.id", "user_enterprise.enterprise_id"])
-      .where("app_user.username", "=", "chem.safety")
-      .executeTakeFirstOrThrow();
-    const enterpriseId = staff.enterprise_id;
-    const ownStaff = await bearerOf(database, "chem.safety");
-    const supervisor = await bearerOf(database, "jiangbei.supervisor");
+    callers = {
+      supervisor: supervisorUser,
+      department: await createUser(app, {
+        role: "department",
+        territory: city,
+        industries: ["E"],
+        organisationId: housing.id,
+      }),
+      safety: plant.safetyManager,
+    };
+    const ownStaff = (await signIn(app, plant.safetyManager)).headers;
+    const supervisor = (await signIn(app, supervisorUser)).headers;
     const post = async (headers: Record<string, string>, url: string, payload: object, status = 201) => {
       const response = await app.inject({ method: "POST", url: `/api/v1${url}`, headers, payload });
       expect(response.statusCode, `${url}: ${response.body}`).toBe(status);
       return response.json();
     };
-    const riskPoint = await post(ownStaff, "/risk-points", {
-      ownerId: enterpriseId,
-      kind: "facility",
-      name: "液氯罐区",
-    });
-    const withHazard = await post(ownStaff, `/risk-points/${riskPoint.id}/hazards`, {
-      description: "氯气泄漏",
-      factorCode: "22",
-      accidentTypes: ["19"],
-    });
+    const riskPoint = await createRiskPoint(app, plant);
     await post(ownStaff, `/risk-points/${riskPoint.id}/measures`, {
       kind: "engineering",
       content: "紧急切断阀",
       checkFrequency: "daily",
     });
-    const device = await post(ownStaff, "/devices", {
-      enterpriseId,
-      code: "GAS-1",
-      name: "气体探测器",
-      deviceType: "combustible_gas",
-    });
+    const device = await createDevice(app, plant);
     const unit = await post(ownStaff, "/major-hazard-units", {
       enterpriseId,
       name: "罐区",
@@ -177,20 +179,7 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
       exposedPopulation: 10,
       substances: [{ cas: "7782-50-5", quantityTonnes: 30 }],
     });
-    const boundary = "----scope-coverage";
-    const uploaded = await app.inject({
-      method: "POST",
-      url: `/api/v1/attachments?ownerId=${enterpriseId}`,
-      headers: { ...ownStaff, "content-type": `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        Buffer.from(ONE_PIXEL_PNG, "hex"),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const attachmentId = await uploadPhoto(app, ownStaff, enterpriseId);
     await post(ownStaff, "/checklists/generate", { enterpriseId }, 200);
     await generateInspectionTasks(db, new Date());
     const hiddenDanger = await post(supervisor, "/hidden-dangers", { enterpriseId, description: "罐区阀门渗漏" });
@@ -204,20 +193,15 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
     });
     await post(supervisor, `/campaigns/${campaign.id}/activate`, {}, 200);
     const department = await db
-      .selectFrom("organisation")
-      .select("id")
-      .where("name", "=", "江北区应急管理局")
+      .insertInto("organisation")
+      .values({ kind: "emergency_management", name: "测试区应急管理局", territory_id: district.id, industries: [] })
+      .returning("id")
       .executeTakeFirstOrThrow();
     const plan = await post(supervisor, "/supervision/plans", { department: department.id, year: 2026, month: 1 });
-    const inspector = await db
-      .selectFrom("app_user")
-      .select("id")
-      .where("username", "=", "jiangbei.supervisor")
-      .executeTakeFirstOrThrow();
     const inspection = await post(supervisor, "/supervision/inspections", {
       enterpriseId,
       inspectedOn: "2026-01-04",
-      inspectorIds: [inspector.id],
+      inspectorIds: [supervisorUser.id],
       itemsChecked: [{ content: "液氯罐区管控措施", result: "problem" }],
       violations: 1,
     });
@@ -229,10 +213,10 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
     ids = {
       districtId: district.id,
       enterpriseId,
-      userId: staff.id,
+      userId: plant.safetyManager.id,
       riskPointId: riskPoint.id,
-      hazardId: withHazard.hazards[0].id,
-      attachmentId: uploaded.json().id,
+      hazardId: riskPoint.hazardId,
+      attachmentId,
       hiddenDangerId: hiddenDanger.id,
       taskId: task.id,
       deviceId: device.id,
@@ -264,17 +248,17 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
   });
 
   for (const who of [
-    { name: "a district's supervisor", username: "jiangbei.supervisor" },
-    { name: "a department kept to one industry", username: "housing.dept" },
-    { name: "an enterprise's safety manager", username: "chem.safety" },
-  ]) {
+    { name: "a district's supervisor", caller: "supervisor" },
+    { name: "a department kept to one industry", caller: "department" },
+    { name: "an enterprise's safety manager", caller: "safety" },
+  ] as const) {
     it(`restricts every read of enterprise-owned rows to the scope of ${who.name}`, async () => {
       const { db } = database;
       const user = await db
         .selectFrom("app_user")
         .leftJoin("territory", "territory.id", "app_user.territory_id")
         .select(["app_user.id", "app_user.industries", "territory.path"])
-        .where("app_user.username", "=", who.username)
+        .where("app_user.id", "=", callers[who.caller].id)
         .executeTakeFirstOrThrow();
       const links = await db
         .selectFrom("user_enterprise")
@@ -286,7 +270,7 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
         industries: user.industries,
         proven: [user.id, ...links.map((link) => link.enterprise_id)],
       };
-      const headers = await bearerOf(database, who.username);
+      const { headers } = await signIn(app, callers[who.caller]);
       const known = probes(ids);
       const failures: string[] = [];
       let checked = 0;
