@@ -1,13 +1,4 @@
-import {
-  DummyDriver,
-  type Expression,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type SqlBool,
-  sql,
-} from "kysely";
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app";
 import type { DB } from "../db/schema";
@@ -377,7 +368,7 @@ describe("the scope analysis", () => {
             .$if(correlate, (q) => q.whereRef("hidden_danger.enterprise_id", "=", "enterprise.id"))
             .as("dangers"),
         ])
-        .where((eb) => enterpriseInScope(eb, district) as Expression<SqlBool>);
+        .where((eb) => enterpriseInScope(eb, district));
     expect(read(district, counted(true))).toEqual([]);
     expect(read(district, counted(false))).toEqual(["hidden_danger"]);
   });
