@@ -834,17 +834,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -863,13 +863,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -882,10 +882,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -900,17 +900,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -929,13 +929,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -948,10 +948,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -964,7 +964,26 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            method: "LS" | "LEC" | "MES";
+            factors: {
+              [key: string]: number;
+            };
+            score: number;
+            level: number;
+            colour: "red" | "orange" | "yellow" | "blue";
+            bandsVersion: string;
+            bandsAreCurrent: boolean;
+            assessorName: string;
+            assessorOrganisation: string | null;
+            note: string;
+            assessedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       path: {
@@ -981,17 +1000,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1010,13 +1029,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1029,10 +1048,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1241,7 +1260,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1270,7 +1289,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -1295,7 +1314,7 @@ export interface paths {
             enterpriseId: string;
             enterpriseName: string;
             name: string;
-            unitKind: string;
+            unitKind: "plant" | "storage";
             exposedPopulation: number;
             lng: number | null;
             lat: number | null;
@@ -1332,7 +1351,7 @@ export interface paths {
               enterpriseName: string;
               unitId: string;
               unitName: string;
-              status: string;
+              status: "submitted" | "accepted" | "returned";
               level: number | null;
               safetyMeasures: string;
               emergencyMeasures: string;
@@ -1366,7 +1385,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1403,7 +1422,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1427,7 +1446,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1464,7 +1483,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1499,7 +1518,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1536,7 +1555,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1565,7 +1584,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -1632,10 +1651,10 @@ export interface paths {
         200: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -1644,7 +1663,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications": {
@@ -1829,7 +1850,7 @@ export interface paths {
             controlLevel: "company" | "department" | "workshop" | "team" | "post";
           }[];
           controlLevels: {
-            code: string;
+            code: "company" | "department" | "workshop" | "team" | "post";
             nameZh: string;
             nameEn: string;
           }[];
@@ -1843,7 +1864,19 @@ export interface paths {
           controlLevel: "company" | "department" | "workshop" | "team" | "post";
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            riskLevel: number;
+            controlLevel: "company" | "department" | "workshop" | "team" | "post";
+          }[];
+          controlLevels: {
+            code: "company" | "department" | "workshop" | "team" | "post";
+            nameZh: string;
+            nameEn: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218": {
@@ -1851,7 +1884,28 @@ export interface paths {
       query: {
         version?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: {
+            cas: string | null;
+            otherCas?: string[];
+            nameZh: string;
+            nameEn: string;
+            aliases: string[];
+            thresholdTonnes: number;
+            hazardClass: string;
+            betaToxicGas?: number;
+          }[];
+          classes: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            thresholdTonnes: number;
+            beta: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218/substances": {
@@ -1865,7 +1919,12 @@ export interface paths {
         hazardClass: string;
         betaToxicGas?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: number;
+        };
+      };
     };
   };
   "/api/v1/regions/levels": {
@@ -1933,7 +1992,9 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-control-list.pdf": {
@@ -1943,17 +2004,42 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-import-template": {
     get: {
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-methods": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          methods: {
+            method: "LS" | "LEC" | "MES";
+            scales: {
+              [key: string]: {
+                value: number;
+                meaningZh: string;
+                meaningEn: string;
+              }[];
+            };
+            bands: {
+              method: "LS" | "LEC" | "MES";
+              version: string;
+              thresholds: {
+                level: number;
+                minScore: number;
+              }[];
+            };
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-methods/{method}/bands": {
@@ -1967,7 +2053,16 @@ export interface paths {
           minScore: number;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          method: "LS" | "LEC" | "MES";
+          version: string;
+          thresholds: {
+            level: number;
+            minScore: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-points": {
@@ -1985,17 +2080,17 @@ export interface paths {
           items: {
             id: string;
             ownerId: string;
-            ownerKind: string;
+            ownerKind: "enterprise" | "territory";
             ownerName: string;
-            kind: string;
-            publicCategory: string | null;
+            kind: "place" | "facility" | "process" | "operation";
+            publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
             name: string;
             unit: string;
             lng: number | null;
             lat: number | null;
             level: number | null;
-            colour: string | null;
-            controlLevel: string | null;
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
             controllingUnit: string;
             responsiblePerson: string;
             hazardCount: number;
@@ -2028,17 +2123,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2057,13 +2152,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2076,10 +2171,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2096,17 +2191,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2125,13 +2220,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2144,10 +2239,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2180,17 +2275,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2209,13 +2304,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2228,10 +2323,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2242,7 +2337,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/risk-points/{id}/card.pdf": {
@@ -2253,7 +2350,9 @@ export interface paths {
       query: {
         size?: "A4" | "A5";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-points/{id}/hazards": {
@@ -2271,17 +2370,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2300,13 +2399,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2319,10 +2418,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2347,10 +2446,10 @@ export interface paths {
         201: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -2361,7 +2460,21 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          riskPoints: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          hazards: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          assessments: number;
+        };
+      };
     };
   };
   "/api/v1/risk-stats": {
@@ -2369,7 +2482,28 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          byColour: {
+            level: (1 | 2 | 3 | 4) | (null | null);
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            count: number;
+          }[];
+          byUnit: {
+            unit: string;
+            counts: {
+              [key: string]: number;
+            };
+            notAssessed: number;
+          }[];
+          byAccidentType: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            riskPoints: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/departments": {
