@@ -4,7 +4,7 @@ import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import { forbidden, type LocalisedText, notFound } from "../../errors";
-import { presentFiling, presentUnit } from "./present-major-hazard";
+import { type FilingRow, presentFiling, presentUnit } from "./present-major-hazard";
 import type { FilingList, FilingListQuery, Unit, UnitList, UnitListQuery } from "./schema";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -52,8 +52,6 @@ export function filingsQuery(db: Db) {
     .select(["enterprise.name as enterprise_name", "major_hazard_unit.name as unit_name"])
     .orderBy("major_hazard_filing.submitted_at", "desc");
 }
-
-export type FilingRow = Awaited<ReturnType<ReturnType<typeof filingsQuery>["execute"]>>[number];
 
 /** A filing in the principal's scope (else 404). */
 export async function filingFor(db: Db, principal: Principal, id: string): Promise<FilingRow> {

@@ -1,9 +1,11 @@
 import type { Selectable } from "kysely";
 import type { Static } from "typebox";
 import type { ThresholdTable } from "../../../domain/major-hazard/threshold-table";
-import type { MajorHazardSubstanceTable, MajorHazardUnitTable } from "../../db/schema";
-import type { FilingRow } from "./major-hazard-queries";
+import type { MajorHazardFilingTable, MajorHazardSubstanceTable, MajorHazardUnitTable } from "../../db/schema";
 import type { Filing, Gb18218Table, Unit } from "./schema";
+
+/** A filing row with its enterprise's and unit's names (major-hazard-queries.ts selects it). */
+export type FilingRow = Selectable<MajorHazardFilingTable> & { enterprise_name: string; unit_name: string };
 
 /** A unit with its substance lines, its stored identification (with the table version it used) and its filings. */
 export function presentUnit(

@@ -3,8 +3,25 @@ import type { Static } from "typebox";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { colourOf } from "../../../domain/risk/assess-risk";
 import type { ControlMeasureTable, HazardAssessmentTable, HazardTable, RiskPointTable } from "../../db/schema";
-import type { SummaryRow } from "./risk-point-queries";
 import type { Assessment, Measure, RiskPoint, RiskPointSummary } from "./schema";
+
+/** A risk point row with its owner's name and how many hazards it has (risk-point-queries.ts selects it). */
+export type SummaryRow = Pick<
+  Selectable<RiskPointTable>,
+  | "id"
+  | "owner_id"
+  | "owner_kind"
+  | "kind"
+  | "public_category"
+  | "name"
+  | "unit"
+  | "lng"
+  | "lat"
+  | "level"
+  | "control_level"
+  | "controlling_unit"
+  | "responsible_person"
+> & { owner_name: string; hazard_count: number };
 
 type AssessmentRow = Selectable<HazardAssessmentTable> & { organisation_name: string | null };
 /** The bands each method grades with now, to tell whether an assessment used them. */

@@ -37,8 +37,6 @@ export function riskPointSummaries(db: Db) {
     ]);
 }
 
-export type SummaryRow = Awaited<ReturnType<ReturnType<typeof riskPointSummaries>["execute"]>>[number];
-
 /**
  * Risk points the principal may read: one register when ownerId is given (checked), else every register in scope.
  * An industry department sees its industries' enterprises, not public areas.
