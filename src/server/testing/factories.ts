@@ -7,7 +7,7 @@ import type { DeviceType } from "../../domain/monitoring/device-types";
 import type { RiskLevel } from "../../domain/reference";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/passwords";
-import type { DB, EnterpriseScale } from "../db/schema";
+import type { DB, EnterpriseScale, OrganisationKind } from "../db/schema";
 import { createApiToken } from "../modules/tokens/create-api-token";
 import type { App } from "../types";
 import { uploadPhoto } from "./uploads";
@@ -207,8 +207,42 @@ export async function createUser(app: App, options: UserOptions): Promise<TestUs
 }
 
 /** A government supervisor whose scope is `territory` (a city, district or town) and everything below it. */
-export function createSupervisor(app: App, territory: TestTerritory, displayName?: string): Promise<TestUser> {
-  return createUser(app, { role: "supervisor", territory, displayName });
+export function createSupervisor(
+  app: App,
+  territory: TestTerritory,
+  options: { displayName?: string; organisationId?: string } = {},
+): Promise<TestUser> {
+  return createUser(app, { role: "supervisor", territory, ...options });
+}
+
+export interface TestOrganisation {
+  id: string;
+  name: string;
+}
+
+/** An organisation (an emergency management bureau unless another kind is given) registered through the API. */
+export async function createOrganisation(
+  app: App,
+  options: { territory: TestTerritory; kind?: OrganisationKind; name?: string; industries?: string[] },
+): Promise<TestOrganisation> {
+  const admin = await signIn(app, await administrator(app));
+  const name = options.name ?? `${options.territory.name}应急管理局`;
+  const created = await expectStatus<{ id: string }>(
+    "registering an organisation",
+    201,
+    await app.inject({
+      method: "POST",
+      url: "/api/v1/organisations",
+      headers: admin.headers,
+      payload: {
+        kind: options.kind ?? "emergency_management",
+        name,
+        territoryId: options.territory.id,
+        ...(options.industries ? { industries: options.industries } : {}),
+      },
+    }),
+  );
+  return { id: created.id, name };
 }
 
 /** The installation's administrator of this app, made on first use. */
