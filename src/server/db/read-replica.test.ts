@@ -1,6 +1,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCity, createEnterprise, createSupervisor, type TestEnterprise, TEST_PASSWORD } from "../testing/factories";
+import {
+  createCity,
+  createEnterprise,
+  createSupervisor,
+  TEST_PASSWORD,
+  type TestEnterprise,
+} from "../testing/factories";
 import { type ServerProcess, signInOver, startServerProcess } from "../testing/server-process";
 import { createTestContext, type TestContext } from "../testing/test-app";
 import { testDatabaseKinds } from "../testing/test-database";

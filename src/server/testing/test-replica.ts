@@ -205,9 +205,7 @@ export async function startTestReplica(primaryUrl: string): Promise<TestReplica>
         return (await client.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0].lsn;
       });
       for (;;) {
-        const [row] = await query<{ done: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [
-          target,
-        ]);
+        const [row] = await query<{ done: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [target]);
         if (row.done) return Date.now() - started;
         if (Date.now() - started > timeoutMs) {
           throw new Error(`test replica: did not replay up to ${target} within ${timeoutMs} ms`);
