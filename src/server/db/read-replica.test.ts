@@ -70,14 +70,23 @@ describe.skipIf(!process.env.DATABASE_URL)(
       if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
       return response.json();
     };
-    /** What the map and the cockpit show of hidden dangers: the map's ids, the cockpit's count found this year. */
-    const shown = async () => {
+    const onMap = async () => {
       const map = await get(`/api/v1/map/features?bbox=${CITY_BOX}&zoom=10&layers=hiddenDangers`, supervisor.headers);
-      const cockpit = await get(`/api/v1/cockpit?territoryId=${cityId}`, supervisor.headers);
-      return {
-        onMap: (map.layers.hiddenDangers.features as { id: string }[]).map((feature) => feature.id),
-        found: cockpit.hiddenDangers.found as number,
-      };
+      return (map.layers.hiddenDangers.features as { id: string }[]).map((feature) => feature.id);
+    };
+    const foundOnCockpit = async () =>
+      (await get(`/api/v1/cockpit?territoryId=${cityId}`, supervisor.headers)).hiddenDangers.found as number;
+    /** What the map and the cockpit show of hidden dangers: the map's ids, the cockpit's count found this year. */
+    const shown = async () => ({ onMap: await onMap(), found: await foundOnCockpit() });
+    /** The queries the server's replica connections started during `request`, from the replica's pg_stat_activity. */
+    const queriesOnReplicaDuring = async (request: () => Promise<unknown>) => {
+      const { rows } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(context.database.db);
+      await request();
+      const reads = await replica.query<{ query: string }>(
+        "SELECT query FROM pg_stat_activity WHERE datname = $1 AND application_name = $2 AND query_start >= $3",
+        [database, READ_POOL, rows[0].now],
+      );
+      return reads.map((read) => read.query);
     };
     const report = async (description: string): Promise<string> => {
       const response = await fetch(`${server.url}/api/v1/hidden-dangers`, {
@@ -117,14 +126,13 @@ describe.skipIf(!process.env.DATABASE_URL)(
         // …while the replica has not replayed it, and the map and the cockpit, read there, do not show it.
         expect(await replica.query("SELECT id FROM hidden_danger WHERE id = $1", [id], database)).toEqual([]);
         expect(await shown()).toEqual({ onMap: [], found: 0 });
-        // The server's replica connections are the ones that ran those pages' queries.
-        const reads = await replica.query<{ query: string }>(
-          "SELECT query FROM pg_stat_activity WHERE datname = $1 AND application_name = $2",
-          [database, READ_POOL],
-          "postgres",
+        // The server's connections to the replica are the ones that ran those pages' queries.
+        expect((await queriesOnReplicaDuring(onMap)).filter((query) => query.includes("hidden_danger"))).not.toEqual(
+          [],
         );
-        expect(reads.length).toBeGreaterThan(0);
-        expect(reads.some((read) => read.query.includes('"hidden_danger"'))).toBe(true);
+        expect(
+          (await queriesOnReplicaDuring(foundOnCockpit)).filter((query) => query.includes("hidden_danger")),
+        ).not.toEqual([]);
 
         const resumedAt = Date.now();
         await replica.resumeReplay();
@@ -137,16 +145,17 @@ describe.skipIf(!process.env.DATABASE_URL)(
     }, 60_000);
 
     it("shows a write made through the API on the map and the cockpit within the replica's lag", async () => {
-      const lags: number[] = [];
+      const shownAfter: number[] = [];
       for (let i = 0; i < 5; i++) {
         const id = await report(`配电箱未接地（第 ${i + 1} 次）`);
         const written = Date.now();
-        const replayed = await replica.caughtUp();
-        lags.push(await untilShown(id, 2 + i, written));
-        console.info(`read replica: write ${i + 1} replayed in ${replayed} ms, shown in ${lags.at(-1)} ms`);
+        // The replica's own lag (its replay reaching the primary's WAL position) and what the pages show, side by side.
+        const [replayed, shown] = await Promise.all([replica.caughtUp(), untilShown(id, 2 + i, written)]);
+        shownAfter.push(shown);
+        console.info(`read replica: write ${i + 1} replayed within ${replayed} ms, on both pages after ${shown} ms`);
       }
-      // Streaming replication on one machine replays within milliseconds; a second allows for a loaded machine.
-      expect(Math.max(...lags)).toBeLessThan(1_000);
+      // Streaming on one machine replays within tens of milliseconds; the rest is the pages' own time on a busy machine.
+      expect(Math.max(...shownAfter)).toBeLessThan(2_000);
     }, 60_000);
   },
 );

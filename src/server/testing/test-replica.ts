@@ -161,7 +161,12 @@ export async function startTestReplica(primaryUrl: string): Promise<TestReplica>
   const query = async <Row extends pg.QueryResultRow>(text: string, values: unknown[] = [], database = "postgres") =>
     withClient(replicaUrl(database), async (client) => (await client.query<Row>(text, values)).rows);
 
+  // Kept open, so that measuring the lag does not measure connecting.
+  const primaryClient = new pg.Client({ connectionString: primaryUrl });
+  const replicaClient = new pg.Client({ connectionString: replicaUrl("postgres") });
   const stop = async () => {
+    await primaryClient.end().catch(() => {});
+    await replicaClient.end().catch(() => {});
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       // SIGINT is PostgreSQL's fast shutdown: open sessions are ended rather than waited for.
@@ -193,6 +198,14 @@ export async function startTestReplica(primaryUrl: string): Promise<TestReplica>
     await new Promise((r) => setTimeout(r, 200));
   }
 
+  try {
+    await primaryClient.connect();
+    await replicaClient.connect();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
   return {
     port,
     urlOf(url) {
@@ -201,26 +214,29 @@ export async function startTestReplica(primaryUrl: string): Promise<TestReplica>
     query,
     async caughtUp(timeoutMs = 30_000) {
       const started = Date.now();
-      const target = await withClient(primaryUrl, async (client) => {
-        return (await client.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0].lsn;
-      });
+      const target = (await primaryClient.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0]
+        .lsn;
       for (;;) {
-        const [row] = await query<{ done: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [target]);
-        if (row.done) return Date.now() - started;
+        const { rows } = await replicaClient.query<{ done: boolean }>(
+          "SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done",
+          [target],
+        );
+        if (rows[0].done) return Date.now() - started;
         if (Date.now() - started > timeoutMs) {
           throw new Error(`test replica: did not replay up to ${target} within ${timeoutMs} ms`);
         }
-        await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 5));
       }
     },
     async pauseReplay() {
-      await query("SELECT pg_wal_replay_pause()");
+      await replicaClient.query("SELECT pg_wal_replay_pause()");
       // The request takes effect at the next record; wait until replay has really stopped.
-      while ((await query<{ state: string }>("SELECT pg_get_wal_replay_pause_state() AS state"))[0].state !== "paused")
-        await new Promise((r) => setTimeout(r, 20));
+      const state = async () =>
+        (await replicaClient.query<{ state: string }>("SELECT pg_get_wal_replay_pause_state() AS state")).rows[0].state;
+      while ((await state()) !== "paused") await new Promise((r) => setTimeout(r, 20));
     },
     async resumeReplay() {
-      await query("SELECT pg_wal_replay_resume()");
+      await replicaClient.query("SELECT pg_wal_replay_resume()");
     },
     output: () => output,
     stop,
