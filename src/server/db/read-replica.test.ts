@@ -157,5 +157,11 @@ describe.skipIf(!process.env.DATABASE_URL)(
       // Streaming on one machine replays within tens of milliseconds; the rest is the pages' own time on a busy machine.
       expect(Math.max(...shownAfter)).toBeLessThan(2_000);
     }, 60_000);
+
+    it("reports itself not ready while the replica is down, since the map and the cockpit depend on it", async () => {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      await replica.stop();
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    }, 60_000);
   },
 );
