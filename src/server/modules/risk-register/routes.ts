@@ -76,7 +76,7 @@ function sendFile(reply: FastifyReply, file: Buffer, type: string, name: string,
 }
 
 export async function riskRegisterRoutes(app: App) {
-  const { db } = app.database;
+  const { db, read } = app.database;
   /** The risk point as the API shows it, after a change to it or to one of its hazards. */
   const riskPoint = async (changed: RiskPointRef) => (await loadRiskPoint(db, changed.ownerId, changed.riskPointId))!;
 
@@ -114,7 +114,7 @@ export async function riskRegisterRoutes(app: App) {
     }),
     async (request, reply) => {
       const owner = await resolveOwner(db, principalOf(request), request.query.ownerId, "read");
-      const file = await buildControlListPdf(db, owner, request.query, { locale: request.locale });
+      const file = await buildControlListPdf(read, owner, request.query, { locale: request.locale });
       const name = request.locale === "en" ? "risk-control-list" : "风险分级管控清单";
       return sendFile(reply, file, "application/pdf", `${owner.name}-${name}.pdf`);
     },
@@ -156,8 +156,8 @@ export async function riskRegisterRoutes(app: App) {
       response: { 200: RiskStats },
     }),
     async (request) => {
-      const owner = await resolveOwner(db, principalOf(request), request.query.ownerId, "read");
-      return countRiskPoints(db, owner.id);
+      const owner = await resolveOwner(read, principalOf(request), request.query.ownerId, "read");
+      return countRiskPoints(read, owner.id);
     },
   );
 
@@ -224,7 +224,7 @@ export async function riskRegisterRoutes(app: App) {
       const { point } = await riskPointFor(db, principalOf(request), request.params.id, "read");
       const { size } = request.query;
       const cardUrl = `${request.protocol}://${request.host}/card/${point.public_token}`;
-      const file = await buildNoticeCardPdf(db, { ownerId: point.owner_id, id: point.id }, { size, cardUrl });
+      const file = await buildNoticeCardPdf(read, { ownerId: point.owner_id, id: point.id }, { size, cardUrl });
       const name = `${point.name}-${request.locale === "en" ? "risk-notice-card" : "风险告知卡"}-${size}`;
       return sendFile(reply, file, "application/pdf", `${name}.pdf`, true);
     },
