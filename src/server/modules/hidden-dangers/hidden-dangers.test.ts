@@ -3,7 +3,7 @@ import { ManualClock } from "../../jobs/clock";
 import { JobRunner } from "../../jobs/job-runner";
 import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import { hiddenDangerDeadlineJob } from "./deadline-job";
+import { hiddenDangerDeadlineJob } from "./hidden-danger-jobs";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",

@@ -7,12 +7,13 @@ import {
   remindersDue,
 } from "../../../domain/hidden-danger/deadlines";
 import type { HiddenDangerState } from "../../../domain/hidden-danger/lifecycle";
+import { DEADLINE_RUNNING_STATUSES } from "../../../domain/hidden-danger/vocabulary";
 import type { DB } from "../../db/schema";
 import type { Job } from "../../jobs/job-runner";
 import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
-import { supervisingUsers } from "./routes";
 import { stateFromJson } from "./state-codec";
+import { supervisingUsers } from "./supervising-users";
 
 /**
  * Reminders before a deadline and, once overdue, escalation up the line: the
@@ -41,7 +42,7 @@ export function hiddenDangerDeadlineJob(): Job {
           "enterprise.industry_code",
           "enterprise.industry_section",
         ])
-        .where("hidden_danger.status", "in", ["confirmed", "rectifying", "awaiting_verification"])
+        .where("hidden_danger.status", "in", [...DEADLINE_RUNNING_STATUSES, "awaiting_verification"])
         // The most urgent first.
         .orderBy("hidden_danger.deadline")
         .orderBy("hidden_danger.id")
@@ -111,7 +112,7 @@ async function remindAndEscalate(db: Kysely<DB>, danger: OpenHiddenDanger, now: 
       }),
     );
   }
-  if (!state.deadline || !["confirmed", "rectifying"].includes(state.status)) return sent;
+  if (!state.deadline || !(DEADLINE_RUNNING_STATUSES as readonly string[]).includes(state.status)) return sent;
   const deadline = state.deadline;
   const tag = deadline.toISOString();
   const done = await db
