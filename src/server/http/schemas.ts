@@ -88,3 +88,6 @@ export const ERROR_RESPONSES = Object.fromEntries(
 export function FileResponse(contentType: string, description: string) {
   return Type.Unsafe<Buffer>({ type: "string", format: "binary", description, "x-content-type": contentType });
 }
+
+/** The answer of a route that succeeds with 204 and no body (`reply.status(204).send()`). */
+export const NoContent = Type.Unsafe<undefined>({ type: "null", description: "Done; no content" });
