@@ -41,10 +41,12 @@ function figureLines(figures: HiddenDangerFigures): [LocalisedText, string | num
 
 /**
  * A quarter's or a year's summary as an XLSX workbook, with the principal person's signature once signed: the
- * signed figures as they were signed, else today's figures for the period.
+ * signed figures as they were signed, else today's figures for the period, counted on `read` (the read-side pool;
+ * the enterprise and the signature are read on the primary).
  */
 export async function exportHiddenDangerSummary(
   db: Kysely<DB>,
+  read: Kysely<DB>,
   principal: Principal,
   request: { enterpriseId: string; period: string },
   locale: Locale,
@@ -60,7 +62,7 @@ export async function exportHiddenDangerSummary(
     .executeTakeFirst();
   const figures = signed
     ? (signed.figures as HiddenDangerFigures)
-    : await hiddenDangerFigures(db, principal.scope, { enterpriseId, ...periodBounds(period)! }, new Date());
+    : await hiddenDangerFigures(read, principal.scope, { enterpriseId, ...periodBounds(period)! }, new Date());
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(text("隐患排查治理统计", "Hidden-danger summary")[locale]);
   sheet.columns = [{ width: 28 }, { width: 18 }];

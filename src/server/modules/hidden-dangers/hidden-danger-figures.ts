@@ -97,9 +97,13 @@ export async function hiddenDangerFigures(
   };
 }
 
-/** The figures a statistics request asks for: of one period, or between two instants (all time without them). */
+/**
+ * The figures a statistics request asks for: of one period, or between two instants (all time without them).
+ * The territory named is looked up on the primary; the figures are counted on `read`, the read-side pool.
+ */
 export async function hiddenDangerStats(
   db: Kysely<DB>,
+  read: Kysely<DB>,
   scope: Scope,
   query: StatsQuery,
   now: Date,
@@ -121,7 +125,7 @@ export async function hiddenDangerStats(
     territoryPath = territory.path;
   }
   return hiddenDangerFigures(
-    db,
+    read,
     scope,
     { enterpriseId: query.enterpriseId, territoryPath, industry: query.industry, ...bounds },
     now,

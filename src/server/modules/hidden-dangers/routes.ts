@@ -137,7 +137,8 @@ export async function hiddenDangerRoutes(app: App) {
         response: { 200: HiddenDangerFigures },
       },
     },
-    async (request) => hiddenDangerStats(db, principalOf(request).scope, request.query, new Date()),
+    // The figures are read on the read-side pool (a replica when one is configured).
+    async (request) => hiddenDangerStats(db, app.database.read, principalOf(request).scope, request.query, new Date()),
   );
 
   app.get(
@@ -196,6 +197,7 @@ export async function hiddenDangerRoutes(app: App) {
     async (request, reply) => {
       const { file, fileName } = await exportHiddenDangerSummary(
         db,
+        app.database.read,
         principalOf(request),
         request.query,
         request.locale,
