@@ -37,9 +37,12 @@ export const LocalisedText = Type.Object({ "zh-CN": Type.String(), en: Type.Stri
 
 /** One of a list of string values, as a union of literals (typed, validated and listed in OpenAPI). */
 export function OneOf<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
-  return Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options,
+  // A union built from a mapped list loses its members' types; Unsafe keeps the schema and states the type.
+  return Type.Unsafe<T[number]>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
   );
 }
 
@@ -86,5 +89,5 @@ export function FileResponse(contentType: string, description: string) {
   return Type.Unsafe<Buffer>({ type: "string", format: "binary", description, "x-content-type": contentType });
 }
 
-/** An answer with no body (204): the request did what it asked. Typed undefined, so the handler sends nothing. */
-export const NoContent = Type.Unsafe<undefined>({ type: "null", description: "Done; no body" });
+/** The answer of a route that succeeds with 204 and no body (`reply.status(204).send()`). */
+export const NoContent = Type.Unsafe<undefined>({ type: "null", description: "Done; no content" });

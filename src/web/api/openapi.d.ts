@@ -69,7 +69,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/audit": {
@@ -416,7 +418,21 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            source: "measure" | "template" | "custom";
+            templateKind: string | null;
+            riskPointId: string | null;
+            controlMeasureId: string | null;
+            content: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+            controlLevel: string | null;
+            responsiblePerson: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
@@ -426,7 +442,11 @@ export interface paths {
         checkFrequency?: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
         inspectorUserId?: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          created: number;
+        };
+      };
     };
   };
   "/api/v1/checklists/generate": {
@@ -434,7 +454,13 @@ export interface paths {
       body: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          measures: number;
+          created: number;
+          updated: number;
+        };
+      };
     };
   };
   "/api/v1/cockpit": {
@@ -800,7 +826,15 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            displayName: string;
+            role: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/enterprises/import": {
@@ -840,17 +874,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -869,13 +903,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -888,10 +922,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -906,17 +940,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -935,13 +969,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -954,10 +988,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -970,7 +1004,26 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            method: "LS" | "LEC" | "MES";
+            factors: {
+              [key: string]: number;
+            };
+            score: number;
+            level: number;
+            colour: "red" | "orange" | "yellow" | "blue";
+            bandsVersion: string;
+            bandsAreCurrent: boolean;
+            assessorName: string;
+            assessorOrganisation: string | null;
+            note: string;
+            assessedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       path: {
@@ -987,17 +1040,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1016,13 +1069,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1035,10 +1088,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1056,7 +1109,27 @@ export interface paths {
         from?: string;
         to?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          found: number;
+          dismissed: number;
+          rectified: number;
+          rectificationRate: number | null;
+          onTimeRate: number | null;
+          open: number;
+          overdue: number;
+          majorFound: number;
+          majorOpen: number;
+          byCategory: {
+            category: string;
+            count: number;
+          }[];
+          bySource: {
+            source: string;
+            count: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries": {
@@ -1064,14 +1137,66 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            period: string;
+            figures: {
+              found: number;
+              dismissed: number;
+              rectified: number;
+              rectificationRate: number | null;
+              onTimeRate: number | null;
+              open: number;
+              overdue: number;
+              majorFound: number;
+              majorOpen: number;
+              byCategory: {
+                category: string;
+                count: number;
+              }[];
+              bySource: {
+                source: string;
+                count: number;
+              }[];
+            };
+            signedName: string;
+            signedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          period: string;
+          figures: {
+            found: number;
+            dismissed: number;
+            rectified: number;
+            rectificationRate: number | null;
+            onTimeRate: number | null;
+            open: number;
+            overdue: number;
+            majorFound: number;
+            majorOpen: number;
+            byCategory: {
+              category: string;
+              count: number;
+            }[];
+            bySource: {
+              source: string;
+              count: number;
+            }[];
+          };
+          signedName: string;
+          signedAt: string;
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries/export": {
@@ -1080,7 +1205,9 @@ export interface paths {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/hidden-dangers": {
@@ -1094,7 +1221,72 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            code: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+            status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            level: "general" | "major";
+            description: string;
+            place: string;
+            riskPointId: string | null;
+            categoryCode: string;
+            photoBeforeIds: string[];
+            photoAfterIds: string[];
+            responsibleUnit: string;
+            responsibleUserId: string | null;
+            responsibleUserName: string | null;
+            finderUserId: string | null;
+            finderName: string | null;
+            measures: string;
+            funds: number | null;
+            deadline: string | null;
+            overdue: boolean;
+            foundAt: string;
+            closedAt: string | null;
+            plan: {
+              objectiveAndTasks: string;
+              method: string;
+              fundsAndMaterials: string;
+              responsiblePeople: string[];
+              timeLimit: string;
+              safetyMeasures: string;
+              emergencyPlan: string;
+            } | null;
+            supervision: {
+              listed: boolean;
+              listedAt: string | null;
+              listedBy: string | null;
+              progressIntervalDays: number | null;
+              lastProgressReportAt: string | null;
+              delistedAt: string | null;
+            };
+            pendingExtension: {
+              requesterId: string;
+              requesterAuthority: number;
+              requestedAt: string;
+              newDeadline: string;
+              reason: string;
+            } | null;
+            availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+            events: {
+              seq: number;
+              action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+              from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+              to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+              actorName: string;
+              at: string;
+              comment: string;
+              photoIds: string[];
+            }[];
+          }[];
+          total: number;
+        };
+      };
     };
     post: {
       body: {
@@ -1107,7 +1299,69 @@ export interface paths {
         categoryCode?: string;
         level?: "general" | "major";
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}": {
@@ -1115,7 +1369,69 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}/actions": {
@@ -1152,7 +1468,69 @@ export interface paths {
           emergencyPlan: string;
         };
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/ingest/dead-letters": {
@@ -1199,7 +1577,24 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            title: string;
+            frequency: string;
+            controlLevel: string | null;
+            periodStart: string;
+            dueAt: string;
+            status: "open" | "done" | "missed";
+            completedAt: string | null;
+            itemCount: number;
+            doneCount: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}": {
@@ -1207,7 +1602,34 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+          items: {
+            checklistItemId: string;
+            content: string;
+            riskPointId: string | null;
+            outcome: ("pass" | "fail" | "not_applicable") | (null | null);
+            note: string;
+            photoIds: string[];
+            lng: number | null;
+            lat: number | null;
+            recordedAt: string | null;
+            hiddenDangerId: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/complete": {
@@ -1215,7 +1637,22 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/items/{itemId}": {
@@ -1231,7 +1668,12 @@ export interface paths {
         lng?: number;
         lat?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          outcome: "pass" | "fail" | "not_applicable";
+          hiddenDangerId: string | null;
+        };
+      };
     };
   };
   "/api/v1/major-hazard-filings": {
@@ -1247,7 +1689,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1276,7 +1718,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -1301,7 +1743,7 @@ export interface paths {
             enterpriseId: string;
             enterpriseName: string;
             name: string;
-            unitKind: string;
+            unitKind: "plant" | "storage";
             exposedPopulation: number;
             lng: number | null;
             lat: number | null;
@@ -1338,7 +1780,7 @@ export interface paths {
               enterpriseName: string;
               unitId: string;
               unitName: string;
-              status: string;
+              status: "submitted" | "accepted" | "returned";
               level: number | null;
               safetyMeasures: string;
               emergencyMeasures: string;
@@ -1372,7 +1814,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1409,7 +1851,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1433,7 +1875,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1470,7 +1912,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1505,7 +1947,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1542,7 +1984,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1571,7 +2013,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -1638,10 +2080,10 @@ export interface paths {
         200: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -1650,7 +2092,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications": {
@@ -1683,12 +2127,16 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications/read-all": {
     post: {
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/organisations": {
@@ -1835,7 +2283,7 @@ export interface paths {
             controlLevel: "company" | "department" | "workshop" | "team" | "post";
           }[];
           controlLevels: {
-            code: string;
+            code: "company" | "department" | "workshop" | "team" | "post";
             nameZh: string;
             nameEn: string;
           }[];
@@ -1849,7 +2297,19 @@ export interface paths {
           controlLevel: "company" | "department" | "workshop" | "team" | "post";
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            riskLevel: number;
+            controlLevel: "company" | "department" | "workshop" | "team" | "post";
+          }[];
+          controlLevels: {
+            code: "company" | "department" | "workshop" | "team" | "post";
+            nameZh: string;
+            nameEn: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218": {
@@ -1857,7 +2317,28 @@ export interface paths {
       query: {
         version?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: {
+            cas: string | null;
+            otherCas?: string[];
+            nameZh: string;
+            nameEn: string;
+            aliases: string[];
+            thresholdTonnes: number;
+            hazardClass: string;
+            betaToxicGas?: number;
+          }[];
+          classes: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            thresholdTonnes: number;
+            beta: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218/substances": {
@@ -1871,7 +2352,12 @@ export interface paths {
         hazardClass: string;
         betaToxicGas?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: number;
+        };
+      };
     };
   };
   "/api/v1/regions/levels": {
@@ -1939,7 +2425,9 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-control-list.pdf": {
@@ -1949,17 +2437,42 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-import-template": {
     get: {
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-methods": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          methods: {
+            method: "LS" | "LEC" | "MES";
+            scales: {
+              [key: string]: {
+                value: number;
+                meaningZh: string;
+                meaningEn: string;
+              }[];
+            };
+            bands: {
+              method: "LS" | "LEC" | "MES";
+              version: string;
+              thresholds: {
+                level: number;
+                minScore: number;
+              }[];
+            };
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-methods/{method}/bands": {
@@ -1973,7 +2486,16 @@ export interface paths {
           minScore: number;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          method: "LS" | "LEC" | "MES";
+          version: string;
+          thresholds: {
+            level: number;
+            minScore: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-points": {
@@ -1991,17 +2513,17 @@ export interface paths {
           items: {
             id: string;
             ownerId: string;
-            ownerKind: string;
+            ownerKind: "enterprise" | "territory";
             ownerName: string;
-            kind: string;
-            publicCategory: string | null;
+            kind: "place" | "facility" | "process" | "operation";
+            publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
             name: string;
             unit: string;
             lng: number | null;
             lat: number | null;
             level: number | null;
-            colour: string | null;
-            controlLevel: string | null;
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
             controllingUnit: string;
             responsiblePerson: string;
             hazardCount: number;
@@ -2034,17 +2556,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2063,13 +2585,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2082,10 +2604,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2102,17 +2624,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2131,13 +2653,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2150,10 +2672,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2186,17 +2708,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2215,13 +2737,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2234,10 +2756,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2248,7 +2770,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/risk-points/{id}/card.pdf": {
@@ -2259,7 +2783,9 @@ export interface paths {
       query: {
         size?: "A4" | "A5";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-points/{id}/hazards": {
@@ -2277,17 +2803,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2306,13 +2832,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2325,10 +2851,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2353,10 +2879,10 @@ export interface paths {
         201: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -2367,7 +2893,21 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          riskPoints: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          hazards: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          assessments: number;
+        };
+      };
     };
   };
   "/api/v1/risk-stats": {
@@ -2375,7 +2915,28 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          byColour: {
+            level: (1 | 2 | 3 | 4) | (null | null);
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            count: number;
+          }[];
+          byUnit: {
+            unit: string;
+            counts: {
+              [key: string]: number;
+            };
+            notAssessed: number;
+          }[];
+          byAccidentType: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            riskPoints: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/departments": {
@@ -2760,7 +3321,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
 }

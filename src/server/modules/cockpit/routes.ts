@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { periodBounds } from "../../../domain/hidden-danger/statistics";
 import { requireTerritoryScope } from "../../auth/scope";
 import { notFound } from "../../errors";
 import { type App, principalOf } from "../../types";
-import { periodBounds } from "../hidden-dangers/stats";
 import {
   type CockpitFigures,
   cockpitFigures,
@@ -34,7 +34,7 @@ type CockpitQueryType = { territoryId?: string; period?: string; granularity?: G
 
 /** The city / district cockpit: one node's figures as JSON, XLSX and PDF. */
 export async function cockpitRoutes(app: App) {
-  const { db } = app.database;
+  const db = app.database.read;
 
   async function figuresFor(request: FastifyRequest) {
     const principal = principalOf(request);
