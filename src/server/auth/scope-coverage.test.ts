@@ -116,9 +116,12 @@ describe.each(testDatabaseKinds())("scope filters on $name", (kind) => {
       WHERE table_schema = current_schema() AND column_name IN ('enterprise_id', 'owner_id')`.execute(db);
     ownedTables = ["enterprise", ...rows.map((row) => row.table_name)].sort();
     recorder = new ScopeRecorder(new Set(ownedTables));
+    // Both pools go through the recorder: the map, cockpit, statistics and exports read on the read-side one.
+    const recorded = db.withPlugin(recorder);
+    const read = database.read === db ? recorded : database.read.withPlugin(recorder);
     app = await buildApp({
       config: TEST_CONFIG,
-      database: { ...database, db: db.withPlugin(recorder) },
+      database: { ...database, db: recorded, read },
       logger: false,
       webRoot: "/nonexistent",
     });
