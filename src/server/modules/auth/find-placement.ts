@@ -1,13 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Principal } from "../../auth/principal";
 import type { DB } from "../../db/schema";
+import type { Placement } from "./present-me";
 
 /** Where the signed-in user is placed: its territory and its organisation, each if it has one. */
-export interface Placement {
-  territory: { id: string; code: string; name: string; nameEn: string; path: string } | null;
-  organisation: { id: string; name: string; kind: string } | null;
-}
-
 export async function findPlacement(db: Kysely<DB>, principal: Principal): Promise<Placement> {
   const territory = principal.territoryId
     ? await db

@@ -1,7 +1,12 @@
 import type { Static } from "typebox";
 import type { Principal } from "../../auth/principal";
-import type { Placement } from "./find-placement";
 import type { Me, SessionResponse } from "./schema";
+
+/** Where the signed-in user is placed (find-placement.ts loads it). */
+export interface Placement {
+  territory: { id: string; code: string; name: string; nameEn: string; path: string } | null;
+  organisation: { id: string; name: string; kind: string } | null;
+}
 
 /** The signed-in user as the web shell needs it: who, where, what it may do. */
 export function presentMe(principal: Principal, placement: Placement): Static<typeof Me> {

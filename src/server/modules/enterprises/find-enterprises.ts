@@ -1,11 +1,12 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Static } from "typebox";
 import { text } from "../../../domain/text";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
-import type { DB, EnterpriseTable } from "../../db/schema";
+import type { DB } from "../../db/schema";
 import { type Locale, notFound } from "../../errors";
 import { enterpriseHistory } from "./enterprise-history";
+import type { EnterpriseRecord, EnterpriseSummaryRecord } from "./present-enterprise";
 import type { EnterpriseListQuery } from "./schema";
 
 function withNames(db: Kysely<DB>, locale: Locale) {
@@ -73,25 +74,6 @@ async function placeNames(db: Kysely<DB>, paths: string[], locale: Locale): Prom
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof withNames>["execute"]>>[number];
-
-/** An enterprise's list columns with its place names. */
-export type EnterpriseSummaryRecord = SummaryRow & { territory_full_name: string };
-
-/** An enterprise's whole stored record, with its place names and whether records are kept against it. */
-export type EnterpriseRecord = EnterpriseSummaryRecord &
-  Pick<
-    Selectable<EnterpriseTable>,
-    | "lng"
-    | "lat"
-    | "principal_name"
-    | "principal_phone"
-    | "safety_managers"
-    | "contacts"
-    | "closed_at"
-    | "closed_reason"
-    | "created_at"
-    | "updated_at"
-  > & { has_history: boolean };
 
 function withPlaceNames<T extends SummaryRow>(
   row: T,

@@ -1,6 +1,29 @@
+import type { Selectable } from "kysely";
 import type { Static } from "typebox";
-import type { EnterpriseRecord, EnterpriseSummaryRecord } from "./find-enterprises";
+import type { EnterpriseTable } from "../../db/schema";
 import type { Enterprise, EnterpriseSummary } from "./schema";
+
+/** An enterprise's list columns with its industry's and places' names (find-enterprises.ts selects them). */
+export type EnterpriseSummaryRecord = Pick<
+  Selectable<EnterpriseTable>,
+  "id" | "name" | "uscc" | "industry_code" | "scale" | "territory_id" | "status" | "address" | "territory_path"
+> & { industry_name: string; territory_name: string; territory_full_name: string };
+
+/** An enterprise's whole record, and whether records are kept against it. */
+export type EnterpriseRecord = EnterpriseSummaryRecord &
+  Pick<
+    Selectable<EnterpriseTable>,
+    | "lng"
+    | "lat"
+    | "principal_name"
+    | "principal_phone"
+    | "safety_managers"
+    | "contacts"
+    | "closed_at"
+    | "closed_reason"
+    | "created_at"
+    | "updated_at"
+  > & { has_history: boolean };
 
 /** An enterprise as a list shows it. */
 export function presentEnterpriseSummary(record: EnterpriseSummaryRecord): Static<typeof EnterpriseSummary> {

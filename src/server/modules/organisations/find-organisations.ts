@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Scope } from "../../auth/principal";
 import { territoryInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
+import type { OrganisationRow } from "./present-organisation";
 
 function withTerritory(db: Kysely<DB>) {
   return db
@@ -17,8 +18,6 @@ function withTerritory(db: Kysely<DB>) {
       "territory.name as territory_name",
     ]);
 }
-
-export type OrganisationRow = Awaited<ReturnType<ReturnType<typeof withTerritory>["execute"]>>[number];
 
 /** The organisations placed in the scope's territory subtree, by kind and name. */
 export function findOrganisations(db: Kysely<DB>, scope: Scope): Promise<OrganisationRow[]> {

@@ -1,14 +1,10 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { text } from "../../../domain/text";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope, territoryInScope } from "../../auth/scope";
-import type { DB, TerritoryTable } from "../../db/schema";
+import type { DB } from "../../db/schema";
 import { notFound } from "../../errors";
-
-type NodeRow = Pick<Selectable<TerritoryTable>, "id" | "code" | "name" | "name_en" | "level" | "parent_id" | "path">;
-
-/** A territory node with the number of in-scope enterprises placed in it or below. */
-export type CountedNode = NodeRow & { enterprise_count: number };
+import type { CountedNode, TerritoryRecord } from "./present-territory";
 
 /** The scope's territory subtree, flat in path order, each node with its enterprise count. */
 export async function findTerritories(db: Kysely<DB>, scope: Scope): Promise<CountedNode[]> {
@@ -34,11 +30,7 @@ export async function findTerritories(db: Kysely<DB>, scope: Scope): Promise<Cou
 }
 
 /** One node of the scope's subtree with its boundary; one outside is not found. */
-export async function getTerritory(
-  db: Kysely<DB>,
-  scope: Scope,
-  id: string,
-): Promise<Selectable<TerritoryTable> & { enterprise_count: number }> {
+export async function getTerritory(db: Kysely<DB>, scope: Scope, id: string): Promise<TerritoryRecord> {
   const node = await db
     .selectFrom("territory")
     .selectAll()

@@ -1,8 +1,16 @@
 import type { Selectable } from "kysely";
 import type { Static } from "typebox";
 import type { TerritoryTable } from "../../db/schema";
-import type { CountedNode } from "./find-territories";
 import type { TerritoryDetail, TerritoryNode } from "./schema";
+
+/** A territory node with the number of in-scope enterprises placed in it or below. */
+export type CountedNode = Pick<
+  Selectable<TerritoryTable>,
+  "id" | "code" | "name" | "name_en" | "level" | "parent_id" | "path"
+> & { enterprise_count: number };
+
+/** A whole territory row, boundary included, with its enterprise count. */
+export type TerritoryRecord = Selectable<TerritoryTable> & { enterprise_count: number };
 
 export function presentTerritoryNode(node: CountedNode): Static<typeof TerritoryNode> {
   return {
@@ -18,9 +26,7 @@ export function presentTerritoryNode(node: CountedNode): Static<typeof Territory
 }
 
 /** A node with its boundary and the box around it (null until a boundary is loaded). */
-export function presentTerritoryDetail(
-  node: Selectable<TerritoryTable> & { enterprise_count: number },
-): Static<typeof TerritoryDetail> {
+export function presentTerritoryDetail(node: TerritoryRecord): Static<typeof TerritoryDetail> {
   return {
     ...presentTerritoryNode(node),
     boundary: node.boundary ?? null,

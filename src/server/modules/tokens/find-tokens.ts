@@ -1,10 +1,6 @@
-import type { Kysely, Selectable } from "kysely";
-import type { ApiTokenTable, DB } from "../../db/schema";
-
-export type TokenRow = Pick<
-  Selectable<ApiTokenTable>,
-  "id" | "name" | "created_at" | "expires_at" | "last_used_at" | "revoked_at"
->;
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema";
+import type { TokenRow } from "./present-token";
 
 /** A user's API tokens, newest first; never the secret (only its hash is kept). */
 export function findTokensOf(db: Kysely<DB>, userId: string): Promise<TokenRow[]> {

@@ -1,6 +1,13 @@
+import type { Selectable } from "kysely";
 import type { Static } from "typebox";
-import type { TokenRow } from "./find-tokens";
+import type { ApiTokenTable } from "../../db/schema";
 import type { TokenCreated, TokenInfo } from "./schema";
+
+/** What a token list shows of a stored token: never its hash. */
+export type TokenRow = Pick<
+  Selectable<ApiTokenTable>,
+  "id" | "name" | "created_at" | "expires_at" | "last_used_at" | "revoked_at"
+>;
 
 export function presentToken(row: TokenRow): Static<typeof TokenInfo> {
   return {

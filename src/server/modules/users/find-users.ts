@@ -4,6 +4,7 @@ import { text } from "../../../domain/text";
 import type { Principal } from "../../auth/principal";
 import type { DB } from "../../db/schema";
 import { notFound } from "../../errors";
+import type { UserRecord } from "./present-user";
 import type { UserListQuery } from "./schema";
 import { usersInScope } from "./user-scope";
 
@@ -23,11 +24,6 @@ function withPlacement(db: Kysely<DB>, principal: Principal) {
     "organisation.name as organisation_name",
   ]);
 }
-
-/** A user the administrator may see, with its placement and the enterprises it acts for. */
-export type UserRecord = Awaited<ReturnType<ReturnType<typeof withPlacement>["execute"]>>[number] & {
-  enterprise_ids: string[];
-};
 
 /** The users with these ids that the administrator may see, in the order of the ids. */
 export async function loadUsers(db: Kysely<DB>, principal: Principal, ids: string[]): Promise<UserRecord[]> {

@@ -1,6 +1,20 @@
+import type { Selectable } from "kysely";
 import type { Static } from "typebox";
-import type { UserRecord } from "./find-users";
+import type { AppUserTable } from "../../db/schema";
 import type { User } from "./schema";
+
+/** A user with its placement and the enterprises it acts for (find-users.ts loads it). */
+export type UserRecord = Pick<
+  Selectable<AppUserTable>,
+  "id" | "username" | "display_name" | "role" | "industries" | "disabled" | "created_at"
+> & {
+  territory_id: string | null;
+  territory_code: string | null;
+  territory_name: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  enterprise_ids: string[];
+};
 
 export function presentUser(record: UserRecord): Static<typeof User> {
   return {
