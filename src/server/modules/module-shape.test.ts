@@ -29,7 +29,7 @@ const NOT_YET_RESHAPED = new Set([
   "modules/major-hazards/routes.ts imports ../calculators/routes",
   "modules/monitoring/alarm-jobs.ts imports ../hidden-dangers/routes",
   "modules/ratings/compute-ratings.ts imports ../hidden-dangers/routes",
-  "modules/supervision/inspection-routes.ts imports ../hidden-dangers/routes",
+  "modules/supervision/record-inspection.ts imports ../hidden-dangers/routes",
   "seed/seed-demo-register.ts imports ../modules/hidden-dangers/routes",
   "seed/seed-demo-register.ts imports ../modules/major-hazards/routes",
   "attachments/schema.ts",
@@ -48,7 +48,6 @@ const NOT_YET_RESHAPED = new Set([
   "ratings/schema.ts",
   "reference/schema.ts",
   "regions/schema.ts",
-  "supervision/schema.ts",
   "territories/schema.ts",
   "users/schema.ts",
   "campaigns/routes.ts",
@@ -60,7 +59,6 @@ const NOT_YET_RESHAPED = new Set([
   "monitoring/routes.ts",
   "risk-register/import-register.ts",
   "risk-register/routes.ts",
-  "supervision/inspection-routes.ts",
   "users/routes.ts",
 ]);
 

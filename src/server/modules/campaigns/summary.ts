@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
+import type { CampaignStatus } from "../../../domain/campaign";
 import type { Scope } from "../../auth/principal";
-import type { CampaignStatus, DB } from "../../db/schema";
+import type { DB } from "../../db/schema";
 import { loadCompletion, sumCompletion } from "./campaign-completion";
 
 type Db = Kysely<DB> | Transaction<DB>;
