@@ -5,7 +5,7 @@ import { ManualClock } from "../../jobs/clock";
 import { JobRunner } from "../../jobs/job-runner";
 import { bearerFor, createTestContext, errorOf, signIn, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import { campaignReminderJob, sendCampaignNotices } from "./reminder-job";
+import { campaignReminderJob, sendCampaignNotices } from "./campaign-jobs";
 import { campaignSummary } from "./summary";
 
 const DAY = 86_400_000;
@@ -337,6 +337,22 @@ describe.each(testDatabaseKinds())("special actions on $name", (kind) => {
       "report",
       "close",
     ]);
+  });
+
+  it("starts and closes a campaign once when two requests race: the other answers 409", async () => {
+    const draft = (await post("city.supervisor", "/campaigns", plan({ title: "两次启动的专项行动" }))).json();
+    const race = (action: string) =>
+      Promise.all([0, 1].map(() => post("city.supervisor", `/campaigns/${draft.id}/${action}`, {})));
+    expect((await race("activate")).map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await race("close")).map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const audit = await context.database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "campaign")
+      .where("entity_id", "=", draft.id)
+      .orderBy("seq")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["create", "activate", "close"]);
   });
 
   it("reminds a participant before the due day and tells the creator once when it is overdue", async () => {
