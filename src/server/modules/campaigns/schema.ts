@@ -260,3 +260,26 @@ export const CampaignWorkbook = FileResponse(
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "Completion per participant and due date, task totals and reports, as an XLSX workbook",
 );
+
+/** Special actions as a cockpit counts them for a territory node (summary.ts). */
+export const CampaignSummary = Type.Object({
+  active: Type.Integer({ description: "Campaigns running now, among those counted" }),
+  closed: Type.Integer(),
+  reportsDue: Type.Integer({ description: "Reports owed by now (due day ended)" }),
+  reportsSubmitted: Type.Integer(),
+  reportsOverdue: Type.Integer({ description: "Owed reports still missing" }),
+  byCampaign: Type.Array(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      status: OneOf(["active", "closed"]),
+      startDate: CalendarDate,
+      endDate: CalendarDate,
+      participants: Type.Integer(),
+      reportsDue: Type.Integer(),
+      reportsSubmitted: Type.Integer(),
+      reportsLate: Type.Integer(),
+      reportsOverdue: Type.Integer(),
+    }),
+  ),
+});

@@ -7,7 +7,7 @@ import { bearerFor, createTestContext, type TestContext } from "../../testing/te
 import { testDatabaseKinds } from "../../testing/test-database";
 import { hiddenDangerFigures, periodBounds } from "../hidden-dangers/stats";
 import { recomputeRatings } from "../ratings/compute-ratings";
-import { trendBucketStarts } from "./cockpit-figures";
+import { trendBucketStarts } from "./cockpit-calendar";
 
 const hasPoppler = spawnSync("pdftotext", ["-v"]).error === undefined;
 if (process.env.CI && !hasPoppler) throw new Error("pdftotext (poppler-utils) is required in CI");

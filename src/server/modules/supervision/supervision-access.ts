@@ -64,8 +64,8 @@ export async function supervisingDepartment(
  * Plans a caller may see: in its territory subtree, and for a department user only its own department's. Like the
  * scope filters, it takes the query's own expression builder and refuses a query that has not joined supervision_plan.
  */
-export function planInScope<TB extends keyof DB>(
-  builder: ExpressionBuilder<DB, TB>,
+export function planInScope<D extends DB, TB extends keyof D>(
+  builder: ExpressionBuilder<D, TB>,
   principal: Principal,
   ..._joined: Joins<TB, "supervision_plan">
 ): Expression<SqlBool> {
