@@ -1,17 +1,13 @@
 import type { Kysely } from "kysely";
-import { type Actor, recordAudit } from "../../audit/record-audit";
+import type { Actor } from "../../audit/record-audit";
 import type { Principal } from "../../auth/principal";
 import type { DB } from "../../db/schema";
-import { conflict } from "../../errors";
 import { notify } from "../../notifications/notify";
 import { reportersOf } from "./campaign-access";
 import { dueDatesOf } from "./campaign-completion";
-import { runnableCampaign } from "./campaign-queries";
+import { stepCampaign } from "./campaign-status";
 
-/**
- * Starts a draft: its participants are told and reports become due. The draft status is checked on the row locked
- * in this transaction, so two starts (or a start and an edit) cannot both pass.
- */
+/** Starts a draft: its participants are told and reports become due. */
 export async function activateCampaign(
   db: Kysely<DB>,
   principal: Principal,
@@ -20,25 +16,22 @@ export async function activateCampaign(
   now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await runnableCampaign(trx, principal, id, { lock: "update" });
-    if (row.status !== "draft")
-      throw conflict({
-        "zh-CN": `专项行动已是「${row.status === "active" ? "进行中" : "已结束"}」状态，不能再次启动`,
-        en: `The campaign is already ${row.status}; it cannot be started again`,
-      });
-    await trx
-      .updateTable("campaign")
-      .set({ status: "active", activated_at: now, updated_at: now })
-      .where("id", "=", row.id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: "activate",
-      entityType: "campaign",
-      entityId: row.id,
-      territoryPath: row.owner_path,
-      before: { status: "draft" },
-      after: { status: "active" },
-    });
+    const row = await stepCampaign(
+      trx,
+      principal,
+      actor,
+      id,
+      {
+        from: "draft",
+        to: "active",
+        action: "activate",
+        refusal: (status) => ({
+          "zh-CN": `专项行动已是「${status === "active" ? "进行中" : "已结束"}」状态，不能再次启动`,
+          en: `The campaign is already ${status}; it cannot be started again`,
+        }),
+      },
+      now,
+    );
     const participants = await trx
       .selectFrom("campaign_participant")
       .selectAll()
