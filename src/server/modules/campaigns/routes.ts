@@ -191,7 +191,10 @@ export async function campaignRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const detail = await findCampaign(db, principalOf(request), request.params.id);
+      const principal = principalOf(request);
+      // The scope check on the primary; the figures, which may lag a moment, from the read side.
+      const row = await visibleCampaign(db, principal, request.params.id);
+      const detail = await presentCampaign(app.database.read, row, principal, new Date());
       return reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(detail.title)}.xlsx`)

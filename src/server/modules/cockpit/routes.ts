@@ -11,7 +11,7 @@ const fileName = (figures: CockpitFigures, zh: boolean, extension: string) =>
 
 /** The city / district cockpit: one node's figures as JSON, XLSX and PDF. */
 export async function cockpitRoutes(app: App) {
-  const { db } = app.database;
+  const db = app.database.read;
 
   app.get(
     "/cockpit",
