@@ -40,7 +40,7 @@ export function OneOf<const T extends readonly string[]>(
   values: T,
   options: { description?: string; default?: T[number] } = {},
 ) {
-  // A union built from a mapped list types as never; the values' own union is its static type.
+  // A union built from a mapped list loses its members' types; Unsafe keeps the schema and states the type.
   return Type.Unsafe<T[number]>(
     Type.Union(
       values.map((v) => Type.Literal(v)),
@@ -91,3 +91,6 @@ export const ERROR_RESPONSES = Object.fromEntries(
 export function FileResponse(contentType: string, description: string) {
   return Type.Unsafe<Buffer>({ type: "string", format: "binary", description, "x-content-type": contentType });
 }
+
+/** The answer of a route that succeeds with 204 and no body (`reply.status(204).send()`). */
+export const NoContent = Type.Unsafe<undefined>({ type: "null", description: "Done; no content" });

@@ -69,7 +69,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/audit": {
@@ -1015,7 +1017,21 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            source: "measure" | "template" | "custom";
+            templateKind: string | null;
+            riskPointId: string | null;
+            controlMeasureId: string | null;
+            content: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+            controlLevel: string | null;
+            responsiblePerson: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
@@ -1025,7 +1041,11 @@ export interface paths {
         checkFrequency?: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
         inspectorUserId?: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          created: number;
+        };
+      };
     };
   };
   "/api/v1/checklists/generate": {
@@ -1033,7 +1053,13 @@ export interface paths {
       body: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          measures: number;
+          created: number;
+          updated: number;
+        };
+      };
     };
   };
   "/api/v1/cockpit": {
@@ -1569,7 +1595,15 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            displayName: string;
+            role: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/enterprises/import": {
@@ -1607,17 +1641,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1636,13 +1670,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1655,10 +1689,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1673,17 +1707,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1702,13 +1736,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1721,10 +1755,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1737,7 +1771,26 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            method: "LS" | "LEC" | "MES";
+            factors: {
+              [key: string]: number;
+            };
+            score: number;
+            level: number;
+            colour: "red" | "orange" | "yellow" | "blue";
+            bandsVersion: string;
+            bandsAreCurrent: boolean;
+            assessorName: string;
+            assessorOrganisation: string | null;
+            note: string;
+            assessedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       path: {
@@ -1754,17 +1807,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1783,13 +1836,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1802,10 +1855,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1823,7 +1876,27 @@ export interface paths {
         from?: string;
         to?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          found: number;
+          dismissed: number;
+          rectified: number;
+          rectificationRate: number | null;
+          onTimeRate: number | null;
+          open: number;
+          overdue: number;
+          majorFound: number;
+          majorOpen: number;
+          byCategory: {
+            category: string;
+            count: number;
+          }[];
+          bySource: {
+            source: string;
+            count: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries": {
@@ -1831,14 +1904,66 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            period: string;
+            figures: {
+              found: number;
+              dismissed: number;
+              rectified: number;
+              rectificationRate: number | null;
+              onTimeRate: number | null;
+              open: number;
+              overdue: number;
+              majorFound: number;
+              majorOpen: number;
+              byCategory: {
+                category: string;
+                count: number;
+              }[];
+              bySource: {
+                source: string;
+                count: number;
+              }[];
+            };
+            signedName: string;
+            signedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          period: string;
+          figures: {
+            found: number;
+            dismissed: number;
+            rectified: number;
+            rectificationRate: number | null;
+            onTimeRate: number | null;
+            open: number;
+            overdue: number;
+            majorFound: number;
+            majorOpen: number;
+            byCategory: {
+              category: string;
+              count: number;
+            }[];
+            bySource: {
+              source: string;
+              count: number;
+            }[];
+          };
+          signedName: string;
+          signedAt: string;
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries/export": {
@@ -1847,7 +1972,9 @@ export interface paths {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/hidden-dangers": {
@@ -1861,7 +1988,72 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            code: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+            status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            level: "general" | "major";
+            description: string;
+            place: string;
+            riskPointId: string | null;
+            categoryCode: string;
+            photoBeforeIds: string[];
+            photoAfterIds: string[];
+            responsibleUnit: string;
+            responsibleUserId: string | null;
+            responsibleUserName: string | null;
+            finderUserId: string | null;
+            finderName: string | null;
+            measures: string;
+            funds: number | null;
+            deadline: string | null;
+            overdue: boolean;
+            foundAt: string;
+            closedAt: string | null;
+            plan: {
+              objectiveAndTasks: string;
+              method: string;
+              fundsAndMaterials: string;
+              responsiblePeople: string[];
+              timeLimit: string;
+              safetyMeasures: string;
+              emergencyPlan: string;
+            } | null;
+            supervision: {
+              listed: boolean;
+              listedAt: string | null;
+              listedBy: string | null;
+              progressIntervalDays: number | null;
+              lastProgressReportAt: string | null;
+              delistedAt: string | null;
+            };
+            pendingExtension: {
+              requesterId: string;
+              requesterAuthority: number;
+              requestedAt: string;
+              newDeadline: string;
+              reason: string;
+            } | null;
+            availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+            events: {
+              seq: number;
+              action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+              from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+              to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+              actorName: string;
+              at: string;
+              comment: string;
+              photoIds: string[];
+            }[];
+          }[];
+          total: number;
+        };
+      };
     };
     post: {
       body: {
@@ -1874,7 +2066,69 @@ export interface paths {
         categoryCode?: string;
         level?: "general" | "major";
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}": {
@@ -1882,7 +2136,69 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}/actions": {
@@ -1919,7 +2235,69 @@ export interface paths {
           emergencyPlan: string;
         };
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/ingest/dead-letters": {
@@ -1966,7 +2344,24 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            title: string;
+            frequency: string;
+            controlLevel: string | null;
+            periodStart: string;
+            dueAt: string;
+            status: "open" | "done" | "missed";
+            completedAt: string | null;
+            itemCount: number;
+            doneCount: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}": {
@@ -1974,7 +2369,34 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+          items: {
+            checklistItemId: string;
+            content: string;
+            riskPointId: string | null;
+            outcome: ("pass" | "fail" | "not_applicable") | (null | null);
+            note: string;
+            photoIds: string[];
+            lng: number | null;
+            lat: number | null;
+            recordedAt: string | null;
+            hiddenDangerId: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/complete": {
@@ -1982,7 +2404,22 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/items/{itemId}": {
@@ -1998,7 +2435,12 @@ export interface paths {
         lng?: number;
         lat?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          outcome: "pass" | "fail" | "not_applicable";
+          hiddenDangerId: string | null;
+        };
+      };
     };
   };
   "/api/v1/major-hazard-filings": {
@@ -2014,7 +2456,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -2043,7 +2485,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -2068,7 +2510,7 @@ export interface paths {
             enterpriseId: string;
             enterpriseName: string;
             name: string;
-            unitKind: string;
+            unitKind: "plant" | "storage";
             exposedPopulation: number;
             lng: number | null;
             lat: number | null;
@@ -2105,7 +2547,7 @@ export interface paths {
               enterpriseName: string;
               unitId: string;
               unitName: string;
-              status: string;
+              status: "submitted" | "accepted" | "returned";
               level: number | null;
               safetyMeasures: string;
               emergencyMeasures: string;
@@ -2139,7 +2581,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -2176,7 +2618,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -2200,7 +2642,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -2237,7 +2679,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -2272,7 +2714,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -2309,7 +2751,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -2338,7 +2780,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -2405,10 +2847,10 @@ export interface paths {
         200: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -2417,7 +2859,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications": {
@@ -2450,12 +2894,16 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications/read-all": {
     post: {
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/organisations": {
@@ -2602,7 +3050,7 @@ export interface paths {
             controlLevel: "company" | "department" | "workshop" | "team" | "post";
           }[];
           controlLevels: {
-            code: string;
+            code: "company" | "department" | "workshop" | "team" | "post";
             nameZh: string;
             nameEn: string;
           }[];
@@ -2616,7 +3064,19 @@ export interface paths {
           controlLevel: "company" | "department" | "workshop" | "team" | "post";
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            riskLevel: number;
+            controlLevel: "company" | "department" | "workshop" | "team" | "post";
+          }[];
+          controlLevels: {
+            code: "company" | "department" | "workshop" | "team" | "post";
+            nameZh: string;
+            nameEn: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218": {
@@ -2624,7 +3084,28 @@ export interface paths {
       query: {
         version?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: {
+            cas: string | null;
+            otherCas?: string[];
+            nameZh: string;
+            nameEn: string;
+            aliases: string[];
+            thresholdTonnes: number;
+            hazardClass: string;
+            betaToxicGas?: number;
+          }[];
+          classes: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            thresholdTonnes: number;
+            beta: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218/substances": {
@@ -2638,7 +3119,12 @@ export interface paths {
         hazardClass: string;
         betaToxicGas?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: number;
+        };
+      };
     };
   };
   "/api/v1/regions/levels": {
@@ -2706,7 +3192,9 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-control-list.pdf": {
@@ -2716,17 +3204,42 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-import-template": {
     get: {
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-methods": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          methods: {
+            method: "LS" | "LEC" | "MES";
+            scales: {
+              [key: string]: {
+                value: number;
+                meaningZh: string;
+                meaningEn: string;
+              }[];
+            };
+            bands: {
+              method: "LS" | "LEC" | "MES";
+              version: string;
+              thresholds: {
+                level: number;
+                minScore: number;
+              }[];
+            };
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-methods/{method}/bands": {
@@ -2740,7 +3253,16 @@ export interface paths {
           minScore: number;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          method: "LS" | "LEC" | "MES";
+          version: string;
+          thresholds: {
+            level: number;
+            minScore: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-points": {
@@ -2758,17 +3280,17 @@ export interface paths {
           items: {
             id: string;
             ownerId: string;
-            ownerKind: string;
+            ownerKind: "enterprise" | "territory";
             ownerName: string;
-            kind: string;
-            publicCategory: string | null;
+            kind: "place" | "facility" | "process" | "operation";
+            publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
             name: string;
             unit: string;
             lng: number | null;
             lat: number | null;
             level: number | null;
-            colour: string | null;
-            controlLevel: string | null;
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
             controllingUnit: string;
             responsiblePerson: string;
             hazardCount: number;
@@ -2801,17 +3323,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2830,13 +3352,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2849,10 +3371,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2869,17 +3391,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2898,13 +3420,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2917,10 +3439,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2953,17 +3475,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2982,13 +3504,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -3001,10 +3523,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -3015,7 +3537,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/risk-points/{id}/card.pdf": {
@@ -3026,7 +3550,9 @@ export interface paths {
       query: {
         size?: "A4" | "A5";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-points/{id}/hazards": {
@@ -3044,17 +3570,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -3073,13 +3599,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -3092,10 +3618,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -3120,10 +3646,10 @@ export interface paths {
         201: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -3134,7 +3660,21 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          riskPoints: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          hazards: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          assessments: number;
+        };
+      };
     };
   };
   "/api/v1/risk-stats": {
@@ -3142,7 +3682,28 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          byColour: {
+            level: (1 | 2 | 3 | 4) | (null | null);
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            count: number;
+          }[];
+          byUnit: {
+            unit: string;
+            counts: {
+              [key: string]: number;
+            };
+            notAssessed: number;
+          }[];
+          byAccidentType: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            riskPoints: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/departments": {
@@ -4056,7 +4617,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
 }

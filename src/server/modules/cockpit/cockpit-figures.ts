@@ -1,10 +1,10 @@
 import { type Kysely, sql } from "kysely";
+import { periodBounds } from "../../../domain/hidden-danger/statistics";
 import type { Principal, Scope } from "../../auth/principal";
 import { requireTerritoryScope, territoryInScope } from "../../auth/scope";
 import type { DB, TerritoryTable } from "../../db/schema";
 import { type Locale, notFound } from "../../errors";
 import { campaignSummary } from "../campaigns/summary";
-import { periodBounds } from "../hidden-dangers/stats";
 import { regionalLevelOf, regionalLevelsOfChildren } from "../regions/regional-levels";
 import { alarmFigures } from "./alarm-figures";
 import { currentYear } from "./cockpit-calendar";

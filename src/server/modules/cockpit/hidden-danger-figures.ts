@@ -1,4 +1,5 @@
 import { type Kysely, type SqlBool, sql } from "kysely";
+import { onTimeRate, rectificationRate } from "../../../domain/hidden-danger/statistics";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
@@ -22,8 +23,8 @@ type HiddenDangerCounts = {
 
 /**
  * Hidden dangers under a node in one grouped pass, by the child the path runs through ('' for the node itself): those
- * found in the period (found, dismissed, rectified, closed by the deadline, major) as hidden-dangers/stats.ts counts
- * them, and those open now whenever they were found. The table carries the enterprise's path, so the enterprise is
+ * found in the period (found, dismissed, rectified, closed by the deadline, major) as hidden-dangers/hidden-danger-figures.ts
+ * counts them, and those open now whenever they were found. The table carries the enterprise's path, so the enterprise is
  * joined only when the scope limits industries.
  */
 export async function hiddenDangersByChild(
@@ -98,11 +99,8 @@ export function hiddenDangerTotals(byChild: Map<string, HiddenDangerCounts>): Hi
   const { onTime, ...figures } = total;
   return {
     ...figures,
-    // The statistics SAWS Decree 16 (2007) art. 14 asks for each quarter and year; the rates, rounded as
-    // hidden-dangers/stats.ts rounds them, are practice.
-    rectificationRate: ratio(total.rectified, total.found - total.dismissed),
-    onTimeRate: ratio(onTime, total.rectified),
+    // The rates of the quarterly and annual statistics (SAWS Decree 16 (2007) art. 14), as the statistics page gives them.
+    rectificationRate: rectificationRate(total),
+    onTimeRate: onTimeRate({ rectified: total.rectified, onTime }),
   };
 }
-
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);

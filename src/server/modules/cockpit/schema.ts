@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { PERIOD_PATTERN } from "../../../domain/hidden-danger/statistics";
 import {
   DateTime,
   FileResponse,
@@ -24,7 +25,7 @@ export const CockpitQuery = Type.Object(
     ),
     period: Type.Optional(
       Type.String({
-        pattern: "^\\d{4}(-Q[1-4])?$",
+        pattern: PERIOD_PATTERN,
         description: "Hidden-danger period: a year (2026) or a quarter (2026-Q1); the current year by default",
       }),
     ),

@@ -6,7 +6,7 @@ import { checkUsers } from "../../auth/require-user";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import { invalidFields, type LocalisedText, notFound } from "../../errors";
-import { recordReportedHiddenDanger } from "../hidden-dangers/routes";
+import { recordReportedHiddenDanger } from "../hidden-dangers/record-reported-hidden-danger";
 import type { InspectionInput } from "./schema";
 import { planInScope, THE_ENTERPRISE } from "./supervision-access";
 
