@@ -12,13 +12,13 @@ import { forbidden, type LocalisedText, notFound } from "../errors";
 import type { Principal, Scope } from "./principal";
 
 /** A compile-time guard: the query being filtered must have joined `table`, or the call does not type-check. */
-type Joins<TB, table extends string> = table extends TB ? [] : [`the query must join the ${table} table`];
+export type Joins<TB, table extends string> = table extends TB ? [] : [`the query must join the ${table} table`];
 
 /**
  * The one place that turns a scope into SQL. Every query that reads or writes
  * enterprise-owned or territory-owned rows goes through these filters. They
- * take the query's own expression builder, whatever else it joins (derived
- * tables included), and the compiler refuses a query that has not joined
+ * take the query's own expression builder, whatever else it joins (aliases and
+ * subqueries too), and the compiler refuses a query that has not joined
  * `enterprise` (or `territory`).
  */
 export function enterpriseInScope<D extends DB, TB extends keyof D>(
