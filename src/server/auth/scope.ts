@@ -12,7 +12,7 @@ import { forbidden, type LocalisedText, notFound } from "../errors";
 import type { Principal, Scope } from "./principal";
 
 /** A compile-time guard: the query being filtered must have joined `table`, or the call does not type-check. */
-type Joins<TB, table extends string> = table extends TB ? [] : [`the query must join the ${table} table`];
+export type Joins<TB, table extends string> = table extends TB ? [] : [`the query must join the ${table} table`];
 
 /**
  * The one place that turns a scope into SQL. Every query that reads or writes

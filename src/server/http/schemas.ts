@@ -37,9 +37,12 @@ export const LocalisedText = Type.Object({ "zh-CN": Type.String(), en: Type.Stri
 
 /** One of a list of string values, as a union of literals (typed, validated and listed in OpenAPI). */
 export function OneOf<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
-  return Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options,
+  // Typed by hand: a union built from an array (not a tuple) of literals would have the static type never.
+  return Type.Unsafe<T[number]>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
   );
 }
 

@@ -11,7 +11,6 @@ import { hiddenDangerStatsRoutes } from "./hidden-dangers/stats-routes";
 import { inspectionRoutes } from "./inspections/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
 import { mapRoutes } from "./map/routes";
-import { alarmRoutes } from "./monitoring/alarm-routes";
 import { monitoringRoutes } from "./monitoring/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { organisationRoutes } from "./organisations/routes";
@@ -49,7 +48,6 @@ export async function registerModules(app: App) {
   await app.register(hiddenDangerStatsRoutes);
   await app.register(inspectionRoutes);
   await app.register(monitoringRoutes);
-  await app.register(alarmRoutes);
   await app.register(ratingRoutes);
   await app.register(cockpitRoutes);
   await app.register(calculatorRoutes);

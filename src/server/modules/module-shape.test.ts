@@ -24,7 +24,6 @@ function sourceFiles(dir: string): string[] {
  * an entry that no longer fails fails the test, so the list only shrinks.
  */
 const NOT_YET_RESHAPED = new Set([
-  "jobs/scheduled-jobs.ts imports ../modules/ratings/routes",
   "modules/calculators/routes.ts imports ../risk-register/routes",
   "modules/major-hazards/routes.ts imports ../calculators/routes",
   "modules/monitoring/alarm-jobs.ts imports ../hidden-dangers/routes",
@@ -40,14 +39,9 @@ const NOT_YET_RESHAPED = new Set([
   "hidden-dangers/schema.ts",
   "inspections/schema.ts",
   "major-hazards/schema.ts",
-  "map/schema.ts",
-  "monitoring/schema.ts",
   "notifications/schema.ts",
   "organisations/schema.ts",
-  "overview/schema.ts",
-  "ratings/schema.ts",
   "reference/schema.ts",
-  "regions/schema.ts",
   "supervision/schema.ts",
   "territories/schema.ts",
   "users/schema.ts",
@@ -56,8 +50,6 @@ const NOT_YET_RESHAPED = new Set([
   "hidden-dangers/routes.ts",
   "inspections/routes.ts",
   "major-hazards/routes.ts",
-  "monitoring/alarm-routes.ts",
-  "monitoring/routes.ts",
   "risk-register/import-register.ts",
   "risk-register/routes.ts",
   "supervision/inspection-routes.ts",

@@ -1,11 +1,12 @@
 import { type Kysely, type SqlBool, sql } from "kysely";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import type { Principal, Scope } from "../../auth/principal";
 import { enterpriseInScope, territoryInScope } from "../../auth/scope";
 import type { DB, TerritoryTable } from "../../db/schema";
 import type { Locale } from "../../errors";
 import { type CampaignSummary, campaignSummary } from "../campaigns/summary";
-import { ACTIVE_ALARM_STATUSES, regionalLevelOf, regionalLevelsOfChildren } from "../regions/regional-levels";
+import { regionalLevelOf, regionalLevelsOfChildren } from "../regions/regional-levels";
 import { planInScope } from "../supervision/supervision-access";
 
 // Calendar periods (trend buckets, the default year) are read in China Standard Time, as the hidden-danger statistics are.

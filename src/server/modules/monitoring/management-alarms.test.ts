@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor, createTestContext, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { evaluateSilences } from "./evaluate-alarms";
-import { evaluateManagementAlarms, MISSED_TASKS_IN_A_ROW } from "./management-alarms";
+import { evaluateManagementAlarms, MISSED_TASKS_IN_A_ROW } from "./evaluate-management-alarms";
 
 describe.each(testDatabaseKinds())("management-data alarms on $name", (kind) => {
   let context: TestContext;
