@@ -137,8 +137,8 @@ export const IngestBody = Type.Object(
 
 export const IngestResult = Type.Object(
   {
-    accepted: Type.Integer(),
-    duplicates: Type.Integer(),
+    accepted: Type.Integer({ description: "Readings stored now" }),
+    duplicates: Type.Integer({ description: "Readings already stored earlier (a resend)" }),
     rejected: Type.Array(
       Type.Object({
         index: Type.Integer({ description: "Position of the reading in the batch" }),
