@@ -1,6 +1,7 @@
 // The demo city's risk registers: what a plausible enterprise of each trade has identified and assessed, so that
 // ratings, the one map and the cockpit show a city with red, orange, yellow and blue places on first start.
-// Factor values are on the LEC scales of REFERENCE.md §3; substances and quantities go through GB 18218-2018 (§4).
+// Factor values are on the Graham–Kinney LEC scales (../risk/scales.ts); substances and quantities go through
+// GB 18218-2018 tables 1–6.
 
 import type { Polygon } from "../geo/polygon";
 import { randomPointInPolygon } from "../geo/random";
@@ -19,7 +20,7 @@ export type DemoHazard = {
   /** GB 6441-1986 codes. */
   accidentTypes: string[];
   consequences: string;
-  /** LEC factors, all on the REFERENCE.md §3 scales. */
+  /** LEC factors, all on the Graham–Kinney scales of ../risk/scales.ts. */
   factors: { l: number; e: number; c: number };
 };
 
@@ -49,7 +50,7 @@ export type DemoRegister = { riskPoints: DemoRiskPoint[]; majorHazardUnits: Demo
 
 /**
  * LEC factor triples that land in each level under the default bands (D = L × E × C; red ≥ 320, orange 160–320,
- * yellow 70–160, blue below 70; REFERENCE.md §3). The register test grades each through assessRisk.
+ * yellow 70–160, blue below 70: the common four-colour LEC bands). The register test grades each through assessRisk.
  */
 export const LEC_BY_LEVEL: Record<RiskLevel, readonly { l: number; e: number; c: number }[]> = {
   1: [

@@ -29,7 +29,8 @@ export interface SeedDemoRegisterResult {
 
 /**
  * What the city's enforcement officers found in their last round and the enterprises have not yet
- * confirmed: a chemical plant's hidden dangers tend to be major (REFERENCE.md §7), others general.
+ * confirmed: a chemical plant's hidden dangers tend to be major (needing shutdown and time, SAWS Decree 16 art. 3),
+ * others general.
  */
 const FOUND_BY_GOVERNMENT: {
   description: string;

@@ -693,7 +693,12 @@ export async function campaignRoutes(app: App) {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const detail = await presentCampaign(db, await loadVisible(principal, request.params.id), principal, new Date());
+      const detail = await presentCampaign(
+        app.database.read,
+        await loadVisible(principal, request.params.id),
+        principal,
+        new Date(),
+      );
       const file = await campaignWorkbook(detail, request.locale);
       return reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

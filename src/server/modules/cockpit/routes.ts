@@ -34,7 +34,7 @@ type CockpitQueryType = { territoryId?: string; period?: string; granularity?: G
 
 /** The city / district cockpit: one node's figures as JSON, XLSX and PDF. */
 export async function cockpitRoutes(app: App) {
-  const { db } = app.database;
+  const db = app.database.read;
 
   async function figuresFor(request: FastifyRequest) {
     const principal = principalOf(request);

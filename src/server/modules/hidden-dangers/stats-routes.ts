@@ -64,7 +64,7 @@ export async function hiddenDangerStatsRoutes(app: App) {
             to: q.to ? new Date(q.to) : new Date("9999-12-31T00:00:00Z"),
           };
       return hiddenDangerFigures(
-        db,
+        app.database.read,
         principalOf(request).scope,
         {
           enterpriseId: q.enterpriseId,
@@ -211,7 +211,12 @@ export async function hiddenDangerStatsRoutes(app: App) {
         .executeTakeFirst();
       const figures = signed
         ? (signed.figures as HiddenDangerFigures)
-        : await hiddenDangerFigures(db, principal.scope, { enterpriseId, ...periodBounds(period)! }, new Date());
+        : await hiddenDangerFigures(
+            app.database.read,
+            principal.scope,
+            { enterpriseId, ...periodBounds(period)! },
+            new Date(),
+          );
       const zh = request.locale !== "en";
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet(zh ? "隐患排查治理统计" : "Hidden-danger summary");

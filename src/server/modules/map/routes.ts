@@ -19,7 +19,7 @@ import { parseBbox, parseLayers } from "./viewport";
 const tags = ["map"];
 
 export async function mapRoutes(app: App) {
-  const { db } = app.database;
+  const db = app.database.read;
 
   app.get(
     "/map/config",

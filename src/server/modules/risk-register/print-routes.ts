@@ -59,7 +59,7 @@ export async function riskPrintRoutes(app: App) {
     },
     async (request, reply) => {
       const owner = await resolveOwner(db, principalOf(request), request.query.ownerId, "read");
-      const file = await buildControlListPdf(db, owner, request.query, { locale: request.locale });
+      const file = await buildControlListPdf(app.database.read, owner, request.query, { locale: request.locale });
       const name = request.locale === "en" ? "risk-control-list" : "风险分级管控清单";
       return reply
         .header("content-type", "application/pdf")
@@ -98,7 +98,7 @@ export async function riskPrintRoutes(app: App) {
       });
       const origin = `${request.protocol}://${request.host}`;
       const file = await buildNoticeCardPdf(
-        db,
+        app.database.read,
         { ownerId: point.owner_id, id: point.id },
         { size: request.query.size, cardUrl: `${origin}/card/${point.public_token}` },
       );

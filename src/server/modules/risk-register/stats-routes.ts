@@ -7,7 +7,7 @@ import { type App, principalOf } from "../../types";
 import { resolveOwner } from "./register-owner";
 
 export async function riskStatsRoutes(app: App) {
-  const { db } = app.database;
+  const db = app.database.read;
 
   app.get(
     "/risk-stats",
