@@ -1,6 +1,7 @@
 // Inspection schedules: who checks a control measure and how often, by its control level, and the task periods a
-// check frequency cuts time into, aligned to local calendar boundaries (REFERENCE.md §1: "inspect the control
-// measures on a schedule"). A task past its due time without completion is missed, never dropped.
+// check frequency cuts time into, aligned to local calendar boundaries. The enterprise inspects its control measures
+// and tracks what it finds (Work Safety Law, 2021, art. 21 item 5 and art. 25); how often is practice, set below.
+// A task past its due time without completion is missed, never dropped.
 
 import type { ControlLevel } from "../reference/risk-levels";
 

@@ -7,7 +7,6 @@ import { campaignRoutes } from "./campaigns/routes";
 import { cockpitRoutes } from "./cockpit/routes";
 import { enterpriseRoutes } from "./enterprises/routes";
 import { hiddenDangerRoutes } from "./hidden-dangers/routes";
-import { hiddenDangerStatsRoutes } from "./hidden-dangers/stats-routes";
 import { inspectionRoutes } from "./inspections/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
 import { mapRoutes } from "./map/routes";
@@ -45,7 +44,6 @@ export async function registerModules(app: App) {
   await app.register(attachmentRoutes);
   await app.register(notificationRoutes);
   await app.register(hiddenDangerRoutes);
-  await app.register(hiddenDangerStatsRoutes);
   await app.register(inspectionRoutes);
   await app.register(monitoringRoutes);
   await app.register(ratingRoutes);

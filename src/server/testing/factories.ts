@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { isEnterpriseScoped, type Role } from "../../domain/access/roles";
 import { computeUsccCheckCharacter } from "../../domain/enterprise/uscc";
 import { bboxOf, type Polygon } from "../../domain/geo";
-import type { HiddenDangerLevel, HiddenDangerStatus } from "../../domain/hidden-danger/lifecycle";
+import type { HiddenDangerLevel, HiddenDangerStatus } from "../../domain/hidden-danger/vocabulary";
 import type { DeviceType } from "../../domain/monitoring/device-types";
 import type { RiskLevel } from "../../domain/reference";
 import { recordAudit } from "../audit/record-audit";

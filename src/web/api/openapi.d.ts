@@ -154,7 +154,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/audit": {
@@ -501,7 +503,21 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            source: "measure" | "template" | "custom";
+            templateKind: string | null;
+            riskPointId: string | null;
+            controlMeasureId: string | null;
+            content: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+            controlLevel: string | null;
+            responsiblePerson: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
@@ -511,7 +527,11 @@ export interface paths {
         checkFrequency?: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
         inspectorUserId?: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          created: number;
+        };
+      };
     };
   };
   "/api/v1/checklists/generate": {
@@ -519,7 +539,13 @@ export interface paths {
       body: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          measures: number;
+          created: number;
+          updated: number;
+        };
+      };
     };
   };
   "/api/v1/cockpit": {
@@ -1044,7 +1070,15 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            displayName: string;
+            role: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/enterprises/import": {
@@ -1298,7 +1332,27 @@ export interface paths {
         from?: string;
         to?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          found: number;
+          dismissed: number;
+          rectified: number;
+          rectificationRate: number | null;
+          onTimeRate: number | null;
+          open: number;
+          overdue: number;
+          majorFound: number;
+          majorOpen: number;
+          byCategory: {
+            category: string;
+            count: number;
+          }[];
+          bySource: {
+            source: string;
+            count: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries": {
@@ -1306,14 +1360,66 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            period: string;
+            figures: {
+              found: number;
+              dismissed: number;
+              rectified: number;
+              rectificationRate: number | null;
+              onTimeRate: number | null;
+              open: number;
+              overdue: number;
+              majorFound: number;
+              majorOpen: number;
+              byCategory: {
+                category: string;
+                count: number;
+              }[];
+              bySource: {
+                source: string;
+                count: number;
+              }[];
+            };
+            signedName: string;
+            signedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          period: string;
+          figures: {
+            found: number;
+            dismissed: number;
+            rectified: number;
+            rectificationRate: number | null;
+            onTimeRate: number | null;
+            open: number;
+            overdue: number;
+            majorFound: number;
+            majorOpen: number;
+            byCategory: {
+              category: string;
+              count: number;
+            }[];
+            bySource: {
+              source: string;
+              count: number;
+            }[];
+          };
+          signedName: string;
+          signedAt: string;
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries/export": {
@@ -1322,7 +1428,9 @@ export interface paths {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/hidden-dangers": {
@@ -1336,7 +1444,72 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            code: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+            status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            level: "general" | "major";
+            description: string;
+            place: string;
+            riskPointId: string | null;
+            categoryCode: string;
+            photoBeforeIds: string[];
+            photoAfterIds: string[];
+            responsibleUnit: string;
+            responsibleUserId: string | null;
+            responsibleUserName: string | null;
+            finderUserId: string | null;
+            finderName: string | null;
+            measures: string;
+            funds: number | null;
+            deadline: string | null;
+            overdue: boolean;
+            foundAt: string;
+            closedAt: string | null;
+            plan: {
+              objectiveAndTasks: string;
+              method: string;
+              fundsAndMaterials: string;
+              responsiblePeople: string[];
+              timeLimit: string;
+              safetyMeasures: string;
+              emergencyPlan: string;
+            } | null;
+            supervision: {
+              listed: boolean;
+              listedAt: string | null;
+              listedBy: string | null;
+              progressIntervalDays: number | null;
+              lastProgressReportAt: string | null;
+              delistedAt: string | null;
+            };
+            pendingExtension: {
+              requesterId: string;
+              requesterAuthority: number;
+              requestedAt: string;
+              newDeadline: string;
+              reason: string;
+            } | null;
+            availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+            events: {
+              seq: number;
+              action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+              from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+              to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+              actorName: string;
+              at: string;
+              comment: string;
+              photoIds: string[];
+            }[];
+          }[];
+          total: number;
+        };
+      };
     };
     post: {
       body: {
@@ -1349,7 +1522,69 @@ export interface paths {
         categoryCode?: string;
         level?: "general" | "major";
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}": {
@@ -1357,7 +1592,69 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}/actions": {
@@ -1394,7 +1691,69 @@ export interface paths {
           emergencyPlan: string;
         };
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/ingest/dead-letters": {
@@ -1467,7 +1826,24 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            title: string;
+            frequency: string;
+            controlLevel: string | null;
+            periodStart: string;
+            dueAt: string;
+            status: "open" | "done" | "missed";
+            completedAt: string | null;
+            itemCount: number;
+            doneCount: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}": {
@@ -1475,7 +1851,34 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+          items: {
+            checklistItemId: string;
+            content: string;
+            riskPointId: string | null;
+            outcome: ("pass" | "fail" | "not_applicable") | (null | null);
+            note: string;
+            photoIds: string[];
+            lng: number | null;
+            lat: number | null;
+            recordedAt: string | null;
+            hiddenDangerId: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/complete": {
@@ -1483,7 +1886,22 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/items/{itemId}": {
@@ -1499,7 +1917,12 @@ export interface paths {
         lng?: number;
         lat?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          outcome: "pass" | "fail" | "not_applicable";
+          hiddenDangerId: string | null;
+        };
+      };
     };
   };
   "/api/v1/major-hazard-filings": {
@@ -2142,12 +2565,16 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications/read-all": {
     post: {
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/organisations": {
@@ -3226,7 +3653,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
 }

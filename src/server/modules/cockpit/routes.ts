@@ -1,9 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { periodBounds } from "../../../domain/hidden-danger/statistics";
 import { requireTerritoryScope } from "../../auth/scope";
 import { notFound } from "../../errors";
 import { type App, principalOf } from "../../types";
-import { periodBounds } from "../hidden-dangers/stats";
 import {
   type CockpitFigures,
   cockpitFigures,

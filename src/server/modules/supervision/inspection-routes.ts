@@ -7,7 +7,7 @@ import { checkUsers } from "../../auth/require-user";
 import { enterpriseInScope } from "../../auth/scope";
 import { invalidFields, type LocalisedText, notFound } from "../../errors";
 import { type App, actorOf, principalOf } from "../../types";
-import { recordReportedHiddenDanger } from "../hidden-dangers/routes";
+import { recordReportedHiddenDanger } from "../hidden-dangers/record-reported-hidden-danger";
 import { planInScope, THE_ENTERPRISE, THE_INSPECTION } from "./supervision-access";
 
 // 《行政处罚法》(2021) 第九条 kinds of administrative penalty, as an enforcement record names them.

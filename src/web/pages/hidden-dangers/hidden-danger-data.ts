@@ -1,35 +1,23 @@
+import {
+  HIDDEN_DANGER_ACTIONS,
+  HIDDEN_DANGER_SOURCES,
+  HIDDEN_DANGER_STATUSES,
+  type HiddenDangerActionType,
+  type HiddenDangerLevel,
+  type HiddenDangerStatus,
+} from "../../../domain/hidden-danger/vocabulary";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import type { MessageKey, Translate } from "../../i18n";
 
 // The API shapes of hidden dangers, inspections and their statistics, and the words and colours they are shown with.
 
-export const HD_STATUSES = [
-  "reported",
-  "confirmed",
-  "dismissed",
-  "rectifying",
-  "awaiting_verification",
-  "closed",
-] as const;
-export type HdStatus = (typeof HD_STATUSES)[number];
-export type HdLevel = "general" | "major";
-export const HD_ACTIONS = [
-  "confirm",
-  "dismiss",
-  "start_rectification",
-  "submit_rectification",
-  "verify_pass",
-  "verify_fail",
-  "request_extension",
-  "approve_extension",
-  "reject_extension",
-  "list_for_supervision",
-  "require_progress_report",
-  "report_progress",
-  "delist",
-  "close_on_spot",
-] as const;
-export type HdAction = (typeof HD_ACTIONS)[number];
+// The vocabulary is the domain's; these names are what the pages import.
+export { TEMPLATE_KINDS } from "../../../domain/inspection/templates";
+export const HD_STATUSES = HIDDEN_DANGER_STATUSES;
+export type HdStatus = HiddenDangerStatus;
+export type HdLevel = HiddenDangerLevel;
+export const HD_ACTIONS = HIDDEN_DANGER_ACTIONS;
+export type HdAction = HiddenDangerActionType;
 
 export type RectificationPlan = {
   objectiveAndTasks: string;
@@ -150,16 +138,6 @@ export type AppNotification = {
   readAt: string | null;
 };
 
-export const TEMPLATE_KINDS = [
-  "daily",
-  "weekly",
-  "monthly",
-  "seasonal",
-  "holiday",
-  "special",
-  "comprehensive",
-] as const;
-
 export const STATUS_TAG_COLOURS: Record<HdStatus, string> = {
   reported: "processing",
   confirmed: "blue",
@@ -178,16 +156,8 @@ export function levelColours(level: HdLevel): { background: string; color: strin
 export const statusLabel = (t: Translate, status: string) =>
   (HD_STATUSES as readonly string[]).includes(status) ? t(`hdStatus.${status}` as MessageKey) : status;
 export const levelLabel = (t: Translate, level: string | null) => t(`hdLevel.${level ?? "unset"}` as MessageKey);
-const SOURCES = [
-  "inspection",
-  "employee_report",
-  "government",
-  "third_party",
-  "public_report",
-  "accident_investigation",
-];
 export const sourceLabel = (t: Translate, source: string) =>
-  SOURCES.includes(source) ? t(`hdSource.${source}` as MessageKey) : source;
+  (HIDDEN_DANGER_SOURCES as readonly string[]).includes(source) ? t(`hdSource.${source}` as MessageKey) : source;
 export const actionLabel = (t: Translate, action: string) =>
   action === "report" || (HD_ACTIONS as readonly string[]).includes(action)
     ? t(`hdAction.${action}` as MessageKey)

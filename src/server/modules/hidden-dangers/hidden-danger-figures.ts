@@ -1,7 +1,13 @@
 import { type Kysely, sql } from "kysely";
+import type { Static } from "typebox";
+import { onTimeRate, periodBounds, rectificationRate } from "../../../domain/hidden-danger/statistics";
+import { DEADLINE_RUNNING_STATUSES, FINISHED_HIDDEN_DANGER_STATUSES } from "../../../domain/hidden-danger/vocabulary";
+import { text } from "../../../domain/text";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
+import { notFound } from "../../errors";
+import type { HiddenDangerFigures as FiguresSchema, StatsQuery } from "./schema";
 
 export interface HiddenDangerFilter {
   enterpriseId?: string;
@@ -11,26 +17,12 @@ export interface HiddenDangerFilter {
   to: Date;
 }
 
-export interface HiddenDangerFigures {
-  found: number;
-  dismissed: number;
-  rectified: number;
-  rectificationRate: number | null;
-  onTimeRate: number | null;
-  open: number;
-  overdue: number;
-  majorFound: number;
-  majorOpen: number;
-  byCategory: { category: string; count: number }[];
-  bySource: { source: string; count: number }[];
-}
-
-const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+export type HiddenDangerFigures = Static<typeof FiguresSchema>;
 
 /**
- * The statistics of REFERENCE.md §7 for hidden dangers found in a period:
- * found, rectified, rectification rate (of those not dismissed), on-time rate
- * (closed by the deadline), overdue and major ones still open, by category and source.
+ * The figures of the quarterly and annual summaries (SAWS Decree 16 art. 14) for hidden dangers found in a period:
+ * found, rectified, rectification rate (of those not dismissed), on-time rate (closed by the deadline), overdue and
+ * major ones still open, by category and source.
  */
 export async function hiddenDangerFigures(
   db: Kysely<DB>,
@@ -41,7 +33,7 @@ export async function hiddenDangerFigures(
   let base = db
     .selectFrom("hidden_danger")
     .innerJoin("enterprise", "enterprise.id", "hidden_danger.enterprise_id")
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .where("hidden_danger.found_at", ">=", filter.from)
     .where("hidden_danger.found_at", "<", filter.to);
   if (filter.enterpriseId) base = base.where("hidden_danger.enterprise_id", "=", filter.enterpriseId);
@@ -52,6 +44,8 @@ export async function hiddenDangerFigures(
       eb.or([eb("enterprise.industry_code", "=", industry), eb("enterprise.industry_section", "=", industry)]),
     );
   }
+  const finished = sql.join([...FINISHED_HIDDEN_DANGER_STATUSES]);
+  const running = sql.join([...DEADLINE_RUNNING_STATUSES]);
   const totals = await base
     .select([
       sql<number>`count(*)`.as("found"),
@@ -60,12 +54,12 @@ export async function hiddenDangerFigures(
       sql<number>`count(*) FILTER (WHERE hidden_danger.status = 'closed' AND (hidden_danger.deadline IS NULL OR hidden_danger.closed_at <= hidden_danger.deadline))`.as(
         "on_time",
       ),
-      sql<number>`count(*) FILTER (WHERE hidden_danger.status NOT IN ('closed', 'dismissed'))`.as("open"),
-      sql<number>`count(*) FILTER (WHERE hidden_danger.status IN ('confirmed', 'rectifying') AND hidden_danger.deadline < ${now})`.as(
+      sql<number>`count(*) FILTER (WHERE hidden_danger.status NOT IN (${finished}))`.as("open"),
+      sql<number>`count(*) FILTER (WHERE hidden_danger.status IN (${running}) AND hidden_danger.deadline < ${now})`.as(
         "overdue",
       ),
       sql<number>`count(*) FILTER (WHERE hidden_danger.level = 'major')`.as("major_found"),
-      sql<number>`count(*) FILTER (WHERE hidden_danger.level = 'major' AND hidden_danger.status NOT IN ('closed', 'dismissed'))`.as(
+      sql<number>`count(*) FILTER (WHERE hidden_danger.level = 'major' AND hidden_danger.status NOT IN (${finished}))`.as(
         "major_open",
       ),
     ])
@@ -92,8 +86,8 @@ export async function hiddenDangerFigures(
     found,
     dismissed,
     rectified,
-    rectificationRate: ratio(rectified, found - dismissed),
-    onTimeRate: ratio(Number(totals.on_time), rectified),
+    rectificationRate: rectificationRate({ found, dismissed, rectified }),
+    onTimeRate: onTimeRate({ rectified, onTime: Number(totals.on_time) }),
     open: Number(totals.open),
     overdue: Number(totals.overdue),
     majorFound: Number(totals.major_found),
@@ -103,21 +97,37 @@ export async function hiddenDangerFigures(
   };
 }
 
-// Periods are read in China Standard Time (UTC+8), as the enterprise's calendar is.
-const OFFSET_MS = 8 * 3600_000;
-
-/** "2026" or "2026-Q2" → [from, to) instants; null when the text is not a period. */
-export function periodBounds(period: string): { from: Date; to: Date } | null {
-  const year = /^(\d{4})$/.exec(period);
-  if (year) {
-    const y = Number(year[1]);
-    return { from: new Date(Date.UTC(y, 0, 1) - OFFSET_MS), to: new Date(Date.UTC(y + 1, 0, 1) - OFFSET_MS) };
+/**
+ * The figures a statistics request asks for: of one period, or between two instants (all time without them).
+ * The territory named is looked up on the primary; the figures are counted on `read`, the read-side pool.
+ */
+export async function hiddenDangerStats(
+  db: Kysely<DB>,
+  read: Kysely<DB>,
+  scope: Scope,
+  query: StatsQuery,
+  now: Date,
+): Promise<HiddenDangerFigures> {
+  const bounds = query.period
+    ? periodBounds(query.period)!
+    : {
+        from: query.from ? new Date(query.from) : new Date(0),
+        to: query.to ? new Date(query.to) : new Date("9999-12-31T00:00:00Z"),
+      };
+  let territoryPath: string | undefined;
+  if (query.territoryId) {
+    const territory = await db
+      .selectFrom("territory")
+      .select("path")
+      .where("id", "=", query.territoryId)
+      .executeTakeFirst();
+    if (!territory) throw notFound(text("该属地", "The territory"));
+    territoryPath = territory.path;
   }
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) {
-    const y = Number(quarter[1]);
-    const q = Number(quarter[2]);
-    return { from: new Date(Date.UTC(y, (q - 1) * 3, 1) - OFFSET_MS), to: new Date(Date.UTC(y, q * 3, 1) - OFFSET_MS) };
-  }
-  return null;
+  return hiddenDangerFigures(
+    read,
+    scope,
+    { enterpriseId: query.enterpriseId, territoryPath, industry: query.industry, ...bounds },
+    now,
+  );
 }

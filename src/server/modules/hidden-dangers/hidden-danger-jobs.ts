@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import {
   ESCALATION_TARGETS,
   type EscalationStep,
@@ -7,12 +7,14 @@ import {
   remindersDue,
 } from "../../../domain/hidden-danger/deadlines";
 import type { HiddenDangerState } from "../../../domain/hidden-danger/lifecycle";
+import { DEADLINE_RUNNING_STATUSES } from "../../../domain/hidden-danger/vocabulary";
+import { type LocalisedText, text } from "../../../domain/text";
 import type { DB } from "../../db/schema";
 import type { Job } from "../../jobs/job-runner";
 import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
-import { supervisingUsers } from "./routes";
 import { stateFromJson } from "./state-codec";
+import { supervisingUsers } from "./supervising-users";
 
 /**
  * Reminders before a deadline and, once overdue, escalation up the line: the
@@ -41,7 +43,7 @@ export function hiddenDangerDeadlineJob(): Job {
           "enterprise.industry_code",
           "enterprise.industry_section",
         ])
-        .where("hidden_danger.status", "in", ["confirmed", "rectifying", "awaiting_verification"])
+        .where("hidden_danger.status", "in", [...DEADLINE_RUNNING_STATUSES, "awaiting_verification"])
         // The most urgent first.
         .orderBy("hidden_danger.deadline")
         .orderBy("hidden_danger.id")
@@ -111,7 +113,7 @@ async function remindAndEscalate(db: Kysely<DB>, danger: OpenHiddenDanger, now: 
       }),
     );
   }
-  if (!state.deadline || !["confirmed", "rectifying"].includes(state.status)) return sent;
+  if (!state.deadline || !(DEADLINE_RUNNING_STATUSES as readonly string[]).includes(state.status)) return sent;
   const deadline = state.deadline;
   const tag = deadline.toISOString();
   const done = await db
@@ -139,31 +141,15 @@ async function remindAndEscalate(db: Kysely<DB>, danger: OpenHiddenDanger, now: 
   if (reminders.length === 0 && escalation.unsent.length === 0) return sent;
   await db.transaction().execute(async (trx) => {
     for (const reminder of reminders) {
-      await notify(trx, {
+      await sendOnce(trx, danger, now, `reminder:${reminder.daysBefore}@${tag}`, {
         userIds: [...responsible, ...byRole("safety_manager")],
         kind: "hidden_danger.reminder",
-        dedupeKey: `hd:${danger.id}:reminder:${reminder.daysBefore}@${tag}`,
-        title: {
-          "zh-CN": `隐患 ${danger.code} 将于 ${reminder.daysBefore} 天后到期`,
-          en: `Hidden danger ${danger.code} is due in ${reminder.daysBefore} day(s)`,
-        },
-        body: { "zh-CN": danger.description, en: danger.description },
-        link: `/hidden-dangers/${danger.id}`,
+        title: text(
+          `隐患 ${danger.code} 将于 ${reminder.daysBefore} 天后到期`,
+          `Hidden danger ${danger.code} is due in ${reminder.daysBefore} day(s)`,
+        ),
         severity: "info",
-        enterpriseId: danger.enterprise_id,
-        territoryPath: danger.territory_path,
-        at: now,
       });
-      await trx
-        .insertInto("hidden_danger_escalation")
-        .values({
-          enterprise_id: danger.enterprise_id,
-          hidden_danger_id: danger.id,
-          step: `reminder:${reminder.daysBefore}@${tag}`,
-          sent_at: now,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
       sent++;
     }
     for (const step of escalation.unsent) {
@@ -174,33 +160,41 @@ async function remindAndEscalate(db: Kysely<DB>, danger: OpenHiddenDanger, now: 
           : target === "principal"
             ? byRole("enterprise_principal")
             : await supervisingUsers(trx, danger);
-      await notify(trx, {
+      await sendOnce(trx, danger, now, `escalation:${step}@${tag}`, {
         userIds,
         kind: "hidden_danger.overdue",
-        dedupeKey: `hd:${danger.id}:escalation:${step}@${tag}`,
-        title: {
-          "zh-CN": `隐患 ${danger.code} 已逾期未整改（${danger.enterprise_name}）`,
-          en: `Hidden danger ${danger.code} is overdue (${danger.enterprise_name})`,
-        },
-        body: { "zh-CN": danger.description, en: danger.description },
-        link: `/hidden-dangers/${danger.id}`,
+        title: text(
+          `隐患 ${danger.code} 已逾期未整改（${danger.enterprise_name}）`,
+          `Hidden danger ${danger.code} is overdue (${danger.enterprise_name})`,
+        ),
         severity: step === 3 ? "critical" : "warning",
-        enterpriseId: danger.enterprise_id,
-        territoryPath: danger.territory_path,
-        at: now,
       });
-      await trx
-        .insertInto("hidden_danger_escalation")
-        .values({
-          enterprise_id: danger.enterprise_id,
-          hidden_danger_id: danger.id,
-          step: `escalation:${step}@${tag}`,
-          sent_at: now,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
       sent++;
     }
   });
   return sent;
+}
+
+/** Sends one of a danger's reminders or escalations and records the step as sent, so it is never sent twice. */
+async function sendOnce(
+  trx: Transaction<DB>,
+  danger: OpenHiddenDanger,
+  now: Date,
+  step: string,
+  notice: { userIds: string[]; kind: string; title: LocalisedText; severity: "info" | "warning" | "critical" },
+): Promise<void> {
+  await notify(trx, {
+    ...notice,
+    dedupeKey: `hd:${danger.id}:${step}`,
+    body: text(danger.description, danger.description),
+    link: `/hidden-dangers/${danger.id}`,
+    enterpriseId: danger.enterprise_id,
+    territoryPath: danger.territory_path,
+    at: now,
+  });
+  await trx
+    .insertInto("hidden_danger_escalation")
+    .values({ enterprise_id: danger.enterprise_id, hidden_danger_id: danger.id, step, sent_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
