@@ -1,10 +1,10 @@
 import { type Kysely, sql } from "kysely";
 import type { MapLayer } from "../../../domain/geo/map-layers";
+import { FINISHED_HIDDEN_DANGER_STATUSES } from "../../../domain/hidden-danger/vocabulary";
 import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
-import { FINISHED_HIDDEN_DANGER_STATUSES } from "./map-features";
 
 /** One line of the card: a label key the web translates and a value already in the caller's language. */
 export type CardFact = { key: string; value: string | number | null };

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { Static } from "typebox";
 import type { MapLayer } from "../../../domain/geo/map-layers";
+import { FINISHED_HIDDEN_DANGER_STATUSES } from "../../../domain/hidden-danger/vocabulary";
 import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import type { Scope } from "../../auth/principal";
@@ -9,9 +10,6 @@ import type { DB } from "../../db/schema";
 import { type ClusterRow, cellsServe, clustersFromCells, FINEST_CELL_GRID } from "./cluster-cells";
 import type { LayerCollection as LayerCollectionSchema, MapFeature as MapFeatureSchema } from "./schema";
 import { type Bbox, CLUSTER_LIMIT, cellDegrees, gridFor, INDIVIDUAL_LIMIT, NO_CLUSTER_ZOOM } from "./viewport";
-
-/** Hidden-danger statuses that are finished; every other status is open. */
-export const FINISHED_HIDDEN_DANGER_STATUSES = ["closed", "dismissed"] as const;
 
 export type MapFilters = {
   /** GB/T 4754 section letter or division code. */

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { DEADLINE_RUNNING_STATUSES } from "../../../domain/hidden-danger/vocabulary";
 import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import { MANAGEMENT_ALARM_SEVERITY, type ManagementAlarmKind } from "../../../domain/monitoring/management-alarm-kinds";
 import { type LocalisedText, text } from "../../../domain/text";
@@ -26,7 +27,7 @@ async function currentConditions(trx: Kysely<DB>, now: Date): Promise<Management
     .selectFrom("hidden_danger")
     .select(["enterprise_id", "id", "code", "territory_path", "description"])
     .where("level", "=", "major")
-    .where("status", "in", ["confirmed", "rectifying"])
+    .where("status", "in", [...DEADLINE_RUNNING_STATUSES])
     .where("deadline", "<", now)
     .execute();
   for (const d of overdueMajor) {
