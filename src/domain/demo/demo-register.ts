@@ -5,13 +5,13 @@
 
 import type { Polygon } from "../geo/polygon";
 import { randomPointInPolygon } from "../geo/random";
+import type { MajorHazardUnitKind } from "../major-hazard/vocabulary";
 import type { RiskLevel } from "../reference/risk-levels";
+import type { CheckFrequency, MeasureKind, PublicCategory, RiskPointKind } from "../risk/vocabulary";
 import type { EnterpriseScale } from "./demo-enterprises";
 
-export type RiskPointKind = "place" | "facility" | "process" | "operation";
-export type MeasureKind = "engineering" | "management" | "training" | "protection" | "emergency";
-export type CheckFrequency = "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
-export type PublicCategory = "crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water";
+/** The demo's public-area points all have a named category. */
+export type DemoPublicCategory = Exclude<PublicCategory, "other">;
 
 export type DemoHazard = {
   description: string;
@@ -36,11 +36,11 @@ export type DemoRiskPoint = {
   measures: DemoMeasure[];
 };
 
-export type DemoPublicRiskPoint = DemoRiskPoint & { publicCategory: PublicCategory };
+export type DemoPublicRiskPoint = DemoRiskPoint & { publicCategory: DemoPublicCategory };
 
 export type DemoMajorHazardUnit = {
   name: string;
-  unitKind: "plant" | "storage";
+  unitKind: MajorHazardUnitKind;
   exposedPopulation: number;
   /** Named substances of GB 18218-2018 table 1. */
   substances: { name: string; quantityTonnes: number }[];
@@ -594,7 +594,7 @@ export function demoRegisterFor(enterprise: DemoRegisterEnterprise, random: () =
 }
 
 const publicTemplates: (Omit<PointTemplate, "unit" | "measures"> & {
-  publicCategory: PublicCategory;
+  publicCategory: DemoPublicCategory;
   measures: DemoMeasure[];
 })[] = [
   {

@@ -4,10 +4,9 @@
 // A task past its due time without completion is missed, never dropped.
 
 import type { ControlLevel } from "../reference/risk-levels";
+import type { CheckFrequency } from "../risk/vocabulary";
 
-/** The values of the control_measure.check_frequency column. */
-export const CHECK_FREQUENCIES = ["shift", "daily", "weekly", "monthly", "quarterly", "yearly"] as const;
-export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
+export { CHECK_FREQUENCIES, type CheckFrequency } from "../risk/vocabulary";
 
 /** Who carries out a check: the people at the post, the workshop head, the department, the principal's team. */
 export type InspectorKind = "post" | "workshop_head" | "department" | "principal_team";

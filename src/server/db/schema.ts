@@ -1,5 +1,9 @@
 import type { ColumnType, Generated } from "kysely";
+import type { FilingStatus, MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
 import type { DeviceType } from "../../domain/monitoring/device-types";
+import type { ControlLevel, RiskColour } from "../../domain/reference/risk-levels";
+import type { AssessmentMethod } from "../../domain/risk/scales";
+import type { CheckFrequency, MeasureKind, PublicCategory, RiskPointKind } from "../../domain/risk/vocabulary";
 
 /** Row types of the tables, as Kysely sees them. API shapes live with their modules. */
 
@@ -33,7 +37,7 @@ export interface ReferenceItemTable {
 
 export interface ControlLevelMappingTable {
   risk_level: number;
-  control_level: string;
+  control_level: ControlLevel;
   updated_at: Timestamp;
   updated_by: string | null;
 }
@@ -199,23 +203,20 @@ export interface RiskBandsTable {
   created_by: string | null;
 }
 
-export type RiskPointKind = "place" | "facility" | "process" | "operation";
-export type ControlLevelCode = "company" | "department" | "workshop" | "team" | "post";
-
 export interface RiskPointTable {
   owner_id: string;
   id: Generated<string>;
   owner_kind: "enterprise" | "territory";
   territory_path: string;
   kind: RiskPointKind;
-  public_category: string | null;
+  public_category: PublicCategory | null;
   name: string;
   unit: string;
   lng: number | null;
   lat: number | null;
   area: Json<GeoPolygon> | null;
   photo_ids: ColumnType<string[], string[] | undefined, string[]>;
-  control_level: ControlLevelCode | null;
+  control_level: ControlLevel | null;
   control_level_set_by_user: Generated<boolean>;
   controlling_unit: string;
   responsible_person: string;
@@ -245,11 +246,11 @@ export interface HazardAssessmentTable {
   owner_id: string;
   id: Generated<string>;
   hazard_id: string;
-  method: "LS" | "LEC" | "MES";
+  method: AssessmentMethod;
   factors: Json<Record<string, number>>;
   score: number;
   level: number;
-  colour: "red" | "orange" | "yellow" | "blue";
+  colour: RiskColour;
   bands_version: string;
   bands: Json<{ level: number; minScore: number }[]>;
   assessor_user_id: string | null;
@@ -258,9 +259,6 @@ export interface HazardAssessmentTable {
   note: string;
   assessed_at: Generated<Date>;
 }
-
-export type MeasureKind = "engineering" | "management" | "training" | "protection" | "emergency";
-export type CheckFrequency = "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
 
 export interface ControlMeasureTable {
   owner_id: string;
@@ -320,7 +318,7 @@ export interface MajorHazardUnitTable {
   enterprise_id: string;
   id: Generated<string>;
   name: string;
-  unit_kind: "plant" | "storage";
+  unit_kind: MajorHazardUnitKind;
   exposed_population: number;
   lng: number | null;
   lat: number | null;
@@ -351,7 +349,7 @@ export interface MajorHazardFilingTable {
   id: Generated<string>;
   unit_id: string;
   territory_path: string;
-  status: "submitted" | "accepted" | "returned";
+  status: FilingStatus;
   safety_measures: string;
   emergency_measures: string;
   snapshot: Json<unknown>;
@@ -424,7 +422,7 @@ export interface ChecklistItemTable {
   template_kind: string | null;
   content: string;
   check_frequency: CheckFrequency;
-  control_level: ControlLevelCode | null;
+  control_level: ControlLevel | null;
   responsible_person: string;
   inspector_user_id: string | null;
   active: Generated<boolean>;

@@ -24,24 +24,15 @@ function sourceFiles(dir: string): string[] {
  * an entry that no longer fails fails the test, so the list only shrinks.
  */
 const NOT_YET_RESHAPED = new Set([
-  "modules/calculators/routes.ts imports ../risk-register/routes",
-  "modules/major-hazards/routes.ts imports ../calculators/routes",
-  "seed/seed-demo-register.ts imports ../modules/major-hazards/routes",
   "audit/schema.ts",
-  "calculators/schema.ts",
   "campaigns/schema.ts",
   "cockpit/schema.ts",
-  "major-hazards/schema.ts",
   "organisations/schema.ts",
-  "reference/schema.ts",
   "supervision/schema.ts",
   "territories/schema.ts",
   "users/schema.ts",
   "campaigns/routes.ts",
   "cockpit/cockpit-figures.ts",
-  "major-hazards/routes.ts",
-  "risk-register/import-register.ts",
-  "risk-register/routes.ts",
   "supervision/inspection-routes.ts",
   "users/routes.ts",
 ]);

@@ -12,10 +12,10 @@ import type { Database } from "../db/database";
 import type { DB } from "../db/schema";
 import { recordReportedHiddenDanger } from "../modules/hidden-dangers/record-reported-hidden-danger";
 import { loadThresholdTable } from "../modules/major-hazards/gb18218-table";
-import { replaceSubstances, resultColumns } from "../modules/major-hazards/routes";
+import { storeMajorHazardUnit } from "../modules/major-hazards/store-major-hazard-unit";
 import { recomputeRatings } from "../modules/ratings/compute-ratings";
 import { recordAssessment } from "../modules/risk-register/record-assessment";
-import { refreshRiskPointLevel } from "../modules/risk-register/risk-point-queries";
+import { refreshRiskPointLevel } from "../modules/risk-register/refresh-risk-point-level";
 
 const REGISTER_SEED = 4931;
 
@@ -163,20 +163,12 @@ export async function seedDemoRegister(database: Database, now = new Date()): Pr
         );
         if (!identified.ok)
           throw new Error(`demo major hazard unit ${unit.name} does not identify: ${identified.problems}`);
-        const created = await trx
-          .insertInto("major_hazard_unit")
-          .values({
-            enterprise_id: enterprise.id,
-            name: unit.name,
-            unit_kind: unit.unitKind,
-            exposed_population: unit.exposedPopulation,
-            lng: enterprise.lng,
-            lat: enterprise.lat,
-            ...resultColumns(identified),
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await replaceSubstances(trx, enterprise.id, created.id, unit.substances);
+        await storeMajorHazardUnit(
+          trx,
+          enterprise.id,
+          { ...unit, lng: enterprise.lng, lat: enterprise.lat },
+          identified,
+        );
         result.majorHazardUnits++;
       }
     }

@@ -1116,17 +1116,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1145,13 +1145,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1164,10 +1164,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1182,17 +1182,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1211,13 +1211,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1230,10 +1230,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1246,7 +1246,26 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            method: "LS" | "LEC" | "MES";
+            factors: {
+              [key: string]: number;
+            };
+            score: number;
+            level: number;
+            colour: "red" | "orange" | "yellow" | "blue";
+            bandsVersion: string;
+            bandsAreCurrent: boolean;
+            assessorName: string;
+            assessorOrganisation: string | null;
+            note: string;
+            assessedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       path: {
@@ -1263,17 +1282,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1292,13 +1311,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1311,10 +1330,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1938,7 +1957,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1967,7 +1986,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -1992,7 +2011,7 @@ export interface paths {
             enterpriseId: string;
             enterpriseName: string;
             name: string;
-            unitKind: string;
+            unitKind: "plant" | "storage";
             exposedPopulation: number;
             lng: number | null;
             lat: number | null;
@@ -2029,7 +2048,7 @@ export interface paths {
               enterpriseName: string;
               unitId: string;
               unitName: string;
-              status: string;
+              status: "submitted" | "accepted" | "returned";
               level: number | null;
               safetyMeasures: string;
               emergencyMeasures: string;
@@ -2063,7 +2082,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -2100,7 +2119,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -2124,7 +2143,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -2161,7 +2180,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -2196,7 +2215,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -2233,7 +2252,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -2262,7 +2281,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -2520,10 +2539,10 @@ export interface paths {
         200: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -2532,7 +2551,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications": {
@@ -2732,7 +2753,7 @@ export interface paths {
             controlLevel: "company" | "department" | "workshop" | "team" | "post";
           }[];
           controlLevels: {
-            code: string;
+            code: "company" | "department" | "workshop" | "team" | "post";
             nameZh: string;
             nameEn: string;
           }[];
@@ -2746,7 +2767,19 @@ export interface paths {
           controlLevel: "company" | "department" | "workshop" | "team" | "post";
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            riskLevel: number;
+            controlLevel: "company" | "department" | "workshop" | "team" | "post";
+          }[];
+          controlLevels: {
+            code: "company" | "department" | "workshop" | "team" | "post";
+            nameZh: string;
+            nameEn: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218": {
@@ -2754,7 +2787,28 @@ export interface paths {
       query: {
         version?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: {
+            cas: string | null;
+            otherCas?: string[];
+            nameZh: string;
+            nameEn: string;
+            aliases: string[];
+            thresholdTonnes: number;
+            hazardClass: string;
+            betaToxicGas?: number;
+          }[];
+          classes: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            thresholdTonnes: number;
+            beta: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218/substances": {
@@ -2768,7 +2822,12 @@ export interface paths {
         hazardClass: string;
         betaToxicGas?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: number;
+        };
+      };
     };
   };
   "/api/v1/regions/levels": {
@@ -2836,7 +2895,9 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-control-list.pdf": {
@@ -2846,17 +2907,42 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-import-template": {
     get: {
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-methods": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          methods: {
+            method: "LS" | "LEC" | "MES";
+            scales: {
+              [key: string]: {
+                value: number;
+                meaningZh: string;
+                meaningEn: string;
+              }[];
+            };
+            bands: {
+              method: "LS" | "LEC" | "MES";
+              version: string;
+              thresholds: {
+                level: number;
+                minScore: number;
+              }[];
+            };
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-methods/{method}/bands": {
@@ -2870,7 +2956,16 @@ export interface paths {
           minScore: number;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          method: "LS" | "LEC" | "MES";
+          version: string;
+          thresholds: {
+            level: number;
+            minScore: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-points": {
@@ -2888,17 +2983,17 @@ export interface paths {
           items: {
             id: string;
             ownerId: string;
-            ownerKind: string;
+            ownerKind: "enterprise" | "territory";
             ownerName: string;
-            kind: string;
-            publicCategory: string | null;
+            kind: "place" | "facility" | "process" | "operation";
+            publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
             name: string;
             unit: string;
             lng: number | null;
             lat: number | null;
             level: number | null;
-            colour: string | null;
-            controlLevel: string | null;
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
             controllingUnit: string;
             responsiblePerson: string;
             hazardCount: number;
@@ -2931,17 +3026,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2960,13 +3055,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2979,10 +3074,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2999,17 +3094,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -3028,13 +3123,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -3047,10 +3142,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -3083,17 +3178,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -3112,13 +3207,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -3131,10 +3226,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -3145,7 +3240,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/risk-points/{id}/card.pdf": {
@@ -3156,7 +3253,9 @@ export interface paths {
       query: {
         size?: "A4" | "A5";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-points/{id}/hazards": {
@@ -3174,17 +3273,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -3203,13 +3302,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -3222,10 +3321,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -3250,10 +3349,10 @@ export interface paths {
         201: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -3264,7 +3363,21 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          riskPoints: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          hazards: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          assessments: number;
+        };
+      };
     };
   };
   "/api/v1/risk-stats": {
@@ -3272,7 +3385,28 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          byColour: {
+            level: (1 | 2 | 3 | 4) | (null | null);
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            count: number;
+          }[];
+          byUnit: {
+            unit: string;
+            counts: {
+              [key: string]: number;
+            };
+            notAssessed: number;
+          }[];
+          byAccidentType: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            riskPoints: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/departments": {

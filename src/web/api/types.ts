@@ -1,5 +1,17 @@
 // The shapes of the API's answers (docs: /api/docs). Kept by hand: the web never imports the server.
 import type { Permission, Role } from "../../domain/access/roles";
+import { FILING_STATUSES, type FilingStatus, type MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
+import { ASSESSMENT_METHODS, type AssessmentMethod } from "../../domain/risk/scales";
+import {
+  CHECK_FREQUENCIES,
+  type CheckFrequency,
+  MEASURE_KINDS,
+  type MeasureKind,
+  PUBLIC_CATEGORIES,
+  type PublicCategory,
+  RISK_POINT_KINDS,
+  type RiskPointKind,
+} from "../../domain/risk/vocabulary";
 
 export type { Permission, Role };
 
@@ -194,23 +206,18 @@ export type CreatedApiToken = { id: string; token: string; expiresAt: string };
 
 // ——— Risk classification control: risk points, hazards, assessments, measures ———
 
-export const RISK_POINT_KINDS = ["place", "facility", "process", "operation"] as const;
-export type RiskPointKind = (typeof RISK_POINT_KINDS)[number];
-export const PUBLIC_CATEGORIES = [
-  "crowded_place",
-  "gas_pipeline",
-  "construction_site",
-  "traffic",
-  "water",
-  "other",
-] as const;
-export type PublicCategory = (typeof PUBLIC_CATEGORIES)[number];
-export const MEASURE_KINDS = ["engineering", "management", "training", "protection", "emergency"] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export const CHECK_FREQUENCIES = ["shift", "daily", "weekly", "monthly", "quarterly", "yearly"] as const;
-export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
-export const ASSESSMENT_METHODS = ["LS", "LEC", "MES"] as const;
-export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
+export {
+  ASSESSMENT_METHODS,
+  type AssessmentMethod,
+  CHECK_FREQUENCIES,
+  type CheckFrequency,
+  MEASURE_KINDS,
+  type MeasureKind,
+  PUBLIC_CATEGORIES,
+  type PublicCategory,
+  RISK_POINT_KINDS,
+  type RiskPointKind,
+};
 export type RiskOwnerKind = "enterprise" | "territory";
 export type RiskLevelNumber = 1 | 2 | 3 | 4;
 
@@ -361,10 +368,7 @@ export type MajorHazardResult = {
   computedAt?: string;
 };
 
-export const FILING_STATUSES = ["submitted", "accepted", "returned"] as const;
-export type FilingStatus = (typeof FILING_STATUSES)[number];
-
-export type MajorHazardUnitKind = "plant" | "storage";
+export { FILING_STATUSES, type FilingStatus, type MajorHazardUnitKind };
 
 /** What the enterprise filed: the unit as it was at that moment. */
 export type FilingSnapshot = {

@@ -1,16 +1,7 @@
 import type { Role } from "../../domain/access/roles";
-import type {
-  CheckFrequency,
-  EnterpriseScale,
-  EnterpriseStatus,
-  FilingStatus,
-  MajorHazardUnitKind,
-  MeasureKind,
-  OrganisationKind,
-  PublicCategory,
-  RiskPointKind,
-  TerritoryLevel,
-} from "../api/types";
+import type { FilingStatus, MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
+import type { CheckFrequency, MeasureKind, PublicCategory, RiskPointKind } from "../../domain/risk/vocabulary";
+import type { EnterpriseScale, EnterpriseStatus, OrganisationKind, TerritoryLevel } from "../api/types";
 import type { MessageKey, Translate } from "../i18n";
 
 // One place that turns stable codes into words, so a role or status reads the same on every page.

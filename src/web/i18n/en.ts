@@ -3,6 +3,7 @@ import { cockpitEn } from "./cockpit";
 import { deviceAccessEn } from "./device-access";
 import { hiddenDangerEn } from "./hidden-dangers";
 import { mapEn } from "./map";
+import { riskVocabularyEn } from "./risk-vocabulary";
 import { supervisionEn } from "./supervision";
 import type { MessageKey } from "./zh-CN";
 
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...mapEn,
   ...deviceAccessEn,
   ...cockpitEn,
+  ...riskVocabularyEn,
   "app.title": "DualGuard work-safety risk platform",
   "app.subtitle": "Double prevention",
   "app.footer": "DualGuard · risk classification control and hidden-danger governance",
@@ -382,38 +384,6 @@ export const en: Record<MessageKey, string> = {
   "entityType.major_hazard_filing": "Major hazard filing",
 
   "enterprise.riskRegister": "Risk register",
-
-  "riskKind.place": "Place",
-  "riskKind.facility": "Facility",
-  "riskKind.process": "Process",
-  "riskKind.operation": "Operation",
-
-  "publicCategory.crowded_place": "Crowded place",
-  "publicCategory.gas_pipeline": "Gas pipeline",
-  "publicCategory.construction_site": "Construction site",
-  "publicCategory.traffic": "Road traffic",
-  "publicCategory.water": "Water",
-  "publicCategory.other": "Other",
-
-  "measureKind.engineering": "Engineering and technical",
-  "measureKind.management": "Management",
-  "measureKind.training": "Training and education",
-  "measureKind.protection": "Personal protection",
-  "measureKind.emergency": "Emergency response",
-
-  "checkFrequency.shift": "Every shift",
-  "checkFrequency.daily": "Daily",
-  "checkFrequency.weekly": "Weekly",
-  "checkFrequency.monthly": "Monthly",
-  "checkFrequency.quarterly": "Quarterly",
-  "checkFrequency.yearly": "Yearly",
-
-  "filingStatus.submitted": "Awaiting decision",
-  "filingStatus.accepted": "Accepted",
-  "filingStatus.returned": "Returned",
-
-  "unitKind.plant": "Production unit",
-  "unitKind.storage": "Storage unit",
 
   "risk.overviewTitle": "Risk classification control",
   "risk.tabAll": "Risk points in scope",

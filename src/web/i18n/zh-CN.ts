@@ -3,6 +3,7 @@ import { cockpitZh } from "./cockpit";
 import { deviceAccessZh } from "./device-access";
 import { hiddenDangerZh } from "./hidden-dangers";
 import { mapZh } from "./map";
+import { riskVocabularyZh } from "./risk-vocabulary";
 import { supervisionZh } from "./supervision";
 
 // 简体中文：界面的默认语言。键名按页面分组；English 词典须有同样的键（类型检查保证）。
@@ -13,6 +14,7 @@ export const zhCN = {
   ...mapZh,
   ...deviceAccessZh,
   ...cockpitZh,
+  ...riskVocabularyZh,
   "app.title": "DualGuard 双重预防机制信息平台",
   "app.subtitle": "双重预防机制信息平台",
   "app.footer": "DualGuard · 安全风险分级管控和隐患排查治理双重预防机制",
@@ -380,38 +382,6 @@ export const zhCN = {
   "entityType.major_hazard_filing": "重大危险源备案",
 
   "enterprise.riskRegister": "风险清单",
-
-  "riskKind.place": "作业场所",
-  "riskKind.facility": "设备设施",
-  "riskKind.process": "工艺过程",
-  "riskKind.operation": "作业活动",
-
-  "publicCategory.crowded_place": "人员密集场所",
-  "publicCategory.gas_pipeline": "燃气管线",
-  "publicCategory.construction_site": "建筑施工工地",
-  "publicCategory.traffic": "道路交通",
-  "publicCategory.water": "水域",
-  "publicCategory.other": "其他",
-
-  "measureKind.engineering": "工程技术措施",
-  "measureKind.management": "管理措施",
-  "measureKind.training": "培训教育措施",
-  "measureKind.protection": "个体防护措施",
-  "measureKind.emergency": "应急处置措施",
-
-  "checkFrequency.shift": "每班",
-  "checkFrequency.daily": "每天",
-  "checkFrequency.weekly": "每周",
-  "checkFrequency.monthly": "每月",
-  "checkFrequency.quarterly": "每季度",
-  "checkFrequency.yearly": "每年",
-
-  "filingStatus.submitted": "待受理",
-  "filingStatus.accepted": "已受理",
-  "filingStatus.returned": "已退回",
-
-  "unitKind.plant": "生产单元",
-  "unitKind.storage": "储存单元",
 
   "risk.overviewTitle": "风险分级管控",
   "risk.tabAll": "辖区风险点",

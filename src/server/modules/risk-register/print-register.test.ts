@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import { createCity, createEnterprise, createUser, signIn, type TestCity } from "../../testing/factories";
+import { createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { buildControlListPdf } from "./pdf/control-list-pdf";
 import { buildNoticeCardPdf } from "./pdf/notice-card-pdf";
@@ -60,6 +61,7 @@ const squeezed = (text: string) => text.replace(/\s+/g, "");
 
 describe.each(testDatabaseKinds())("printable risk register on $name", (kind) => {
   let context: TestContext;
+  let city: TestCity;
   let safety: Record<string, string>;
   let enterprise: { id: string; name: string };
   let red: { id: string; publicToken: string };
@@ -91,14 +93,11 @@ describe.each(testDatabaseKinds())("printable risk register on $name", (kind) =>
   }
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 40 });
-    safety = await bearerFor(context, "chem.safety");
-    const id = (await inject("GET", "/auth/me", safety)).json().user.enterpriseIds[0];
-    enterprise = await context.database.db
-      .selectFrom("enterprise")
-      .select(["id", "name"])
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
+    context = await createTestContext(kind, { demoCity: false });
+    city = await createCity(context.app);
+    const chemicals = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    enterprise = { id: chemicals.id, name: chemicals.name };
+    safety = (await signIn(context.app, chemicals.safetyManager)).headers;
 
     const chlorine = await riskPoint({ name: "液氯储罐区", unit: "储运车间" });
     const leak = await post(`/risk-points/${chlorine.id}/hazards`, {
@@ -292,7 +291,12 @@ describe.each(testDatabaseKinds())("printable risk register on $name", (kind) =>
 
     expect((await inject("GET", `/risk-points/${red.id}/card.pdf?size=A3`, safety)).statusCode).toBe(400);
     // An industry department outside the chemical industry does not see the enterprise's points.
-    const housing = await bearerFor(context, "housing.dept");
+    const housing = (
+      await signIn(
+        context.app,
+        await createUser(context.app, { role: "department", territory: city, industries: ["47"] }),
+      )
+    ).headers;
     const hidden = await inject("GET", `/risk-points/${red.id}/card.pdf`, housing);
     expect(hidden.statusCode).toBe(404);
     expect(errorOf(hidden).code).toBe("NOT_FOUND");
