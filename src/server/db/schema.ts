@@ -1,9 +1,11 @@
 import type { ColumnType, Generated } from "kysely";
+import type { CampaignStatus, ParticipantKind } from "../../domain/campaign/campaign";
 import type { FilingStatus, MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
 import type { DeviceType } from "../../domain/monitoring/device-types";
 import type { ControlLevel, RiskColour } from "../../domain/reference/risk-levels";
 import type { AssessmentMethod } from "../../domain/risk/scales";
 import type { CheckFrequency, MeasureKind, PublicCategory, RiskPointKind } from "../../domain/risk/vocabulary";
+import type { SelectionReason } from "../../domain/supervision/plan";
 
 /** Row types of the tables, as Kysely sees them. API shapes live with their modules. */
 
@@ -658,7 +660,7 @@ export interface SupervisionPlanItemTable {
   enterprise_id: string;
   id: Generated<string>;
   plan_id: string;
-  reason: "mandatory" | "random";
+  reason: SelectionReason;
   level: number;
   score: number;
   weight: number;
@@ -691,8 +693,6 @@ export interface EnforcementInspectionTable {
   created_at: Generated<Date>;
   created_by: string | null;
 }
-
-export type CampaignStatus = "draft" | "active" | "closed";
 
 export interface CampaignTable {
   id: Generated<string>;
@@ -731,7 +731,7 @@ export interface CampaignTaskTable {
 export interface CampaignParticipantTable {
   campaign_id: string;
   id: Generated<string>;
-  kind: "territory" | "organisation";
+  kind: ParticipantKind;
   territory_id: string | null;
   organisation_id: string | null;
   name: string;

@@ -36,7 +36,10 @@ export const RiskLevel = Type.Union([Type.Literal(1), Type.Literal(2), Type.Lite
 export const LocalisedText = Type.Object({ "zh-CN": Type.String(), en: Type.String() });
 
 /** One of a list of string values, as a union of literals (typed, validated and listed in OpenAPI). */
-export function OneOf<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
+export function OneOf<const T extends readonly string[]>(
+  values: T,
+  options: { description?: string; default?: T[number] } = {},
+) {
   // A union built from a mapped list loses its members' types; Unsafe keeps the schema and states the type.
   return Type.Unsafe<T[number]>(
     Type.Union(

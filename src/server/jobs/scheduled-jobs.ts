@@ -1,6 +1,6 @@
 import { signInRecordsJob } from "../auth/sign-in-records-job";
 import type { Config } from "../config";
-import { campaignReminderJob } from "../modules/campaigns/reminder-job";
+import { campaignReminderJob } from "../modules/campaigns/campaign-jobs";
 import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/hidden-danger-jobs";
 import { inspectionTaskJob } from "../modules/inspections/inspection-jobs";
 import { mapClusterJob } from "../modules/map/map-jobs";

@@ -352,7 +352,28 @@ export interface paths {
       query: {
         status?: "draft" | "active" | "closed";
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            title: string;
+            status: "draft" | "active" | "closed";
+            startDate: string;
+            endDate: string;
+            createdByName: string;
+            participants: number;
+            role: "runner" | "participant";
+            totals: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+          }[];
+        };
+      };
     };
     post: {
       body: {
@@ -384,7 +405,116 @@ export interface paths {
           target?: number;
         }[];
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}": {
@@ -392,7 +522,116 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
     put: {
       path: {
@@ -427,7 +666,116 @@ export interface paths {
           target?: number;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}/activate": {
@@ -435,7 +783,116 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}/close": {
@@ -443,7 +900,116 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}/export": {
@@ -451,7 +1017,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/campaigns/{id}/reports": {
@@ -463,7 +1031,29 @@ export interface paths {
         participantId?: string;
         dueDate?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            participantId: string;
+            participantName: string;
+            dueDate: string;
+            version: number;
+            text: string;
+            figures: {
+              [key: string]: {
+                enterprisesInspected?: number;
+                hiddenDangersFound?: number;
+                hiddenDangersRectified?: number;
+                penalties?: number;
+                fineYuan?: number;
+              };
+            };
+            attachmentIds: string[];
+            submittedByName: string;
+            submittedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       path: {
@@ -485,7 +1075,18 @@ export interface paths {
         }[];
         attachmentIds?: string[];
       };
-      responses: {};
+      responses: {
+        201: {
+          campaignId: string;
+          participantId: string;
+          participantName: string;
+          dueDate: string;
+          version: number;
+          replacesVersion: number | null;
+          submittedAt: string;
+          timing: "on_time" | "late";
+        };
+      };
     };
   };
   "/api/v1/cap/alerts.xml": {
@@ -555,7 +1156,175 @@ export interface paths {
         period?: string;
         granularity?: "month" | "week";
       };
-      responses: {};
+      responses: {
+        200: {
+          territory: {
+            id: string;
+            name: string;
+            kind: string;
+            path: string;
+          };
+          breadcrumb: {
+            id: string;
+            name: string;
+            kind: string;
+            path: string;
+          }[];
+          period: {
+            label: string;
+            from: string;
+            to: string;
+          };
+          generatedAt: string;
+          enterprises: {
+            total: number;
+            rated: number;
+            unrated: number;
+            byLevel: {
+              "1": number;
+              "2": number;
+              "3": number;
+              "4": number;
+            };
+          };
+          regional: {
+            level: 1 | 2 | 3 | 4;
+            score: number;
+            explanation: string;
+          } | null;
+          trend: {
+            granularity: "month" | "week";
+            points: {
+              start: string;
+              byLevel: {
+                "1": number;
+                "2": number;
+                "3": number;
+                "4": number;
+              };
+            }[];
+          };
+          children: {
+            territoryId: string;
+            name: string;
+            kind: string;
+            regional: {
+              level: 1 | 2 | 3 | 4;
+              score: number;
+              explanation: string;
+            };
+            enterprises: {
+              total: number;
+              byLevel: {
+                "1": number;
+                "2": number;
+                "3": number;
+                "4": number;
+              };
+              unrated: number;
+            };
+            hiddenDangers: {
+              open: number;
+              overdue: number;
+              majorOpen: number;
+            };
+            activeAlarms: {
+              red: number;
+              orange: number;
+              yellow: number;
+              blue: number;
+            };
+          }[];
+          enterprisesHere: {
+            total: number;
+            items: {
+              enterpriseId: string;
+              name: string;
+              score: number | null;
+              level: (1 | 2 | 3 | 4) | (null | null);
+              explanation: string | null;
+              hiddenDangers: {
+                open: number;
+                overdue: number;
+                majorOpen: number;
+              };
+              activeAlarms: number;
+            }[];
+          };
+          hiddenDangers: {
+            found: number;
+            dismissed: number;
+            rectified: number;
+            rectificationRate: number | null;
+            onTimeRate: number | null;
+            majorFound: number;
+            open: number;
+            overdue: number;
+            majorOpen: number;
+          };
+          alarms: {
+            active: {
+              red: number;
+              orange: number;
+              yellow: number;
+              blue: number;
+            };
+            last30Days: {
+              red: number;
+              orange: number;
+              yellow: number;
+              blue: number;
+            };
+          };
+          inspectionPlans: {
+            year: number;
+            annual: {
+              plans: number;
+              planned: number;
+              inspected: number;
+              ratio: number | null;
+            };
+            monthly: {
+              plans: number;
+              planned: number;
+              inspected: number;
+              ratio: number | null;
+            };
+            inspections: {
+              done: number;
+              violations: number;
+              penaltyYuan: number;
+            };
+          };
+          campaigns: {
+            active: number;
+            closed: number;
+            reportsDue: number;
+            reportsSubmitted: number;
+            reportsOverdue: number;
+            byCampaign: {
+              id: string;
+              title: string;
+              status: "active" | "closed";
+              startDate: string;
+              endDate: string;
+              participants: number;
+              reportsDue: number;
+              reportsSubmitted: number;
+              reportsLate: number;
+              reportsOverdue: number;
+            }[];
+          };
+          topEnterprises: {
+            id: string;
+            name: string;
+            territoryName: string;
+            score: number;
+            level: 1 | 2 | 3 | 4;
+            summary: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/cockpit/export.pdf": {
@@ -565,7 +1334,9 @@ export interface paths {
         period?: string;
         granularity?: "month" | "week";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/cockpit/export.xlsx": {
@@ -575,7 +1346,9 @@ export interface paths {
         period?: string;
         granularity?: "month" | "week";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/devices": {
@@ -3411,7 +4184,21 @@ export interface paths {
   };
   "/api/v1/supervision/departments": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            name: string;
+            kind: string;
+            industries: string[];
+            territory: {
+              id: string;
+              name: string;
+            };
+            own: boolean;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/frequency": {
@@ -3420,7 +4207,98 @@ export interface paths {
         organisationId?: string;
         territoryId?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          shipped: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          defaults: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          installationDefault: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            territoryId: string | null;
+            territoryName: string | null;
+            territoryPath: string | null;
+            frequency: {
+              "1"?: {
+                timesPerYear: number;
+              };
+              "2"?: {
+                timesPerYear: number;
+              };
+              "3"?: {
+                timesPerYear: number;
+              };
+              "4"?: {
+                timesPerYear: number;
+              };
+            };
+            updatedAt: string;
+          } | null;
+          overrides: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            territoryId: string | null;
+            territoryName: string | null;
+            territoryPath: string | null;
+            frequency: {
+              "1"?: {
+                timesPerYear: number;
+              };
+              "2"?: {
+                timesPerYear: number;
+              };
+              "3"?: {
+                timesPerYear: number;
+              };
+              "4"?: {
+                timesPerYear: number;
+              };
+            };
+            updatedAt: string;
+          }[];
+          inForce: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+        };
+      };
     };
     put: {
       body: {
@@ -3441,7 +4319,33 @@ export interface paths {
           };
         };
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            territoryId: string | null;
+            territoryName: string | null;
+            territoryPath: string | null;
+            frequency: {
+              "1"?: {
+                timesPerYear: number;
+              };
+              "2"?: {
+                timesPerYear: number;
+              };
+              "3"?: {
+                timesPerYear: number;
+              };
+              "4"?: {
+                timesPerYear: number;
+              };
+            };
+            updatedAt: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/inspections": {
@@ -3453,7 +4357,47 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            code: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            organisation: {
+              id: string;
+              name: string;
+            } | null;
+            planItemId: string | null;
+            recheckOfId: string | null;
+            inspectedOn: string;
+            inspectorIds: string[];
+            inspectorNames: string[];
+            itemsChecked: {
+              content: string;
+              result: "ok" | "problem" | "not_checked";
+              note?: string;
+            }[];
+            findings: string;
+            hiddenDangerIds: string[];
+            rectificationDeadline: string | null;
+            penalties: {
+              kind: "warning" | "fine" | "confiscation" | "licence_suspension" | "licence_revocation" | "production_suspension" | "closure" | "other";
+              amountYuan: number;
+              legalBasis: string;
+            }[];
+            penaltyTotalYuan: number;
+            violations: number;
+            recheckDue: string | null;
+            recheckInspectionId: string | null;
+            recheckOverdue: boolean;
+            createdAt: string;
+          }[];
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+      };
     };
     post: {
       body: {
@@ -3482,7 +4426,42 @@ export interface paths {
         violations?: number;
         recheckDue?: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          organisation: {
+            id: string;
+            name: string;
+          } | null;
+          planItemId: string | null;
+          recheckOfId: string | null;
+          inspectedOn: string;
+          inspectorIds: string[];
+          inspectorNames: string[];
+          itemsChecked: {
+            content: string;
+            result: "ok" | "problem" | "not_checked";
+            note?: string;
+          }[];
+          findings: string;
+          hiddenDangerIds: string[];
+          rectificationDeadline: string | null;
+          penalties: {
+            kind: "warning" | "fine" | "confiscation" | "licence_suspension" | "licence_revocation" | "production_suspension" | "closure" | "other";
+            amountYuan: number;
+            legalBasis: string;
+          }[];
+          penaltyTotalYuan: number;
+          violations: number;
+          recheckDue: string | null;
+          recheckInspectionId: string | null;
+          recheckOverdue: boolean;
+          createdAt: string;
+        };
+      };
     };
   };
   "/api/v1/supervision/inspections/{id}": {
@@ -3490,12 +4469,70 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          organisation: {
+            id: string;
+            name: string;
+          } | null;
+          planItemId: string | null;
+          recheckOfId: string | null;
+          inspectedOn: string;
+          inspectorIds: string[];
+          inspectorNames: string[];
+          itemsChecked: {
+            content: string;
+            result: "ok" | "problem" | "not_checked";
+            note?: string;
+          }[];
+          findings: string;
+          hiddenDangerIds: string[];
+          rectificationDeadline: string | null;
+          penalties: {
+            kind: "warning" | "fine" | "confiscation" | "licence_suspension" | "licence_revocation" | "production_suspension" | "closure" | "other";
+            amountYuan: number;
+            legalBasis: string;
+          }[];
+          penaltyTotalYuan: number;
+          violations: number;
+          recheckDue: string | null;
+          recheckInspectionId: string | null;
+          recheckOverdue: boolean;
+          createdAt: string;
+          hiddenDangers: {
+            id: string;
+            code: string;
+            status: string;
+            level: string;
+            description: string;
+            source: string;
+          }[];
+          rechecks: {
+            id: string;
+            code: string;
+            inspectedOn: string;
+            violations: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/inspectors": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            displayName: string;
+            role: string;
+            organisationName: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/plans": {
@@ -3506,7 +4543,90 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            organisation: {
+              id: string;
+              name: string;
+            };
+            territory: {
+              id: string;
+              name: string;
+              path: string;
+            };
+            year: number;
+            month: number | null;
+            period: string;
+            seed: string;
+            seedNumber: number;
+            annualSeed: string;
+            capacity: number | null;
+            frequency: {
+              "1": {
+                timesPerYear: number;
+              };
+              "2": {
+                timesPerYear: number;
+              };
+              "3": {
+                timesPerYear: number;
+              };
+              "4": {
+                timesPerYear: number;
+              };
+            };
+            summary: {
+              period: string;
+              seedNumber: number;
+              enterprises: number;
+              mandatoryRequired: number;
+              mandatoryPlanned: number;
+              shortfall: number;
+              unplanned: {
+                enterpriseId: string;
+                inspections: number;
+              }[];
+              random: number;
+              capacity: number | null;
+              unusedCapacity: number;
+              byLevel: {
+                "1": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+                "2": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+                "3": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+                "4": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+              };
+            };
+            generatedAt: string;
+            generatedByName: string;
+            completion: {
+              planned: number;
+              inspected: number;
+              ratio: number | null;
+            };
+          }[];
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+      };
     };
     post: {
       body: {
@@ -3517,7 +4637,99 @@ export interface paths {
         seed?: string;
         capacity?: number;
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          organisation: {
+            id: string;
+            name: string;
+          };
+          territory: {
+            id: string;
+            name: string;
+            path: string;
+          };
+          year: number;
+          month: number | null;
+          period: string;
+          seed: string;
+          seedNumber: number;
+          annualSeed: string;
+          capacity: number | null;
+          frequency: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          summary: {
+            period: string;
+            seedNumber: number;
+            enterprises: number;
+            mandatoryRequired: number;
+            mandatoryPlanned: number;
+            shortfall: number;
+            unplanned: {
+              enterpriseId: string;
+              inspections: number;
+            }[];
+            random: number;
+            capacity: number | null;
+            unusedCapacity: number;
+            byLevel: {
+              "1": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "2": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "3": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "4": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+            };
+          };
+          generatedAt: string;
+          generatedByName: string;
+          completion: {
+            planned: number;
+            inspected: number;
+            ratio: number | null;
+          };
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            reason: "mandatory" | "random";
+            level: 1 | 2 | 3 | 4;
+            score: number;
+            weight: number;
+            inspections: number;
+            months: number[];
+            checkContents: string[];
+            inspected: number;
+            lastInspectedOn: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/plans/{id}": {
@@ -3525,7 +4737,99 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          organisation: {
+            id: string;
+            name: string;
+          };
+          territory: {
+            id: string;
+            name: string;
+            path: string;
+          };
+          year: number;
+          month: number | null;
+          period: string;
+          seed: string;
+          seedNumber: number;
+          annualSeed: string;
+          capacity: number | null;
+          frequency: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          summary: {
+            period: string;
+            seedNumber: number;
+            enterprises: number;
+            mandatoryRequired: number;
+            mandatoryPlanned: number;
+            shortfall: number;
+            unplanned: {
+              enterpriseId: string;
+              inspections: number;
+            }[];
+            random: number;
+            capacity: number | null;
+            unusedCapacity: number;
+            byLevel: {
+              "1": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "2": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "3": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "4": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+            };
+          };
+          generatedAt: string;
+          generatedByName: string;
+          completion: {
+            planned: number;
+            inspected: number;
+            ratio: number | null;
+          };
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            reason: "mandatory" | "random";
+            level: 1 | 2 | 3 | 4;
+            score: number;
+            weight: number;
+            inspections: number;
+            months: number[];
+            checkContents: string[];
+            inspected: number;
+            lastInspectedOn: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/plans/{id}/export": {
@@ -3533,7 +4837,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/territories": {

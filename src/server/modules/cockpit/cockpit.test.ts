@@ -8,7 +8,7 @@ import { bearerFor, createTestContext, type TestContext } from "../../testing/te
 import { testDatabaseKinds } from "../../testing/test-database";
 import { hiddenDangerFigures } from "../hidden-dangers/hidden-danger-figures";
 import { recomputeRatings } from "../ratings/compute-ratings";
-import { trendBucketStarts } from "./cockpit-figures";
+import { trendBucketStarts } from "./cockpit-calendar";
 
 const hasPoppler = spawnSync("pdftotext", ["-v"]).error === undefined;
 if (process.env.CI && !hasPoppler) throw new Error("pdftotext (poppler-utils) is required in CI");

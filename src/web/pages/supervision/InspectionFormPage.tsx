@@ -32,7 +32,7 @@ import {
   type CheckResult,
   type Inspection,
   type InspectionDetail,
-  type Inspector,
+  type Inspectors,
   PENALTY_KINDS,
   type PenaltyKind,
   type PlanDetail,
@@ -82,7 +82,7 @@ export function InspectionFormPage() {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const inspectors = useRequest(() => api.get<{ items: Inspector[] }>("/supervision/inspectors"), []);
+  const inspectors = useRequest(() => api.get<Inspectors>("/supervision/inspectors"), []);
   const plan = useRequest(
     () => (planId ? api.get<PlanDetail>(`/supervision/plans/${planId}`) : Promise.resolve(undefined)),
     [planId],

@@ -9,7 +9,13 @@ import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { type MessageKey, useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
-import { type Inspection, type InspectionDetail, penaltyLabel, resultLabel } from "./supervision-data";
+import {
+  type Inspection,
+  type InspectionDetail,
+  type InspectionPage,
+  penaltyLabel,
+  resultLabel,
+} from "./supervision-data";
 
 type RecheckFilter = "all" | "open" | "overdue";
 
@@ -25,7 +31,7 @@ export function InspectionsPage() {
   const canManage = hasPermission(me, "supervision:manage");
   const list = useRequest(
     () =>
-      api.get<{ items: Inspection[]; total: number }>("/supervision/inspections", {
+      api.get<InspectionPage>("/supervision/inspections", {
         recheck: recheck === "all" ? undefined : recheck,
         page,
         pageSize: 20,
