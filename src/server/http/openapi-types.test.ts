@@ -8,25 +8,6 @@ import { typeOf, typesFromOpenApi } from "./openapi-types";
  * its module declares it; an entry that declares it already fails the test, so the list only shrinks.
  */
 const NOT_YET_DECLARED = new Set([
-  "POST /api/v1/devices",
-  "GET /api/v1/devices",
-  "GET /api/v1/devices/{id}/rules",
-  "PUT /api/v1/devices/{id}/rules",
-  "GET /api/v1/devices/{id}/readings",
-  "POST /api/v1/devices/{id}/credential",
-  "DELETE /api/v1/devices/{id}/credential",
-  "GET /api/v1/ingest/dead-letters",
-  "GET /api/v1/ingest/stats",
-  "GET /api/v1/alarms",
-  "POST /api/v1/alarms/{id}/acknowledge",
-  "POST /api/v1/alarms/{id}/dispose",
-  "GET /api/v1/alarms/stream",
-  "GET /api/v1/cap/alerts.xml",
-  "GET /api/v1/enterprises/{id}/rating",
-  "GET /api/v1/ratings",
-  "GET /api/v1/map/features",
-  "GET /api/v1/map/features/{layer}/{id}",
-  "GET /api/v1/map/territories",
 ]);
 
 describe("types from the OpenAPI document", () => {
