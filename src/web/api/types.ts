@@ -99,9 +99,6 @@ export type EnterpriseInput = {
   status?: EnterpriseStatus;
 };
 
-export type ImportResult = { created: number; updated: number; unchanged: number; total: number };
-export type ImportRowError = { row: number; column: string; reason: string };
-
 /** One field the server rejected, with its reason in the user's language. */
 export type FieldProblem = { field: string; message: string };
 
@@ -323,9 +320,6 @@ export type RiskStats = {
   byUnit: { unit: string; counts: Record<"1" | "2" | "3" | "4", number>; notAssessed: number }[];
   byAccidentType: { code: string; nameZh: string; nameEn: string; riskPoints: number }[];
 };
-
-type ImportCounts = { created: number; updated: number; unchanged: number };
-export type RiskImportResult = { riskPoints: ImportCounts; hazards: ImportCounts; assessments: number };
 
 export type Attachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
 

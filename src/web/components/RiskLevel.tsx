@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from "antd";
+import { Select, Space, Tag, Tooltip } from "antd";
 import type { CSSProperties, ReactNode } from "react";
 import { controlLevels, type RiskLevel, riskLevelOf } from "../../domain/reference/risk-levels";
 import type { ControlLevelCode } from "../api/types";
@@ -83,3 +83,45 @@ export function RiskSwatch({ level, size = 12 }: { level: RiskLevel | null; size
 }
 
 export const RISK_LEVELS: readonly RiskLevel[] = [1, 2, 3, 4];
+
+/**
+ * Filters by risk level (all levels when cleared): each level by name behind its colour swatch, or, with `tags`, as
+ * its coloured tag in the list.
+ */
+export function RiskLevelFilter({
+  value,
+  onChange,
+  placeholder,
+  tags = false,
+  "data-testid": testId,
+}: {
+  value: RiskLevel | undefined;
+  onChange: (level: RiskLevel | undefined) => void;
+  placeholder: string;
+  tags?: boolean;
+  "data-testid": string;
+}) {
+  const [locale] = useLocale();
+  return (
+    <Select<RiskLevel>
+      data-testid={testId}
+      allowClear
+      value={value}
+      onChange={(next) => onChange(next ?? undefined)}
+      placeholder={placeholder}
+      style={{ width: 160 }}
+      options={RISK_LEVELS.map((level) => ({
+        value: level,
+        label: tags ? (
+          riskLevelName(locale, level)
+        ) : (
+          <Space size={6}>
+            <RiskSwatch level={level} />
+            {riskLevelName(locale, level)}
+          </Space>
+        ),
+      }))}
+      optionRender={tags ? (option) => <RiskLevelTag level={option.value as RiskLevel} /> : undefined}
+    />
+  );
+}

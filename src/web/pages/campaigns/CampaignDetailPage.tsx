@@ -1,7 +1,7 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Progress, Space, Table, Tag, Tooltip } from "antd";
 import { useLocation, useParams } from "react-router-dom";
-import { ApiError, api, downloadFile } from "../../api/client";
+import { api, downloadFile, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
@@ -38,14 +38,14 @@ export function CampaignDetailPage() {
       message.success(t(step === "activate" ? "campaign.activated" : "campaign.closed"));
       detail.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
   const exportResults = async () => {
     try {
       await downloadFile(`/campaigns/${id}/export`, {}, `${campaign?.title ?? "campaign"}.xlsx`);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 

@@ -2,7 +2,7 @@ import { DeleteOutlined, StopOutlined } from "@ant-design/icons";
 import { App, Button, Form, Input, Modal, Popconfirm } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { Enterprise } from "../../api/types";
 import { useT } from "../../i18n";
 
@@ -21,7 +21,7 @@ export function CloseEnterpriseAction({ enterprise, onClosed }: { enterprise: En
 
   if (enterprise.status === "closed") return null;
 
-  const fail = (error: unknown) => message.error(error instanceof ApiError ? error.message : String(error));
+  const fail = (error: unknown) => message.error(errorMessage(error));
 
   if (!enterprise.hasHistory) {
     return (

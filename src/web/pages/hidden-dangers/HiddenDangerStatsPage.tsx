@@ -1,7 +1,7 @@
 import { DownloadOutlined, EditOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tooltip } from "antd";
 import { useMemo, useState } from "react";
-import { ApiError, api, downloadFile } from "../../api/client";
+import { api, downloadFile, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -97,7 +97,7 @@ export function HiddenDangerStatsPage() {
           await api.post("/hidden-danger-summaries", { enterpriseId, period });
           summaries.reload();
         } catch (error) {
-          message.error(error instanceof ApiError ? error.message : String(error));
+          message.error(errorMessage(error));
         }
       },
     });
@@ -107,7 +107,7 @@ export function HiddenDangerStatsPage() {
     try {
       await downloadFile("/hidden-danger-summaries/export", { enterpriseId, period }, `${period}.xlsx`);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 

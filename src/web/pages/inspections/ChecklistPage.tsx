@@ -1,7 +1,7 @@
 import { PlusOutlined, SyncOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { CHECK_FREQUENCIES } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
@@ -38,7 +38,7 @@ export function ChecklistPage() {
       message.success(t("checklist.generated", result));
       items.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setGenerating(false);
     }
@@ -53,7 +53,7 @@ export function ChecklistPage() {
       setAdding(null);
       items.reload();
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   };
 

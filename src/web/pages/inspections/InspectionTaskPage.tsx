@@ -2,7 +2,7 @@ import { CheckOutlined, CloseOutlined, EnvironmentOutlined, MinusOutlined, Warni
 import { Alert, App, Button, Card, Input, Progress, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
@@ -76,7 +76,7 @@ function CheckItemCard({
         recordedAt: new Date().toISOString(),
       });
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(null);
     }
@@ -189,7 +189,7 @@ export function InspectionTaskPage() {
       setTask({ ...current, ...finished });
       message.success(t("insp.completed"));
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setCompleting(false);
     }

@@ -16,7 +16,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { FILING_STATUSES, type FilingStatus, type MajorHazardFiling } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
@@ -158,7 +158,7 @@ export function FilingsInbox() {
       setOpen(null);
       setVersion((v) => v + 1);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -17,7 +17,7 @@ import {
   Typography,
 } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type {
   Gb18218Table,
   MajorHazardResult,
@@ -91,7 +91,7 @@ function LivePreview({ values }: { values: FormValues | null }) {
         .catch((error: unknown) => {
           if (stale) return;
           setResult(null);
-          setProblem(error instanceof ApiError ? error.message : String(error));
+          setProblem(errorMessage(error));
         });
     }, 350);
     return () => {

@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { useT } from "../../i18n";
 import type { Alarm } from "./monitoring-data";
 
@@ -30,7 +30,7 @@ export function AcknowledgeModal({
       form.resetFields();
       onDone(updated);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -88,7 +88,7 @@ export function DisposeModal({
       form.resetFields();
       onDone(updated);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(false);
     }

@@ -1,7 +1,7 @@
 import { SaveOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Input, Select, Skeleton, Space, Table, Tabs, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { ControlLevelCode, ControlLevelMapping, ReferenceKind, ReferenceSet } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
@@ -154,7 +154,7 @@ function ControlLevelsTab() {
       message.success(t("reference.mappingSaved"));
       mapping.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(false);
     }

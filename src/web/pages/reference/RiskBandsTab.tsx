@@ -1,7 +1,7 @@
 import { SaveOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, InputNumber, Row, Skeleton, Space, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { AssessmentMethod, RiskBands, RiskMethod } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
@@ -49,7 +49,7 @@ function MethodBands({ method, editable, onSaved }: { method: RiskMethod; editab
       message.success(t("bands.saved", { method: method.method }));
       onSaved();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(false);
     }

@@ -16,7 +16,7 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { AssessmentMethod, Hazard, RiskBands, RiskGrade, RiskMethod, RiskPoint } from "../../api/types";
 import { useMe } from "../../app/session";
 import { RISK_LEVELS, RiskLevelTag, riskLevelName } from "../../components/RiskLevel";
@@ -190,7 +190,7 @@ export function AssessmentWizard({ open, hazard, onClose, onSaved }: Props) {
     api
       .post<RiskGrade>("/calculators/risk", { method, factors: chosen })
       .then((result) => !stale && setGrade(result))
-      .catch((error: unknown) => !stale && setGradeError(error instanceof ApiError ? error.message : String(error)));
+      .catch((error: unknown) => !stale && setGradeError(errorMessage(error)));
     return () => {
       stale = true;
     };
@@ -217,7 +217,7 @@ export function AssessmentWizard({ open, hazard, onClose, onSaved }: Props) {
       message.success(t("assessment.saved", { level: level ? riskLevelName(locale, level) : t("risk.notAssessed") }));
       onSaved(saved);
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
+      setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }

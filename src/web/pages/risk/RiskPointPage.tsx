@@ -31,7 +31,7 @@ import QRCode from "qrcode";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import { ApiError, api, downloadFile } from "../../api/client";
+import { api, downloadFile, errorMessage } from "../../api/client";
 import {
   type ControlMeasure,
   type Hazard,
@@ -133,7 +133,7 @@ function HazardsSection({
       message.success(t("hazard.deleted"));
       onChanged();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 
@@ -326,7 +326,7 @@ function MeasuresSection({
       message.success(t("measure.deleted"));
       onChanged();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 
@@ -453,7 +453,7 @@ function NoticeCardSection({ point }: { point: RiskPoint }) {
     try {
       await downloadFile(`/risk-points/${point.id}/card.pdf`, { size }, `risk-notice-card-${size}.pdf`);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setPrinting(null);
     }
@@ -549,7 +549,7 @@ export function RiskPointPage() {
       message.success(t("risk.deleted", { name: point.name }));
       navigate(registerPath(point.ownerKind, point.ownerId));
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 

@@ -2,7 +2,7 @@ import { DownloadOutlined, FilePdfOutlined, PlusOutlined, UploadOutlined } from 
 import { App, Button, Card, Col, Result, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { ApiError, api, downloadFile } from "../../api/client";
+import { api, downloadFile, errorMessage } from "../../api/client";
 import type {
   Enterprise,
   Page,
@@ -127,7 +127,7 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
       const path = format === "xlsx" ? "/risk-control-list" : "/risk-control-list.pdf";
       await downloadFile(path, { ownerId: id, level, unit }, `risk-control-list.${format}`);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setExporting(null);
     }

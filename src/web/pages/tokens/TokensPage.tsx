@@ -1,7 +1,7 @@
 import { KeyOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { ApiToken, CreatedApiToken } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { showFieldProblems } from "../../components/form-errors";
@@ -49,7 +49,7 @@ export function TokensPage() {
       message.success(t("token.revoked", { name: token.name }));
       list.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 

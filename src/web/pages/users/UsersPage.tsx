@@ -2,7 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ROLES, type Role } from "../../../domain/access/roles";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { Page, User } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
@@ -27,7 +27,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
       form.resetFields();
       onClose();
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
+      setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -80,7 +80,7 @@ export function UsersPage() {
       );
       list.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 
