@@ -5,9 +5,9 @@ import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useT } from "../../i18n";
-import { EnterpriseChoice } from "./EnterpriseChoice";
 import { HiddenDangerTags } from "./HiddenDangerTags";
 import {
   formatDate,
@@ -74,7 +74,8 @@ export function HiddenDangerListPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         {isTerritoryScoped(me) && (
-          <EnterpriseChoice
+          <EnterprisePicker
+            data-testid="hd-enterprise"
             value={enterpriseId}
             onChange={(value) => update({ enterpriseId: value })}
             placeholder={t("hd.enterprise")}

@@ -6,9 +6,9 @@ import { useRequest } from "../../api/use-request";
 import { isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { EChart, type EChartOption } from "../../components/EChart";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useT } from "../../i18n";
-import { EnterpriseChoice } from "./EnterpriseChoice";
 import { categoryLabel, formatTime, type HdStats, type HdSummary, percent, sourceLabel } from "./hidden-danger-data";
 
 /** The first moment after a period (2026 or 2026-Q3), to tell whether it has ended. */
@@ -166,7 +166,8 @@ export function HiddenDangerStatsPage() {
       >
         <Space wrap style={{ marginBottom: 16 }}>
           {!own && (
-            <EnterpriseChoice
+            <EnterprisePicker
+              data-testid="hd-enterprise"
               value={chosen}
               onChange={setChosen}
               placeholder={t("stats.allInScope")}

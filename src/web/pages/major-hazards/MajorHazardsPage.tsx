@@ -1,27 +1,14 @@
 import { AuditOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Select,
-  Skeleton,
-  Space,
-  Switch,
-  Table,
-  Tabs,
-  Tag,
-  Tooltip,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Empty, Skeleton, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
 import { api } from "../../api/client";
-import type { EnterpriseSummary, MajorHazardFiling, MajorHazardUnit, Page } from "../../api/types";
+import type { MajorHazardFiling, MajorHazardUnit } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FILING_STATUS_COLOURS, filingStatusLabel, formatDateTime, unitKindLabel } from "../../components/labels";
 import { useLocale, useT } from "../../i18n";
@@ -227,15 +214,14 @@ function UnitsView({ enterpriseId, editable }: { enterpriseId?: string; editable
 /** An enterprise user with several enterprises picks which one's units to declare. */
 function EnterpriseChoice({ value, onChange }: { value?: string; onChange: (id: string) => void }) {
   const me = useMe();
-  const list = useRequest(() => api.get<Page<EnterpriseSummary>>("/enterprises", { pageSize: 100 }), []);
   if (me.enterpriseIds.length < 2) return null;
   return (
-    <Select
+    <EnterprisePicker
       style={{ width: 320 }}
+      allowClear={false}
+      popupMatchSelectWidth
       value={value}
-      onChange={onChange}
-      loading={list.loading}
-      options={(list.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+      onChange={(id) => id && onChange(id)}
     />
   );
 }

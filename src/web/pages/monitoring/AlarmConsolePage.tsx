@@ -4,13 +4,13 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { type MessageKey, useT } from "../../i18n";
 import { AcknowledgeModal, DisposeModal } from "./AlarmActionModals";
 import { AlarmTable } from "./AlarmTable";
-import { EnterpriseSelect } from "./EnterpriseSelect";
 import { ALARM_STATUSES, type Alarm, type AlarmFilter, type AlarmStatus, beep, useAlarmFeed } from "./monitoring-data";
 import { MonitoringSwitch, SEVERITY_KEYS } from "./monitoring-ui";
 
@@ -137,7 +137,8 @@ export function AlarmConsolePage() {
             />
           )}
           {government && (
-            <EnterpriseSelect
+            <EnterprisePicker
+              data-testid="alarm-filter-enterprise"
               value={filter.enterpriseId}
               onChange={(enterpriseId) => setFilter((f) => ({ ...f, enterpriseId }))}
               placeholder={t("alarm.filterEnterprise")}

@@ -7,11 +7,11 @@ import type { Enterprise } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDateTime } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useLocale, useT } from "../../i18n";
-import { EnterpriseSelect } from "./EnterpriseSelect";
 import { DeviceSparkline } from "./MonitoringCharts";
 import { type Alarm, type Device, deviceStateOf } from "./monitoring-data";
 import { DeviceStateTag, deviceTypeName, formatValue, MonitoringSwitch } from "./monitoring-ui";
@@ -89,8 +89,8 @@ export function DevicesPage() {
         </Space>
         <Space>
           {government && (
-            <EnterpriseSelect
-              testId="device-filter-enterprise"
+            <EnterprisePicker
+              data-testid="device-filter-enterprise"
               value={enterpriseId}
               onChange={setEnterpriseId}
               placeholder={t("alarm.filterEnterprise")}

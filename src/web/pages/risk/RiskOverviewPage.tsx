@@ -1,13 +1,14 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Spin, Table, Tabs, Tag, Typography } from "antd";
-import { useRef, useState } from "react";
+import { Button, Card, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
 import { api } from "../../api/client";
-import type { EnterpriseSummary, Page, RiskLevelNumber, RiskPointSummary } from "../../api/types";
+import type { Page, RiskLevelNumber, RiskPointSummary } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { controlLevelName, RISK_LEVELS, RiskLevelTag, RiskSwatch, riskLevelName } from "../../components/RiskLevel";
@@ -39,31 +40,15 @@ function useScopeCounts(publicOnly: boolean) {
 function OpenEnterpriseRegister() {
   const t = useT();
   const navigate = useNavigate();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const [searching, setSearching] = useState(false);
-  const ticket = useRef(0);
-  const search = (text: string) => {
-    const mine = ++ticket.current;
-    setSearching(true);
-    api
-      .get<Page<EnterpriseSummary>>("/enterprises", { q: text.trim(), pageSize: 20 })
-      .then((page) => {
-        if (mine === ticket.current) setOptions(page.items.map((e) => ({ value: e.id, label: e.name })));
-      })
-      .catch(() => undefined)
-      .finally(() => mine === ticket.current && setSearching(false));
-  };
   return (
-    <Select
+    <EnterprisePicker
       data-testid="risk-open-enterprise"
       style={{ width: 300 }}
       placeholder={t("risk.openEnterprise")}
-      showSearch={{ filterOption: false, onSearch: search }}
-      onOpenChange={(open) => open && options.length === 0 && search("")}
-      notFoundContent={searching ? <Spin size="small" /> : t("common.noMatch")}
-      options={options}
+      allowClear={false}
+      popupMatchSelectWidth
       value={null}
-      onChange={(id: string) => navigate(registerPath("enterprise", id))}
+      onChange={(id) => id && navigate(registerPath("enterprise", id))}
     />
   );
 }

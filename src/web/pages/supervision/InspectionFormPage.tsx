@@ -21,11 +21,11 @@ import { useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { showFieldProblems } from "../../components/form-errors";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
-import { EnterpriseChoice } from "../hidden-dangers/EnterpriseChoice";
 import { SupervisionTabs } from "./SupervisionTabs";
 import {
   CHECK_RESULTS,
@@ -184,7 +184,7 @@ export function InspectionFormPage() {
                   </>
                 ) : (
                   <Form.Item name="enterpriseId" label={t("sup.enterprise")} rules={[{ required: true }]}>
-                    <EnterpriseChoice testId="inspection-enterprise" allowClear={false} />
+                    <EnterprisePicker data-testid="inspection-enterprise" allowClear={false} />
                   </Form.Item>
                 )}
               </Col>

@@ -168,7 +168,7 @@ export function UserFormModal({
             extra={t("user.enterprisesHelp")}
             rules={[{ required: true, type: "array", min: 1, message: t("user.enterprisesRequired") }]}
           >
-            <EnterprisePicker />
+            <EnterprisePicker multiple />
           </Form.Item>
         ) : (
           <Form.Item
