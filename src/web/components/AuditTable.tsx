@@ -1,5 +1,5 @@
 import { Table, Tag, Tooltip, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Link } from "react-router-dom";
 import { api, type Query } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
@@ -8,6 +8,7 @@ import { useLocale, useT } from "../i18n";
 import { AuditDiff } from "./AuditDiff";
 import { ErrorAlert } from "./ErrorAlert";
 import { auditActionLabel, entityTypeLabel, formatDateTime } from "./labels";
+import { usePaging } from "./paging";
 
 export type AuditFilters = { entityType?: string; entityId?: string; actor?: string; from?: string; to?: string };
 
@@ -21,8 +22,7 @@ const ACTION_COLOURS: Record<string, string> = { create: "green", update: "blue"
 export function AuditTable({ filters, showEntity = true }: { filters: AuditFilters; showEntity?: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const filterKey = JSON.stringify(filters);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts again at page 1.
   useEffect(() => setPage(1), [filterKey]);
@@ -42,17 +42,7 @@ export function AuditTable({ filters, showEntity = true }: { filters: AuditFilte
         dataSource={list.data?.items ?? []}
         scroll={{ x: 900 }}
         expandable={{ expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize !== pageSize ? 1 : nextPage);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           { title: "#", dataIndex: "seq", width: 70 },
           { title: t("audit.at"), dataIndex: "at", width: 170, render: (at: string) => formatDateTime(at, locale) },

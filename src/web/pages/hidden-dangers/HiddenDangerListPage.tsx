@@ -1,12 +1,13 @@
 import { CameraOutlined } from "@ant-design/icons";
 import { Button, Card, Checkbox, Grid, Select, Space, Table, Typography } from "antd";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { useUrlFilters } from "../../components/paging";
 import { useT } from "../../i18n";
 import { HiddenDangerTags } from "./HiddenDangerTags";
 import {
@@ -23,14 +24,12 @@ export function HiddenDangerListPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, pagination } = useUrlFilters();
   const status = params.get("status") ?? undefined;
   const level = (params.get("level") as HdLevel | null) ?? undefined;
   const overdue = params.get("overdue") === "true";
   const supervised = params.get("supervised") === "true";
   const enterpriseId = params.get("enterpriseId") ?? undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
   // A phone gets one column per danger: code, tags, what it is and when, without sideways scrolling.
   const narrow = !Grid.useBreakpoint().md;
 
@@ -47,16 +46,6 @@ export function HiddenDangerListPage() {
       }),
     [status, level, overdue, supervised, enterpriseId, page, pageSize],
   );
-
-  const update = (changes: Record<string, string | number | boolean | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === "" || value === false) next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
 
   return (
     <Card
@@ -123,15 +112,7 @@ export function HiddenDangerListPage() {
         dataSource={list.data?.items ?? []}
         scroll={narrow ? undefined : { x: 900 }}
         onRow={(record) => ({ onClick: () => navigate(`/hidden-dangers/${record.id}`), style: { cursor: "pointer" } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) =>
-            update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize }, nextSize !== pageSize),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={
           narrow
             ? [

@@ -1,5 +1,5 @@
 import "maplibre-gl/dist/maplibre-gl.css";
-import { Alert, Card, Checkbox, Descriptions, Drawer, Empty, List, Select, Space, Spin, Typography, theme } from "antd";
+import { Alert, Card, Checkbox, Descriptions, Drawer, Empty, List, Space, Spin, Typography, theme } from "antd";
 import dayjs from "dayjs";
 import maplibregl, { type GeoJSONSource, type StyleSpecification } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -9,7 +9,7 @@ import { api } from "../../api/client";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { IndustrySelect } from "../../components/IndustrySelect";
-import { RISK_LEVELS, RiskLevelTag, RiskSwatch, riskLevelName } from "../../components/RiskLevel";
+import { RISK_LEVELS, RiskLevelFilter, RiskLevelTag, RiskSwatch, riskLevelName } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { type MessageKey, useLocale, useT } from "../../i18n";
 import {
@@ -143,7 +143,7 @@ export function MapPage() {
     heat: false,
     territories: true,
   });
-  const [level, setLevel] = useState<number | undefined>();
+  const [level, setLevel] = useState<RiskLevel | undefined>();
   const [industry, setIndustry] = useState<string | undefined>();
   const [territoryId, setTerritoryId] = useState<string | undefined>();
   const [view, setView] = useState<{ bbox: string; zoom: number } | null>(null);
@@ -429,15 +429,12 @@ export function MapPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t("map.subtitle")}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
+        <RiskLevelFilter
           data-testid="map-filter-level"
-          allowClear
+          tags
           placeholder={t("map.filter.levelAll")}
-          style={{ width: 160 }}
           value={level}
-          onChange={(value) => setLevel(value ?? undefined)}
-          options={RISK_LEVELS.map((item) => ({ value: item, label: riskLevelName(locale, item) }))}
-          optionRender={(option) => <RiskLevelTag level={option.value as RiskLevel} />}
+          onChange={setLevel}
         />
         <IndustrySelect
           data-testid="map-filter-industry"

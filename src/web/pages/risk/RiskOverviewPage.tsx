@@ -1,5 +1,5 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
@@ -11,13 +11,13 @@ import { useMe } from "../../app/session";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
-import { controlLevelName, RISK_LEVELS, RiskLevelTag, RiskSwatch, riskLevelName } from "../../components/RiskLevel";
+import { useUrlFilters } from "../../components/paging";
+import { controlLevelName, RISK_LEVELS, RiskLevelFilter, RiskLevelTag } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { useLocale, useT } from "../../i18n";
 import { ColourTiles, type LevelCounts } from "./ColourTiles";
 import { registerPath } from "./risk-data";
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const OWN_ENTERPRISE_ROLES = ["enterprise_principal", "safety_manager", "employee"];
 
 /** Counts by level over the whole scope: one small query per level, the API's totals do the counting. */
@@ -57,10 +57,8 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
   const t = useT();
   const [locale] = useLocale();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, pagination } = useUrlFilters();
   const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
   const counts = useScopeCounts(publicOnly);
   const list = useRequest(
     () =>
@@ -73,16 +71,6 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
     [level, page, pageSize, publicOnly],
   );
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <ColourTiles
@@ -91,22 +79,11 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
         selected={level}
         onPick={(next) => update({ level: next })}
       />
-      <Select<RiskLevelNumber>
+      <RiskLevelFilter
         data-testid="risk-scope-level-filter"
-        allowClear
         value={level}
         onChange={(value) => update({ level: value })}
         placeholder={t("risk.filterLevel")}
-        style={{ width: 160 }}
-        options={RISK_LEVELS.map((l) => ({
-          value: l,
-          label: (
-            <Space size={6}>
-              <RiskSwatch level={l} />
-              {riskLevelName(locale, l)}
-            </Space>
-          ),
-        }))}
       />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Table<RiskPointSummary>
@@ -118,16 +95,7 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
         scroll={{ x: 1000 }}
         locale={{ emptyText: t("risk.empty") }}
         onRow={(record) => ({ onClick: () => navigate(`/risk/points/${record.id}`), style: { cursor: "pointer" } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) =>
-            update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize }, nextSize !== pageSize),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t("risk.level"),

@@ -1,7 +1,7 @@
 import { DownloadOutlined, FilePdfOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Col, Result, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { api, downloadFile, errorMessage } from "../../api/client";
 import type {
   Enterprise,
@@ -18,7 +18,8 @@ import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
-import { controlLevelName, RISK_LEVELS, RiskLevelTag, RiskSwatch, riskLevelName } from "../../components/RiskLevel";
+import { useUrlFilters } from "../../components/paging";
+import { controlLevelName, RiskLevelFilter, RiskLevelTag } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";
 import { ColourTiles } from "./ColourTiles";
 import { ImportRiskRegisterModal } from "./ImportRiskRegisterModal";
@@ -27,7 +28,6 @@ import { RiskMap } from "./RiskMap";
 import { RiskPointFormModal } from "./RiskPointFormModal";
 import { canEditRegister } from "./risk-data";
 
-const PAGE_SIZES = [10, 20, 50, 100];
 /** The API's largest page: the map shows up to this many points of one register. */
 const MAP_LIMIT = 500;
 
@@ -79,15 +79,13 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id = "" } = useParams();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, pagination } = useUrlFilters();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState<"xlsx" | "pdf" | null>(null);
 
   const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
   const unit = params.get("unit") ?? undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
 
   const owner = useOwner(ownerKind, id);
   const list = useRequest(
@@ -104,16 +102,6 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
 
   const editable = canEditRegister(me, ownerKind);
   const units = useMemo(() => (stats.data?.byUnit ?? []).map((u) => u.unit).filter(Boolean), [stats.data]);
-
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
 
   const reloadAll = () => {
     list.reload();
@@ -265,22 +253,11 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
           onPick={(next) => update({ level: next })}
         />
         <Space wrap style={{ margin: "16px 0" }}>
-          <Select<RiskLevelNumber>
+          <RiskLevelFilter
             data-testid="risk-level-filter"
-            allowClear
             value={level}
             onChange={(value) => update({ level: value })}
             placeholder={t("risk.filterLevel")}
-            style={{ width: 160 }}
-            options={RISK_LEVELS.map((l) => ({
-              value: l,
-              label: (
-                <Space size={6}>
-                  <RiskSwatch level={l} />
-                  {riskLevelName(locale, l)}
-                </Space>
-              ),
-            }))}
           />
           <Select<string>
             data-testid="risk-unit-filter"
@@ -306,16 +283,7 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
           scroll={{ x: 1100 }}
           locale={{ emptyText: editable ? t("risk.emptyEditable") : t("risk.empty") }}
           onRow={(record) => ({ onClick: () => navigate(`/risk/points/${record.id}`), style: { cursor: "pointer" } })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => t("common.total", { total }),
-            onChange: (nextPage, nextSize) =>
-              update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize }, nextSize !== pageSize),
-          }}
+          pagination={pagination(list.data?.total)}
           columns={columns}
         />
       </Card>

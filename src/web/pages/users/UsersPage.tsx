@@ -8,6 +8,7 @@ import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDateTime, roleLabel } from "../../components/labels";
+import { usePaging } from "../../components/paging";
 import { useLocale, useT } from "../../i18n";
 import { UserFormModal } from "./UserFormModal";
 
@@ -64,8 +65,7 @@ export function UsersPage() {
   const { message } = App.useApp();
   const [q, setQ] = useState("");
   const [role, setRole] = useState<Role>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const list = useRequest(() => api.get<Page<User>>("/users", { q, role, page, pageSize }), [q, role, page, pageSize]);
@@ -126,17 +126,7 @@ export function UsersPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize !== pageSize ? 1 : nextPage);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t("user.username"),
