@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import {
-  Alert,
   Button,
   Card,
   Checkbox,
@@ -16,13 +15,13 @@ import {
   TreeSelect,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
 import type { Organisation } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormProblem, useFormSubmit } from "../../components/FormModal";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { useTerritoryList } from "../../components/shared-data";
 import { buildTerritoryTree, type TerritoryTreeNode } from "../../components/territory-tree";
@@ -107,8 +106,6 @@ export function CampaignCreatePage() {
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const { nodes } = useTerritoryList();
   const organisations = useRequest(() => api.get<{ items: Organisation[] }>("/organisations"), []);
   const scheduleKind = Form.useWatch("scheduleKind", form);
@@ -122,28 +119,22 @@ export function CampaignCreatePage() {
     return buildTerritoryTree(nodes).map(toOption);
   }, [nodes, locale]);
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const submit = useFormSubmit(
+    form,
+    async (values: Values) => {
       const created = await api.post<CampaignDetail>("/campaigns", planOf(values));
       navigate(`/campaigns/${created.id}`, { state: { created: true } });
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { fields: FIELDS },
+  );
 
   return (
     <Card title={t("campaign.create")} data-testid="campaign-create">
-      {problem && (
-        <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="campaign-form-error" />
-      )}
+      <FormProblem problem={submit.problem} testId="campaign-form-error" />
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={submit.finish}
         initialValues={{
           scopeTerritoryIds: me.territory ? [me.territory.id] : [],
           scheduleKind: "weekly",
@@ -336,7 +327,7 @@ export function CampaignCreatePage() {
             )}
           </Form.List>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="campaign-form-submit">
+        <Button type="primary" htmlType="submit" loading={submit.saving} data-testid="campaign-form-submit">
           {t("campaign.saveDraft")}
         </Button>
       </Form>

@@ -1,9 +1,9 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Typography } from "antd";
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { useMe } from "../../app/session";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { type MessageKey, useT } from "../../i18n";
 import { actionLabel, categoryLabel, type HdAction, type HiddenDanger } from "./hidden-danger-data";
 import { PhotoCapture } from "./PhotoCapture";
@@ -81,8 +81,6 @@ export function ActionModal({
   const t = useT();
   const me = useMe();
   const [form] = Form.useForm<Values>();
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [staff, setStaff] = useState<{ id: string; displayName: string }[]>([]);
 
   // The enterprise's people, to assign the rectification to.
@@ -94,22 +92,22 @@ export function ActionModal({
       .catch(() => setStaff([]));
   }, [action, danger.enterpriseId]);
 
-  useEffect(() => {
-    if (!action) return;
-    setProblem(null);
-    form.resetFields();
-    if (action === "confirm") {
-      form.setFieldsValue({
-        level: danger.level ?? "general",
-        categoryCode: danger.categoryCode || undefined,
-        responsiblePersonId: me.id,
-        deadline: dayjs().add(7, "day").endOf("day"),
-      });
-    }
-    if (action === "close_on_spot") form.setFieldsValue({ beforePhotoIds: danger.photoBeforeIds });
-    if (action === "request_extension")
-      form.setFieldsValue({ newDeadline: dayjs(danger.deadline ?? undefined).add(7, "day") });
-  }, [action, danger, form, me.id]);
+  // A new step, or the danger changing under an open one, starts the form again.
+  const step = useMemo(() => ({ action, danger }), [action, danger]);
+  // What a step starts from: the danger's own level and category, a week to rectify, the photos already taken.
+  const initialValues: Values | undefined =
+    action === "confirm"
+      ? {
+          level: danger.level ?? "general",
+          categoryCode: danger.categoryCode || undefined,
+          responsiblePersonId: me.id,
+          deadline: dayjs().add(7, "day").endOf("day"),
+        }
+      : action === "close_on_spot"
+        ? { beforePhotoIds: danger.photoBeforeIds }
+        : action === "request_extension"
+          ? { newDeadline: dayjs(danger.deadline ?? undefined).add(7, "day") }
+          : undefined;
 
   const required = [{ required: true, message: t("hd.required") }];
   const reason = (
@@ -263,47 +261,35 @@ export function ActionModal({
     }
   })();
 
-  const submit = async () => {
+  const submit = async (values: Values) => {
     if (!action) return;
-    const values = await form.validateFields();
-    setSending(true);
-    setProblem(null);
-    try {
-      const next = await api.post<HiddenDanger>(`/hidden-dangers/${danger.id}/actions`, bodyOf(action, values));
-      onDone(next);
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, Object.keys(form.getFieldsValue())));
-    } finally {
-      setSending(false);
-    }
+    onDone(await api.post<HiddenDanger>(`/hidden-dangers/${danger.id}/actions`, bodyOf(action, values)));
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={!!action}
+      form={form}
+      record={step}
+      initialValues={initialValues}
+      onSubmit={submit}
+      onClose={onClose}
       title={action ? `${actionLabel(t, action)} · ${danger.code}` : ""}
-      onCancel={onClose}
-      onOk={submit}
       okText={t("hd.submit")}
-      okButtonProps={{
-        loading: sending,
-        danger: action === "verify_fail" || action === "dismiss",
-        id: "action-submit",
-      }}
+      okButtonProps={{ danger: action === "verify_fail" || action === "dismiss", id: "action-submit" }}
       destroyOnHidden
       width={560}
       centered
       styles={{ body: { maxHeight: "65vh", overflowY: "auto" } }}
+      formProps={{ preserve: false }}
+      problemTestId="action-error"
+      intro={
+        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
+          {danger.description}
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
-        {danger.description}
-      </Typography.Paragraph>
-      {problem && (
-        <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="action-error" />
-      )}
-      <Form form={form} layout="vertical" preserve={false}>
-        {fields}
-      </Form>
-    </Modal>
+      {fields}
+    </FormModal>
   );
 }

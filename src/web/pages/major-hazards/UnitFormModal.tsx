@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
@@ -26,7 +25,7 @@ import type {
   MajorHazardUnitKind,
 } from "../../api/types";
 import { useRequest } from "../../api/use-request";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { unitKindLabel } from "../../components/labels";
 import { localName, useLocale, useT } from "../../i18n";
 import { rowsFromUnit, type SubstanceRow, substanceKey, substancesForApi, withFormFieldNames } from "./substance-rows";
@@ -140,28 +139,9 @@ export function UnitFormModal({
   const [locale] = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [values, setValues] = useState<FormValues | null>(null);
+  // What the form holds as the user types, for the live preview.
+  const values = Form.useWatch((all: FormValues) => all, form);
   const table = useGb18218();
-
-  useEffect(() => {
-    if (!open || !table.data) return;
-    setProblem(null);
-    form.resetFields();
-    const initial: FormValues = unit
-      ? {
-          name: unit.name,
-          unitKind: unit.unitKind,
-          exposedPopulation: unit.exposedPopulation,
-          lng: unit.lng,
-          lat: unit.lat,
-          substances: rowsFromUnit(unit.substances, table.data.substances),
-        }
-      : { name: "", unitKind: "storage", exposedPopulation: 0, substances: [{ mode: "named" }] };
-    form.setFieldsValue(initial);
-    setValues(initial);
-  }, [open, unit, form, table.data]);
 
   const substanceOptions = useMemo(
     () =>
@@ -182,8 +162,6 @@ export function UnitFormModal({
   );
 
   const save = async (formValues: FormValues) => {
-    setSaving(true);
-    setProblem(null);
     const body: MajorHazardUnitInput = {
       name: formValues.name.trim(),
       unitKind: formValues.unitKind,
@@ -199,165 +177,170 @@ export function UnitFormModal({
       message.success(t("majorHazard.saved", { name: saved.name }));
       onSaved(saved);
     } catch (error) {
-      setProblem(showFieldProblems(form, withFormFieldNames(error, formValues.substances ?? []), FIELDS));
-    } finally {
-      setSaving(false);
+      // The server names a substance by its place in what was sent; the form by its row.
+      throw withFormFieldNames(error, formValues.substances ?? []);
     }
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
+      form={form}
+      ready={table.data !== undefined}
+      record={unit}
+      initialValues={
+        table.data &&
+        (unit
+          ? {
+              name: unit.name,
+              unitKind: unit.unitKind,
+              exposedPopulation: unit.exposedPopulation,
+              lng: unit.lng,
+              lat: unit.lat,
+              substances: rowsFromUnit(unit.substances, table.data.substances),
+            }
+          : { name: "", unitKind: "storage", exposedPopulation: 0, substances: [{ mode: "named" }] })
+      }
+      fields={FIELDS}
+      onSubmit={save}
+      onClose={onClose}
       title={unit ? t("majorHazard.editTitle", { name: unit.name }) : t("majorHazard.createTitle")}
       width={900}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t("majorHazard.saveAndIdentify")}
       okButtonProps={{ id: "unit-form-save" }}
-      confirmLoading={saving}
       forceRender
+      formProps={{ "data-testid": "unit-form" }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={save}
-        onValuesChange={(_, all) => setValues({ ...all })}
-        data-testid="unit-form"
-      >
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        {table.error && <Alert type="error" showIcon title={table.error.message} style={{ marginBottom: 16 }} />}
-        <Row gutter={16}>
-          <Col span={10}>
-            <Form.Item
-              name="name"
-              label={t("majorHazard.unitName")}
-              rules={[{ required: true, whitespace: true, message: t("majorHazard.unitNameRequired") }]}
-            >
-              <Input maxLength={100} data-testid="unit-form-name" placeholder={t("majorHazard.unitNamePlaceholder")} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="unitKind" label={t("majorHazard.unitKind")} rules={[{ required: true }]}>
-              <Select
-                options={(["plant", "storage"] as const).map((k) => ({ value: k, label: unitKindLabel(t, k) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="exposedPopulation"
-              label={t("majorHazard.exposedPopulation")}
-              tooltip={t("majorHazard.alphaHelp")}
-              rules={[{ required: true, message: t("majorHazard.exposedPopulationRequired") }]}
-            >
-              <InputNumber min={0} precision={0} style={{ width: "100%" }} data-testid="unit-form-population" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="lng" label={t("enterprise.lng")}>
-              <InputNumber min={-180} max={180} precision={6} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="lat" label={t("enterprise.lat")}>
-              <InputNumber min={-90} max={90} precision={6} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start">{t("majorHazard.substances")}</Divider>
-        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-          {t("majorHazard.substancesHelp")}
-        </Typography.Paragraph>
-        <Form.List name="substances">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Space
-                  key={field.key}
-                  align="start"
-                  style={{ display: "flex", marginBottom: 4 }}
-                  data-testid="unit-substance-row"
-                >
-                  <Form.Item name={[field.name, "mode"]} style={{ marginBottom: 8 }}>
-                    <Radio.Group
-                      optionType="button"
-                      size="small"
-                      options={[
-                        { value: "named", label: t("majorHazard.modeNamed") },
-                        { value: "class", label: t("majorHazard.modeClass") },
-                      ]}
-                    />
-                  </Form.Item>
-                  <Form.Item noStyle shouldUpdate>
-                    {() =>
-                      form.getFieldValue(["substances", field.name, "mode"]) === "class" ? (
-                        <Space align="start">
-                          <Form.Item
-                            name={[field.name, "hazardClass"]}
-                            rules={[{ required: true, message: t("majorHazard.classRequired") }]}
-                            style={{ marginBottom: 8 }}
-                          >
-                            <Select
-                              showSearch={{ optionFilterProp: "label" }}
-                              placeholder={t("majorHazard.classPlaceholder")}
-                              options={classOptions}
-                              style={{ width: 300 }}
-                              popupMatchSelectWidth={false}
-                            />
-                          </Form.Item>
-                          <Form.Item name={[field.name, "name"]} style={{ marginBottom: 8 }}>
-                            <Input placeholder={t("majorHazard.unnamedName")} style={{ width: 130 }} maxLength={100} />
-                          </Form.Item>
-                        </Space>
-                      ) : (
+      {table.error && <Alert type="error" showIcon title={table.error.message} style={{ marginBottom: 16 }} />}
+      <Row gutter={16}>
+        <Col span={10}>
+          <Form.Item
+            name="name"
+            label={t("majorHazard.unitName")}
+            rules={[{ required: true, whitespace: true, message: t("majorHazard.unitNameRequired") }]}
+          >
+            <Input maxLength={100} data-testid="unit-form-name" placeholder={t("majorHazard.unitNamePlaceholder")} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="unitKind" label={t("majorHazard.unitKind")} rules={[{ required: true }]}>
+            <Select options={(["plant", "storage"] as const).map((k) => ({ value: k, label: unitKindLabel(t, k) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="exposedPopulation"
+            label={t("majorHazard.exposedPopulation")}
+            tooltip={t("majorHazard.alphaHelp")}
+            rules={[{ required: true, message: t("majorHazard.exposedPopulationRequired") }]}
+          >
+            <InputNumber min={0} precision={0} style={{ width: "100%" }} data-testid="unit-form-population" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="lng" label={t("enterprise.lng")}>
+            <InputNumber min={-180} max={180} precision={6} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="lat" label={t("enterprise.lat")}>
+            <InputNumber min={-90} max={90} precision={6} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start">{t("majorHazard.substances")}</Divider>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+        {t("majorHazard.substancesHelp")}
+      </Typography.Paragraph>
+      <Form.List name="substances">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Space
+                key={field.key}
+                align="start"
+                style={{ display: "flex", marginBottom: 4 }}
+                data-testid="unit-substance-row"
+              >
+                <Form.Item name={[field.name, "mode"]} style={{ marginBottom: 8 }}>
+                  <Radio.Group
+                    optionType="button"
+                    size="small"
+                    options={[
+                      { value: "named", label: t("majorHazard.modeNamed") },
+                      { value: "class", label: t("majorHazard.modeClass") },
+                    ]}
+                  />
+                </Form.Item>
+                <Form.Item noStyle shouldUpdate>
+                  {() =>
+                    form.getFieldValue(["substances", field.name, "mode"]) === "class" ? (
+                      <Space align="start">
                         <Form.Item
-                          name={[field.name, "pick"]}
-                          rules={[{ required: true, message: t("majorHazard.substanceRequired") }]}
+                          name={[field.name, "hazardClass"]}
+                          rules={[{ required: true, message: t("majorHazard.classRequired") }]}
                           style={{ marginBottom: 8 }}
                         >
                           <Select
-                            data-testid="unit-substance-pick"
-                            showSearch={{
-                              filterOption: (input, option) =>
-                                !!option && (option as { search: string }).search.includes(input.trim().toLowerCase()),
-                            }}
-                            placeholder={t("majorHazard.substancePlaceholder")}
-                            options={substanceOptions}
-                            style={{ width: 438 }}
+                            showSearch={{ optionFilterProp: "label" }}
+                            placeholder={t("majorHazard.classPlaceholder")}
+                            options={classOptions}
+                            style={{ width: 300 }}
                             popupMatchSelectWidth={false}
                           />
                         </Form.Item>
-                      )
-                    }
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, "quantityTonnes"]}
-                    rules={[{ required: true, message: t("majorHazard.quantityRequired") }]}
-                    style={{ marginBottom: 8 }}
-                  >
-                    <InputNumber
-                      min={0}
-                      placeholder={t("majorHazard.quantity")}
-                      suffix="t"
-                      style={{ width: 130 }}
-                      data-testid="unit-substance-quantity"
-                    />
-                  </Form.Item>
-                  <MinusCircleOutlined
-                    style={{ marginTop: 8 }}
-                    onClick={() => remove(field.name)}
-                    aria-label={t("common.remove")}
+                        <Form.Item name={[field.name, "name"]} style={{ marginBottom: 8 }}>
+                          <Input placeholder={t("majorHazard.unnamedName")} style={{ width: 130 }} maxLength={100} />
+                        </Form.Item>
+                      </Space>
+                    ) : (
+                      <Form.Item
+                        name={[field.name, "pick"]}
+                        rules={[{ required: true, message: t("majorHazard.substanceRequired") }]}
+                        style={{ marginBottom: 8 }}
+                      >
+                        <Select
+                          data-testid="unit-substance-pick"
+                          showSearch={{
+                            filterOption: (input, option) =>
+                              !!option && (option as { search: string }).search.includes(input.trim().toLowerCase()),
+                          }}
+                          placeholder={t("majorHazard.substancePlaceholder")}
+                          options={substanceOptions}
+                          style={{ width: 438 }}
+                          popupMatchSelectWidth={false}
+                        />
+                      </Form.Item>
+                    )
+                  }
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, "quantityTonnes"]}
+                  rules={[{ required: true, message: t("majorHazard.quantityRequired") }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <InputNumber
+                    min={0}
+                    placeholder={t("majorHazard.quantity")}
+                    suffix="t"
+                    style={{ width: 130 }}
+                    data-testid="unit-substance-quantity"
                   />
-                </Space>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ mode: "named" })}>
-                {t("majorHazard.addSubstance")}
-              </Button>
-            </>
-          )}
-        </Form.List>
-        <LivePreview values={open ? values : null} />
-      </Form>
-    </Modal>
+                </Form.Item>
+                <MinusCircleOutlined
+                  style={{ marginTop: 8 }}
+                  onClick={() => remove(field.name)}
+                  aria-label={t("common.remove")}
+                />
+              </Space>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ mode: "named" })}>
+              {t("majorHazard.addSubstance")}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <LivePreview values={open ? values : null} />
+    </FormModal>
   );
 }

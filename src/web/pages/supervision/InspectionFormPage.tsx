@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -16,14 +15,14 @@ import {
   Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormProblem, useFormSubmit } from "../../components/FormModal";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
@@ -79,8 +78,6 @@ export function InspectionFormPage() {
   const planItemId = params.get("planItemId") ?? undefined;
   const recheckOfId = params.get("recheckOf") ?? undefined;
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
 
   const inspectors = useRequest(() => api.get<{ items: Inspector[] }>("/supervision/inspectors"), []);
   const plan = useRequest(
@@ -110,10 +107,9 @@ export function InspectionFormPage() {
     if (enterpriseId) form.setFieldValue("enterpriseId", enterpriseId);
   }, [enterpriseId, form]);
 
-  const save = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const save = useFormSubmit(
+    form,
+    async (values: FormValues) => {
       const saved = await api.post<Inspection>("/supervision/inspections", {
         enterpriseId: values.enterpriseId,
         ...(planItemId ? { planItemId } : {}),
@@ -138,12 +134,9 @@ export function InspectionFormPage() {
       });
       message.success(t("sup.saved", { code: saved.code }));
       navigate(planId ? `/supervision/plans/${planId}` : "/supervision/inspections");
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { fields: FIELDS },
+  );
 
   return (
     <div>
@@ -158,12 +151,12 @@ export function InspectionFormPage() {
         }
       >
         <ErrorAlert error={plan.error ?? first.error ?? inspectors.error} />
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+        <FormProblem problem={save.problem} />
         <div data-testid="inspection-form">
           <Form<FormValues>
             form={form}
             layout="vertical"
-            onFinish={save}
+            onFinish={save.finish}
             initialValues={{
               inspectedOn: dayjs(),
               inspectorIds: [me.id],
@@ -377,7 +370,7 @@ export function InspectionFormPage() {
                 </Form.Item>
               </Col>
             </Row>
-            <Button type="primary" htmlType="submit" loading={saving} size="large" data-testid="inspection-save">
+            <Button type="primary" htmlType="submit" loading={save.saving} size="large" data-testid="inspection-save">
               {t("sup.save")}
             </Button>
           </Form>

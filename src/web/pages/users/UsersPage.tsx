@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ROLES, type Role } from "../../../domain/access/roles";
 import { api, errorMessage } from "../../api/client";
@@ -7,6 +7,7 @@ import type { Page, User } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormModal } from "../../components/FormModal";
 import { formatDateTime, roleLabel } from "../../components/labels";
 import { usePaging } from "../../components/paging";
 import { useLocale, useT } from "../../i18n";
@@ -16,45 +17,34 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const save = async ({ password }: { password: string }) => {
     if (!user) return;
-    setSaving(true);
-    setProblem(null);
-    try {
-      await api.patch(`/users/${user.id}`, { password });
-      message.success(t("user.passwordReset", { username: user.username }));
-      form.resetFields();
-      onClose();
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
+    await api.patch(`/users/${user.id}`, { password });
+    message.success(t("user.passwordReset", { username: user.username }));
+    onClose();
   };
   return (
-    <Modal
+    <FormModal<{ password: string }>
       open={Boolean(user)}
+      form={form}
+      fields={[]}
+      onSubmit={save}
+      onClose={onClose}
       title={t("user.resetPasswordTitle", { username: user?.username ?? "" })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      // The plain OK of the dialog, not "Save".
+      okText={undefined}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={save}>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Typography.Paragraph type="secondary">{t("user.resetPasswordHint")}</Typography.Paragraph>
-        <Form.Item
-          name="password"
-          label={t("user.newPassword")}
-          extra={t("user.passwordHelp")}
-          rules={[{ required: true, min: 8, message: t("user.passwordRule") }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Typography.Paragraph type="secondary">{t("user.resetPasswordHint")}</Typography.Paragraph>
+      <Form.Item
+        name="password"
+        label={t("user.newPassword")}
+        extra={t("user.passwordHelp")}
+        rules={[{ required: true, min: 8, message: t("user.passwordRule") }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
