@@ -19,7 +19,7 @@ const page = (path: string, permission: Permission, Page: ComponentType): PageRo
 
 const Overview = lazyPage(() => import("../pages/overview/OverviewPage"), "OverviewPage");
 const Cockpit = lazyPage(() => import("../pages/cockpit/CockpitPage"), "CockpitPage");
-const Map = lazyPage(() => import("../pages/map/MapPage"), "MapPage");
+const OneMap = lazyPage(() => import("../pages/map/MapPage"), "MapPage");
 const Territories = lazyPage(() => import("../pages/territories/TerritoriesPage"), "TerritoriesPage");
 const EnterpriseList = lazyPage(() => import("../pages/enterprises/EnterpriseListPage"), "EnterpriseListPage");
 const EnterpriseDetail = lazyPage(() => import("../pages/enterprises/EnterpriseDetailPage"), "EnterpriseDetailPage");
@@ -72,7 +72,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   page("risk", "risk:read", RiskOverview),
   { path: "risk/enterprises/:id", permission: "risk:read", element: <RiskRegister ownerKind="enterprise" /> },
   { path: "risk/territories/:id", permission: "risk:read", element: <RiskRegister ownerKind="territory" /> },
-  page("map", "enterprise:read", Map),
+  page("map", "enterprise:read", OneMap),
   page("risk/points/:id", "risk:read", RiskPoint),
   page("major-hazards", "major-hazard:read", MajorHazards),
   { path: "monitoring", element: <Navigate to="/monitoring/alarms" replace /> },

@@ -41,11 +41,10 @@ export function CampaignReportForm({ campaign, onSubmitted }: { campaign: Campai
   const participant = mine.find((p) => p.id === participantId) ?? mine[0];
   const initialDue = useMemo(() => suggestedDueDate(participant?.reports ?? []), [participant]);
   const chosen = participant?.reports.find((r) => r.dueDate === (dueDate ?? initialDue));
-  if (!participant) return null;
-
   const submit = useFormSubmit(
     form,
     async (values: Values) => {
+      if (!participant) return;
       const figures = campaign.tasks
         .map((task) => ({
           taskId: task.id,
@@ -77,6 +76,7 @@ export function CampaignReportForm({ campaign, onSubmitted }: { campaign: Campai
     },
     { fields: ["participantId", "dueDate", "text", "attachmentIds"] },
   );
+  if (!participant) return null;
 
   return (
     <Card title={t("campaign.report")} data-testid="campaign-report-form" style={{ marginTop: 16 }}>
