@@ -1,5 +1,5 @@
 import { AlertOutlined, EditOutlined, EnvironmentOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
@@ -9,7 +9,7 @@ import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { AuditTable } from "../../components/AuditTable";
 import { BoundaryOutline } from "../../components/BoundaryOutline";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { RecordPending } from "../../components/ErrorAlert";
 import { formatDateTime, STATUS_COLOURS, scaleLabel, statusLabel } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useTerritoryNames } from "../../components/shared-data";
@@ -156,19 +156,7 @@ export function EnterpriseDetailPage() {
   const territoryNames = useTerritoryNames();
   usePageCrumb(enterprise?.name);
 
-  if (request.error) {
-    return request.error.status === 404 ? (
-      <Result status="404" title={t("enterprise.notFound")} subTitle={request.error.message} />
-    ) : (
-      <ErrorAlert error={request.error} onRetry={request.reload} />
-    );
-  }
-  if (!enterprise)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
+  if (request.error || !enterprise) return <RecordPending request={request} notFound={t("enterprise.notFound")} />;
 
   const basic = (
     <Descriptions

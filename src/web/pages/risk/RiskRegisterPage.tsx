@@ -1,5 +1,5 @@
 import { DownloadOutlined, FilePdfOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Result, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { App, Button, Card, Col, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { api, downloadFile, errorMessage } from "../../api/client";
@@ -15,7 +15,7 @@ import type {
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ErrorAlert, RecordPending } from "../../components/ErrorAlert";
 import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useUrlFilters } from "../../components/paging";
@@ -121,20 +121,8 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
     }
   };
 
-  if (owner.error) {
-    return owner.error.status === 404 ? (
-      <Result status="404" title={t("risk.registerNotFound")} subTitle={owner.error.message} />
-    ) : (
-      <ErrorAlert error={owner.error} onRetry={owner.reload} />
-    );
-  }
-  if (!ownerName || !owner.data) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
+  if (owner.error || !ownerName || !owner.data)
+    return <RecordPending request={owner} notFound={t("risk.registerNotFound")} />;
 
   const columns = [
     {
