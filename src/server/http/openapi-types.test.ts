@@ -52,7 +52,6 @@ const NOT_YET_DECLARED = new Set([
   "GET /api/v1/devices/{id}/rules",
   "PUT /api/v1/devices/{id}/rules",
   "GET /api/v1/devices/{id}/readings",
-  "POST /api/v1/ingest/readings",
   "POST /api/v1/devices/{id}/credential",
   "DELETE /api/v1/devices/{id}/credential",
   "GET /api/v1/ingest/dead-letters",

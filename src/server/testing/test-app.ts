@@ -24,13 +24,16 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** An app over a fresh database of the given kind, seeded with the demo city. */
+/**
+ * An app over a fresh database of the given kind with its reference data, seeded with the demo city unless
+ * `demoCity` is false (then tests build what they need with the factories in ./factories).
+ */
 export async function createTestContext(
   kind: TestDatabaseKind,
-  options: { enterprises?: number; config?: Partial<Config> } = {},
+  options: { enterprises?: number; demoCity?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestContext> {
   const database = await kind.open();
-  await seedDemo(database, { enterprises: options.enterprises ?? 60 });
+  if (options.demoCity !== false) await seedDemo(database, { enterprises: options.enterprises ?? 60 });
   const config = { ...TEST_CONFIG, ...options.config };
   const app = await buildApp({ config, database, logger: false, webRoot: "/nonexistent" });
   await app.ready();

@@ -1166,7 +1166,18 @@ export interface paths {
           [key: string]: unknown;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          accepted: number;
+          duplicates: number;
+          rejected: {
+            index: number;
+            deviceId: string | null;
+            reason: string;
+            message: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/ingest/stats": {

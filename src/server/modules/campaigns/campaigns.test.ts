@@ -5,14 +5,11 @@ import { ManualClock } from "../../jobs/clock";
 import { JobRunner } from "../../jobs/job-runner";
 import { bearerFor, createTestContext, errorOf, signIn, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
+import { uploadPhoto } from "../../testing/uploads";
 import { campaignReminderJob, sendCampaignNotices } from "./reminder-job";
 import { campaignSummary } from "./summary";
 
 const DAY = 86_400_000;
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
 const dayFromToday = (days: number) => chinaDateOf(new Date(Date.now() + days * DAY));
 
 describe.each(testDatabaseKinds())("special actions on $name", (kind) => {
@@ -59,23 +56,7 @@ describe.each(testDatabaseKinds())("special actions on $name", (kind) => {
   const get = (user: string, url: string) => context.app.inject({ url: `/api/v1${url}`, headers: as[user] });
 
   /** A photo uploaded through the attachments module to a territory node. */
-  async function photo(user: string, ownerId: string) {
-    const boundary = "----campaign";
-    const response = await context.app.inject({
-      method: "POST",
-      url: `/api/v1/attachments?ownerId=${ownerId}`,
-      headers: { ...as[user], "content-type": `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        PNG,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as string;
-  }
+  const photo = (user: string, ownerId: string) => uploadPhoto(context.app, as[user], ownerId);
   let districtPhoto: string;
 
   /** A city campaign with one report date passed a week ago, one next week and a final one. */

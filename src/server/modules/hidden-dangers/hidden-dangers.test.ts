@@ -3,12 +3,8 @@ import { ManualClock } from "../../jobs/clock";
 import { JobRunner } from "../../jobs/job-runner";
 import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
+import { uploadPhoto } from "../../testing/uploads";
 import { hiddenDangerDeadlineJob } from "./deadline-job";
-
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-  "hex",
-);
 
 describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
   let context: TestContext;
@@ -31,23 +27,7 @@ describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
     await context?.close();
   });
 
-  async function photo(user: string) {
-    const boundary = "----hd";
-    const response = await context.app.inject({
-      method: "POST",
-      url: `/api/v1/attachments?ownerId=${enterpriseId}`,
-      headers: { ...as[user], "content-type": `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        PNG,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as string;
-  }
+  const photo = (user: string) => uploadPhoto(context.app, as[user], enterpriseId);
 
   const act = (user: string, id: string, payload: object) =>
     context.app.inject({ method: "POST", url: `/api/v1/hidden-dangers/${id}/actions`, headers: as[user], payload });

@@ -7,7 +7,7 @@ import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import { hashSecret } from "../../auth/tokens";
 import { AppError, conflict, forbidden, invalidFields, type LocalisedText, notFound } from "../../errors";
-import { NullableNumber } from "../../http/schemas";
+import { NullableNumber, NullableString } from "../../http/schemas";
 import { readingsRoutingKey } from "../../ingestion/broker-admin";
 import { isTransientDatabaseError } from "../../ingestion/transient-errors";
 import { type App, actorOf, principalOf } from "../../types";
@@ -148,6 +148,20 @@ function requireDeviceManager(principal: Principal, enterpriseId: string) {
     throw forbidden({ "zh-CN": "监测设备由企业登记和维护", en: "Monitoring devices are registered by the enterprise" });
   }
 }
+
+/** What the server did with each batch of readings sent over HTTP. */
+const IngestAnswer = Type.Object({
+  accepted: Type.Integer({ description: "Readings stored now" }),
+  duplicates: Type.Integer({ description: "Readings already stored earlier (a resend)" }),
+  rejected: Type.Array(
+    Type.Object({
+      index: Type.Integer({ description: "Position of the reading in the batch" }),
+      deviceId: NullableString(),
+      reason: Type.String(),
+      message: Type.String({ description: "Why, in the caller's language" }),
+    }),
+  ),
+});
 
 export async function monitoringRoutes(app: App) {
   const { db } = app.database;
@@ -422,6 +436,8 @@ export async function monitoringRoutes(app: App) {
           { readings: Type.Array(Type.Object({}, { additionalProperties: true })) },
           { additionalProperties: false },
         ),
+        // 422 when nothing of the batch could be stored: the same answer, saying why for each reading.
+        response: { 200: IngestAnswer, 422: IngestAnswer },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
+import { postAttachment } from "../../testing/uploads";
 
 describe.each(testDatabaseKinds())("risk register on $name", (kind) => {
   let context: TestContext;
@@ -526,21 +527,8 @@ describe.each(testDatabaseKinds())("risk photos and charts on $name", (kind) => 
     const safety = await bearerFor(context, "chem.safety");
     const enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user
       .enterpriseIds[0];
-    const send = (name: string, type: string, data: Buffer) => {
-      const boundary = "----photo";
-      return context.app.inject({
-        method: "POST",
-        url: `/api/v1/attachments?ownerId=${enterpriseId}`,
-        headers: { ...safety, "content-type": `multipart/form-data; boundary=${boundary}` },
-        payload: Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-          ),
-          data,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]),
-      });
-    };
+    const send = (fileName: string, contentType: string, data: Buffer) =>
+      postAttachment(context.app, safety, enterpriseId, { fileName, contentType, data });
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)]);
     const photo = await send("tank.jpg", "image/jpeg", jpeg);
     expect(photo.statusCode, photo.body).toBe(201);
