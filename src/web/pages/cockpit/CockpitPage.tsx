@@ -1,9 +1,10 @@
 import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
-import { App, Breadcrumb, Button, Card, Col, Row, Segmented, Select, Skeleton, Space, Typography } from "antd";
+import { Breadcrumb, Card, Col, Row, Segmented, Select, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { api, downloadFile } from "../../api/client";
+import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
+import { DownloadButton } from "../../components/DownloadButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useT } from "../../i18n";
 import { LevelChart, TrendChart } from "./CockpitCharts";
@@ -27,12 +28,10 @@ function periodOptions() {
  */
 export function CockpitPage() {
   const t = useT();
-  const { message } = App.useApp();
   const [searchParams, setSearchParams] = useSearchParams();
   const territoryId = searchParams.get("territoryId") ?? undefined;
   const period = searchParams.get("period") ?? String(new Date().getFullYear());
   const [granularity, setGranularity] = useState<"month" | "week">("month");
-  const [exporting, setExporting] = useState<"xlsx" | "pdf" | null>(null);
   const query = { territoryId, period, granularity };
   const request = useRequest(() => api.get<Cockpit>("/cockpit", query), [territoryId, period, granularity]);
   const cockpit = request.data;
@@ -46,16 +45,6 @@ export function CockpitPage() {
     const next = new URLSearchParams(searchParams);
     next.set("period", value);
     setSearchParams(next, { replace: true });
-  };
-  const download = async (kind: "xlsx" | "pdf") => {
-    setExporting(kind);
-    try {
-      await downloadFile(`/cockpit/export.${kind}`, { territoryId: cockpit?.territory.id, period }, `cockpit.${kind}`);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setExporting(null);
-    }
   };
 
   if (request.error) return <ErrorAlert error={request.error} onRetry={request.reload} />;
@@ -101,22 +90,24 @@ export function CockpitPage() {
                 onChange={setPeriod}
                 options={periodOptions()}
               />
-              <Button
+              <DownloadButton
                 icon={<FileExcelOutlined />}
                 data-testid="cockpit-export-xlsx"
-                loading={exporting === "xlsx"}
-                onClick={() => download("xlsx")}
+                path="/cockpit/export.xlsx"
+                query={{ territoryId: cockpit.territory.id, period }}
+                fileName="cockpit.xlsx"
               >
                 {t("cockpit.exportXlsx")}
-              </Button>
-              <Button
+              </DownloadButton>
+              <DownloadButton
                 icon={<FilePdfOutlined />}
                 data-testid="cockpit-export-pdf"
-                loading={exporting === "pdf"}
-                onClick={() => download("pdf")}
+                path="/cockpit/export.pdf"
+                query={{ territoryId: cockpit.territory.id, period }}
+                fileName="cockpit.pdf"
               >
                 {t("cockpit.exportPdf")}
-              </Button>
+              </DownloadButton>
             </Space>
           </Col>
         </Row>

@@ -1,10 +1,11 @@
 import { DownloadOutlined, EditOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tooltip } from "antd";
 import { useMemo, useState } from "react";
-import { api, downloadFile, errorMessage } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { DownloadButton } from "../../components/DownloadButton";
 import { EChart, type EChartOption } from "../../components/EChart";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -102,15 +103,6 @@ export function HiddenDangerStatsPage() {
       },
     });
 
-  const exportSummary = async () => {
-    if (!enterpriseId) return;
-    try {
-      await downloadFile("/hidden-danger-summaries/export", { enterpriseId, period }, `${period}.xlsx`);
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
-
   const tiles: { key: string; label: string; value: string | number; colour?: string }[] = figures
     ? [
         { key: "found", label: t("stats.found"), value: figures.found },
@@ -140,14 +132,16 @@ export function HiddenDangerStatsPage() {
         title={t("stats.title")}
         extra={
           <Space wrap>
-            <Button
+            <DownloadButton
               icon={<DownloadOutlined />}
               disabled={!enterpriseId}
-              onClick={exportSummary}
+              path="/hidden-danger-summaries/export"
+              query={{ enterpriseId, period }}
+              fileName={`${period}.xlsx`}
               data-testid="stats-export"
             >
               {t("stats.export")}
-            </Button>
+            </DownloadButton>
             {canSign && !signed && (
               <Tooltip title={ended ? undefined : t("stats.notEnded")}>
                 <Button

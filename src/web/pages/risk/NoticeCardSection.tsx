@@ -1,9 +1,8 @@
 import { FilePdfOutlined, LinkOutlined, QrcodeOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Row, Space, Typography } from "antd";
+import { Alert, Card, Col, Row, Space, Typography } from "antd";
 import QRCode from "qrcode";
 import { useEffect, useMemo, useState } from "react";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import { downloadFile, errorMessage } from "../../api/client";
 import {
   MEASURE_KINDS,
   type MeasureKind,
@@ -11,6 +10,7 @@ import {
   type ReferenceItem,
   type RiskPoint,
 } from "../../api/types";
+import { DownloadButton } from "../../components/DownloadButton";
 import { useT } from "../../i18n";
 import { NoticeCard } from "../card/NoticeCard";
 import { useAccidentTypes } from "./risk-data";
@@ -61,22 +61,9 @@ function CardQrCode({ url }: { url: string }) {
 /** The notice card to post at the point: its PDF in two sizes, its public link and QR code, and a preview. */
 export function NoticeCardSection({ point }: { point: RiskPoint }) {
   const t = useT();
-  const { message } = App.useApp();
   const accidentTypes = useAccidentTypes();
-  const [printing, setPrinting] = useState<"A4" | "A5" | null>(null);
   const publicUrl = `${window.location.origin}/card/${point.publicToken}`;
   const card = useMemo(() => cardOf(point, accidentTypes.items), [point, accidentTypes.items]);
-
-  const print = async (size: "A4" | "A5") => {
-    setPrinting(size);
-    try {
-      await downloadFile(`/risk-points/${point.id}/card.pdf`, { size }, `risk-notice-card-${size}.pdf`);
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setPrinting(null);
-    }
-  };
 
   return (
     <Card id="rp-card" title={t("card.sectionTitle")} data-testid="notice-card-section">
@@ -86,22 +73,24 @@ export function NoticeCardSection({ point }: { point: RiskPoint }) {
             <Typography.Paragraph style={{ margin: 0 }}>{t("card.explain")}</Typography.Paragraph>
             {point.level == null && <Alert type="warning" showIcon title={t("card.notAssessedYet")} />}
             <Space wrap>
-              <Button
+              <DownloadButton
                 icon={<FilePdfOutlined />}
-                loading={printing === "A4"}
-                onClick={() => print("A4")}
+                path={`/risk-points/${point.id}/card.pdf`}
+                query={{ size: "A4" }}
+                fileName="risk-notice-card-A4.pdf"
                 data-testid="card-pdf-a4"
               >
                 {t("card.pdfA4")}
-              </Button>
-              <Button
+              </DownloadButton>
+              <DownloadButton
                 icon={<FilePdfOutlined />}
-                loading={printing === "A5"}
-                onClick={() => print("A5")}
+                path={`/risk-points/${point.id}/card.pdf`}
+                query={{ size: "A5" }}
+                fileName="risk-notice-card-A5.pdf"
                 data-testid="card-pdf-a5"
               >
                 {t("card.pdfA5")}
-              </Button>
+              </DownloadButton>
             </Space>
             <div>
               <Typography.Text strong>

@@ -1,8 +1,8 @@
 import { DownloadOutlined, FilePdfOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Button, Card, Col, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { api, downloadFile, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import type {
   Enterprise,
   Page,
@@ -15,6 +15,7 @@ import type {
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { DownloadButton } from "../../components/DownloadButton";
 import { ErrorAlert, RecordPending } from "../../components/ErrorAlert";
 import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
@@ -76,13 +77,11 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const t = useT();
   const me = useMe();
   const [locale] = useLocale();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const { id = "" } = useParams();
   const { params, page, pageSize, update, pagination } = useUrlFilters();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState<"xlsx" | "pdf" | null>(null);
 
   const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
   const unit = params.get("unit") ?? undefined;
@@ -107,18 +106,6 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
     list.reload();
     mapPoints.reload();
     stats.reload();
-  };
-
-  const exportList = async (format: "xlsx" | "pdf") => {
-    setExporting(format);
-    try {
-      const path = format === "xlsx" ? "/risk-control-list" : "/risk-control-list.pdf";
-      await downloadFile(path, { ownerId: id, level, unit }, `risk-control-list.${format}`);
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setExporting(null);
-    }
   };
 
   if (owner.error || !ownerName || !owner.data)
@@ -205,22 +192,24 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
                 {t("risk.import")}
               </Button>
             )}
-            <Button
+            <DownloadButton
               icon={<DownloadOutlined />}
-              loading={exporting === "xlsx"}
-              onClick={() => exportList("xlsx")}
+              path="/risk-control-list"
+              query={{ ownerId: id, level, unit }}
+              fileName="risk-control-list.xlsx"
               data-testid="risk-export-xlsx"
             >
               {t("risk.exportXlsx")}
-            </Button>
-            <Button
+            </DownloadButton>
+            <DownloadButton
               icon={<FilePdfOutlined />}
-              loading={exporting === "pdf"}
-              onClick={() => exportList("pdf")}
+              path="/risk-control-list.pdf"
+              query={{ ownerId: id, level, unit }}
+              fileName="risk-control-list.pdf"
               data-testid="risk-export-pdf"
             >
               {t("risk.exportPdf")}
-            </Button>
+            </DownloadButton>
             {editable && (
               <Button
                 type="primary"
