@@ -1,5 +1,7 @@
 // The shapes of the API's answers (docs: /api/docs). Kept by hand: the web never imports the server.
 import type { Permission, Role } from "../../domain/access/roles";
+import type { CheckFrequency } from "../../domain/inspection/schedule";
+import type { AssessmentMethod } from "../../domain/risk/scales";
 
 export type { Permission, Role };
 
@@ -204,10 +206,6 @@ export const PUBLIC_CATEGORIES = [
 export type PublicCategory = (typeof PUBLIC_CATEGORIES)[number];
 export const MEASURE_KINDS = ["engineering", "management", "training", "protection", "emergency"] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export const CHECK_FREQUENCIES = ["shift", "daily", "weekly", "monthly", "quarterly", "yearly"] as const;
-export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
-export const ASSESSMENT_METHODS = ["LS", "LEC", "MES"] as const;
-export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
 export type RiskOwnerKind = "enterprise" | "territory";
 export type RiskLevelNumber = 1 | 2 | 3 | 4;
 

@@ -1,9 +1,10 @@
 import { Card, Col, Progress, Row, Space, Statistic, Table, Typography } from "antd";
 import { Link } from "react-router-dom";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
+import { percent } from "../../components/labels";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
-import { COLOURS, type Cockpit, type ColourCounts, type PlanCompletion, percent, sumColours } from "./cockpit-data";
+import { COLOURS, type Cockpit, type ColourCounts, type PlanCompletion, sumColours } from "./cockpit-data";
 import { Danger, dangerStyle } from "./cockpit-ui";
 
 const COLOUR_LEVEL: Record<keyof ColourCounts, RiskLevel> = { red: 1, orange: 2, yellow: 3, blue: 4 };

@@ -1,8 +1,9 @@
 import { Card, Col, Row, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
+import { percent } from "../../components/labels";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
-import { type Cockpit, percent, sumColours } from "./cockpit-data";
+import { type Cockpit, sumColours } from "./cockpit-data";
 import { dangerStyle } from "./cockpit-ui";
 
 /** One figure at the top of the cockpit: its name, and its value with a line of context. */

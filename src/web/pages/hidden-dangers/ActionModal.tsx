@@ -1,11 +1,12 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
+import type { HiddenDangerActionType } from "../../../domain/hidden-danger";
 import { api } from "../../api/client";
 import { useMe } from "../../app/session";
 import { FormModal } from "../../components/FormModal";
 import { type MessageKey, useT } from "../../i18n";
-import { actionLabel, categoryLabel, type HdAction, type HiddenDanger } from "./hidden-danger-data";
+import { actionLabel, categoryLabel, type HiddenDanger } from "./hidden-danger-data";
 import { PhotoCapture } from "./PhotoCapture";
 
 // GB/T 13861-2022 top levels and their second-level codes (REFERENCE.md §5).
@@ -46,7 +47,7 @@ type Values = Record<string, unknown> & {
 };
 
 /** What each step sends, beyond its type: turns the form's dates and lists into the API's shape. */
-function bodyOf(type: HdAction, values: Values): Record<string, unknown> {
+function bodyOf(type: HiddenDangerActionType, values: Values): Record<string, unknown> {
   const body: Record<string, unknown> = { type };
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || value === "") continue;
@@ -74,7 +75,7 @@ export function ActionModal({
   onDone,
 }: {
   danger: HiddenDanger;
-  action: HdAction | null;
+  action: HiddenDangerActionType | null;
   onClose: () => void;
   onDone: (next: HiddenDanger) => void;
 }) {

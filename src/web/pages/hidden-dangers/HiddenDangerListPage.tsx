@@ -1,6 +1,7 @@
 import { CameraOutlined } from "@ant-design/icons";
 import { Button, Card, Checkbox, Grid, Select, Space, Table, Typography } from "antd";
 import { Link, useNavigate } from "react-router-dom";
+import { HIDDEN_DANGER_STATUSES, type HiddenDangerLevel } from "../../../domain/hidden-danger";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
@@ -10,14 +11,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { useUrlFilters } from "../../components/paging";
 import { useT } from "../../i18n";
 import { HiddenDangerTags } from "./HiddenDangerTags";
-import {
-  formatDate,
-  HD_STATUSES,
-  type HdLevel,
-  type HiddenDanger,
-  sourceLabel,
-  statusLabel,
-} from "./hidden-danger-data";
+import { formatDate, type HiddenDanger, sourceLabel, statusLabel } from "./hidden-danger-data";
 
 /** Hidden dangers in the caller's scope, newest first; filters live in the URL. */
 export function HiddenDangerListPage() {
@@ -26,7 +20,7 @@ export function HiddenDangerListPage() {
   const navigate = useNavigate();
   const { params, page, pageSize, update, pagination } = useUrlFilters();
   const status = params.get("status") ?? undefined;
-  const level = (params.get("level") as HdLevel | null) ?? undefined;
+  const level = (params.get("level") as HiddenDangerLevel | null) ?? undefined;
   const overdue = params.get("overdue") === "true";
   const supervised = params.get("supervised") === "true";
   const enterpriseId = params.get("enterpriseId") ?? undefined;
@@ -78,9 +72,9 @@ export function HiddenDangerListPage() {
           onChange={(value) => update({ status: value })}
           placeholder={t("hd.filterStatus")}
           style={{ width: 150 }}
-          options={HD_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+          options={HIDDEN_DANGER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
-        <Select<HdLevel>
+        <Select<HiddenDangerLevel>
           data-testid="hd-level-filter"
           allowClear
           value={level}

@@ -9,8 +9,9 @@ import { DownloadButton } from "../../components/DownloadButton";
 import { EChart, type EChartOption } from "../../components/EChart";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { percent } from "../../components/labels";
 import { useT } from "../../i18n";
-import { categoryLabel, formatTime, type HdStats, type HdSummary, percent, sourceLabel } from "./hidden-danger-data";
+import { categoryLabel, formatTime, type HdStats, type HdSummary, sourceLabel } from "./hidden-danger-data";
 
 /** The first moment after a period (2026 or 2026-Q3), to tell whether it has ended. */
 function periodEnd(period: string): Date {

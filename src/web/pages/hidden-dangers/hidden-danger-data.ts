@@ -1,35 +1,16 @@
+import {
+  HIDDEN_DANGER_ACTIONS,
+  HIDDEN_DANGER_SOURCES,
+  HIDDEN_DANGER_STATUSES,
+  type HiddenDangerActionType,
+  type HiddenDangerLevel,
+  type HiddenDangerStatus,
+} from "../../../domain/hidden-danger";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
+import { codeLabel } from "../../components/labels";
 import type { MessageKey, Translate } from "../../i18n";
 
 // The API shapes of hidden dangers, inspections and their statistics, and the words and colours they are shown with.
-
-export const HD_STATUSES = [
-  "reported",
-  "confirmed",
-  "dismissed",
-  "rectifying",
-  "awaiting_verification",
-  "closed",
-] as const;
-export type HdStatus = (typeof HD_STATUSES)[number];
-export type HdLevel = "general" | "major";
-export const HD_ACTIONS = [
-  "confirm",
-  "dismiss",
-  "start_rectification",
-  "submit_rectification",
-  "verify_pass",
-  "verify_fail",
-  "request_extension",
-  "approve_extension",
-  "reject_extension",
-  "list_for_supervision",
-  "require_progress_report",
-  "report_progress",
-  "delist",
-  "close_on_spot",
-] as const;
-export type HdAction = (typeof HD_ACTIONS)[number];
 
 export type RectificationPlan = {
   objectiveAndTasks: string;
@@ -43,9 +24,9 @@ export type RectificationPlan = {
 
 export type HdEvent = {
   seq: number;
-  action: HdAction | "report";
-  from: HdStatus | null;
-  to: HdStatus;
+  action: HiddenDangerActionType | "report";
+  from: HiddenDangerStatus | null;
+  to: HiddenDangerStatus;
   actorName: string;
   at: string;
   comment: string | null;
@@ -58,8 +39,8 @@ export type HiddenDanger = {
   enterpriseId: string;
   enterpriseName: string;
   source: string;
-  status: HdStatus;
-  level: HdLevel;
+  status: HiddenDangerStatus;
+  level: HiddenDangerLevel;
   description: string;
   place: string;
   riskPointId: string | null;
@@ -85,7 +66,7 @@ export type HiddenDanger = {
     delistedAt: string | null;
   };
   pendingExtension: { newDeadline: string; reason: string; requestedAt: string } | null;
-  availableActions: HdAction[];
+  availableActions: HiddenDangerActionType[];
   events: HdEvent[];
 };
 
@@ -150,17 +131,7 @@ export type AppNotification = {
   readAt: string | null;
 };
 
-export const TEMPLATE_KINDS = [
-  "daily",
-  "weekly",
-  "monthly",
-  "seasonal",
-  "holiday",
-  "special",
-  "comprehensive",
-] as const;
-
-export const STATUS_TAG_COLOURS: Record<HdStatus, string> = {
+export const STATUS_TAG_COLOURS: Record<HiddenDangerStatus, string> = {
   reported: "processing",
   confirmed: "blue",
   dismissed: "default",
@@ -170,28 +141,16 @@ export const STATUS_TAG_COLOURS: Record<HdStatus, string> = {
 };
 
 // Major hidden dangers carry the major-risk red; general ones the general-risk yellow (one palette for the platform).
-export function levelColours(level: HdLevel): { background: string; color: string } {
+export function levelColours(level: HiddenDangerLevel): { background: string; color: string } {
   const item = riskLevelOf(level === "major" ? 1 : 3);
   return { background: item.hex, color: item.textHex };
 }
 
-export const statusLabel = (t: Translate, status: string) =>
-  (HD_STATUSES as readonly string[]).includes(status) ? t(`hdStatus.${status}` as MessageKey) : status;
+export const statusLabel = codeLabel("hdStatus", HIDDEN_DANGER_STATUSES);
 export const levelLabel = (t: Translate, level: string | null) => t(`hdLevel.${level ?? "unset"}` as MessageKey);
-const SOURCES = [
-  "inspection",
-  "employee_report",
-  "government",
-  "third_party",
-  "public_report",
-  "accident_investigation",
-];
-export const sourceLabel = (t: Translate, source: string) =>
-  SOURCES.includes(source) ? t(`hdSource.${source}` as MessageKey) : source;
-export const actionLabel = (t: Translate, action: string) =>
-  action === "report" || (HD_ACTIONS as readonly string[]).includes(action)
-    ? t(`hdAction.${action}` as MessageKey)
-    : action;
+export const sourceLabel = codeLabel("hdSource", HIDDEN_DANGER_SOURCES);
+/** A step of the life cycle, the first report included. */
+export const actionLabel = codeLabel("hdAction", ["report", ...HIDDEN_DANGER_ACTIONS]);
 export function categoryLabel(t: Translate, code: string | null | undefined): string {
   if (!code) return t("hdCategory.?");
   const top = code.charAt(0);
@@ -201,4 +160,3 @@ export function categoryLabel(t: Translate, code: string | null | undefined): st
 
 export const formatTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : "—");
 export const formatDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : "—");
-export const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);

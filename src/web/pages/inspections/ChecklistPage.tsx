@@ -1,15 +1,16 @@
 import { PlusOutlined, SyncOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
+import { CHECK_FREQUENCIES } from "../../../domain/inspection/schedule";
+import { TEMPLATE_KINDS } from "../../../domain/inspection/templates";
 import { api, errorMessage } from "../../api/client";
-import { CHECK_FREQUENCIES } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { checkFrequencyLabel } from "../../components/labels";
 import { controlLevelName } from "../../components/RiskLevel";
 import { type MessageKey, useLocale, useT } from "../../i18n";
-import { type ChecklistItem, TEMPLATE_KINDS } from "../hidden-dangers/hidden-danger-data";
+import type { ChecklistItem } from "../hidden-dangers/hidden-danger-data";
 
 const SOURCE_COLOURS = { measure: "blue", template: "purple", custom: "default" } as const;
 

@@ -1,6 +1,7 @@
 import { ApiOutlined, SoundOutlined, WifiOutlined } from "@ant-design/icons";
 import { Alert, Badge, Button, Card, Select, Space, Statistic, Tag, Typography } from "antd";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { ALARM_STATUSES, type AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
 import { ApiError } from "../../api/client";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -11,7 +12,7 @@ import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { type MessageKey, useT } from "../../i18n";
 import { AcknowledgeModal, DisposeModal } from "./AlarmActionModals";
 import { AlarmTable } from "./AlarmTable";
-import { ALARM_STATUSES, type Alarm, type AlarmFilter, type AlarmStatus, beep, useAlarmFeed } from "./monitoring-data";
+import { type Alarm, type AlarmFilter, beep, useAlarmFeed } from "./monitoring-data";
 import { MonitoringSwitch, SEVERITY_KEYS } from "./monitoring-ui";
 
 // Practice: a highlighted row flashes for about half a minute, long enough to be noticed across a control room.

@@ -1,15 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
 import type { AlarmSeverity, DeviceType } from "../../../domain/monitoring/device-types";
 import { api } from "../../api/client";
 import { type Locale, useLocale } from "../../i18n";
-
-export type AlarmStatus = "active_unacknowledged" | "acknowledged" | "cleared_unacknowledged" | "cleared";
-export const ALARM_STATUSES: readonly AlarmStatus[] = [
-  "active_unacknowledged",
-  "acknowledged",
-  "cleared_unacknowledged",
-  "cleared",
-];
 
 export type Device = {
   id: string;

@@ -1,10 +1,11 @@
 import { Segmented, Tag } from "antd";
 import { useLocation, useNavigate } from "react-router-dom";
+import type { AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
 import { DEVICE_TYPE_INFO, type DeviceType } from "../../../domain/monitoring/device-types";
 import { ALARM_RULE_KIND_LABELS, type AlarmRuleKind } from "../../../domain/monitoring/rules";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import { type Locale, type MessageKey, useLocale, useT } from "../../i18n";
-import type { AlarmStatus, DeviceState } from "./monitoring-data";
+import type { DeviceState } from "./monitoring-data";
 
 export const SEVERITY_KEYS: Record<number, MessageKey> = {
   1: "alarm.severity1",

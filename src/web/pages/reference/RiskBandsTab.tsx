@@ -1,8 +1,9 @@
 import { SaveOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, InputNumber, Row, Skeleton, Space, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
+import type { AssessmentMethod } from "../../../domain/risk/scales";
 import { api, errorMessage } from "../../api/client";
-import type { AssessmentMethod, RiskBands, RiskMethod } from "../../api/types";
+import type { RiskBands, RiskMethod } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";

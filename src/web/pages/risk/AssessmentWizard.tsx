@@ -16,8 +16,9 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
+import type { AssessmentMethod } from "../../../domain/risk/scales";
 import { api, errorMessage } from "../../api/client";
-import type { AssessmentMethod, Hazard, RiskBands, RiskGrade, RiskMethod, RiskPoint } from "../../api/types";
+import type { Hazard, RiskBands, RiskGrade, RiskMethod, RiskPoint } from "../../api/types";
 import { useMe } from "../../app/session";
 import { RISK_LEVELS, RiskLevelTag, riskLevelName } from "../../components/RiskLevel";
 import { localName, type MessageKey, useLocale, useT } from "../../i18n";

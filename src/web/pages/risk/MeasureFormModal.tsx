@@ -1,14 +1,7 @@
 import { App, Col, Form, Input, Row, Select } from "antd";
+import { CHECK_FREQUENCIES, type CheckFrequency } from "../../../domain/inspection/schedule";
 import { api } from "../../api/client";
-import {
-  CHECK_FREQUENCIES,
-  type CheckFrequency,
-  type ControlMeasure,
-  type Hazard,
-  MEASURE_KINDS,
-  type MeasureInput,
-  type MeasureKind,
-} from "../../api/types";
+import { type ControlMeasure, type Hazard, MEASURE_KINDS, type MeasureInput, type MeasureKind } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { checkFrequencyLabel, measureKindLabel } from "../../components/labels";
 import { useT } from "../../i18n";
