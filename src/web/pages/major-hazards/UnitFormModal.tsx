@@ -1,35 +1,13 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Divider,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from "antd";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { api, errorMessage } from "../../api/client";
-import type {
-  Gb18218Table,
-  MajorHazardResult,
-  MajorHazardUnit,
-  MajorHazardUnitInput,
-  MajorHazardUnitKind,
-} from "../../api/types";
-import { useRequest } from "../../api/use-request";
+import { Alert, App, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import { api } from "../../api/client";
+import type { MajorHazardUnit, MajorHazardUnitInput, MajorHazardUnitKind } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { unitKindLabel } from "../../components/labels";
-import { localName, useLocale, useT } from "../../i18n";
-import { rowsFromUnit, type SubstanceRow, substanceKey, substancesForApi, withFormFieldNames } from "./substance-rows";
-import { MajorHazardLevelTag } from "./UnitResult";
+import { useLocale, useT } from "../../i18n";
+import { useGb18218 } from "./gb18218";
+import { SubstanceFields } from "./SubstanceFields";
+import { rowsFromUnit, type SubstanceRow, substancesForApi, withFormFieldNames } from "./substance-rows";
+import { UnitPreview } from "./UnitPreview";
 
 type FormValues = {
   name: string;
@@ -40,86 +18,6 @@ type FormValues = {
   substances: SubstanceRow[];
 };
 const FIELDS = ["name", "unitKind", "exposedPopulation", "lng", "lat", "substances"];
-
-let tablePromise: Promise<Gb18218Table> | null = null;
-function loadTable(): Promise<Gb18218Table> {
-  if (!tablePromise) {
-    tablePromise = api.get<Gb18218Table>("/reference/gb18218");
-    tablePromise.catch(() => {
-      tablePromise = null;
-    });
-  }
-  return tablePromise;
-}
-
-export function useGb18218() {
-  return useRequest(loadTable, []);
-}
-
-/** S, R and level as the user types, from the server's calculator (nothing is saved). */
-function LivePreview({ values }: { values: FormValues | null }) {
-  const t = useT();
-  const [result, setResult] = useState<MajorHazardResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  useEffect(() => {
-    clearTimeout(timer.current);
-    const rows = values?.substances ?? [];
-    const ready =
-      rows.length > 0 &&
-      rows.every((r) => r && r.quantityTonnes != null && (r.mode === "class" ? r.hazardClass : r.pick)) &&
-      values?.exposedPopulation != null;
-    if (!values || !ready) {
-      setResult(null);
-      setProblem(null);
-      return;
-    }
-    let stale = false;
-    timer.current = setTimeout(() => {
-      api
-        .post<MajorHazardResult>("/calculators/major-hazard", {
-          substances: substancesForApi(rows),
-          exposedPopulation: values.exposedPopulation,
-        })
-        .then((answer) => {
-          if (stale) return;
-          setResult(answer);
-          setProblem(null);
-        })
-        .catch((error: unknown) => {
-          if (stale) return;
-          setResult(null);
-          setProblem(errorMessage(error));
-        });
-    }, 350);
-    return () => {
-      stale = true;
-      clearTimeout(timer.current);
-    };
-  }, [values]);
-
-  return (
-    <Card size="small" title={t("majorHazard.preview")} data-testid="unit-preview" style={{ marginTop: 8 }}>
-      {result ? (
-        <Space size="large" wrap>
-          <span>
-            S = <strong>{result.s}</strong>
-          </span>
-          <span>
-            α = <strong>{result.alpha}</strong>
-          </span>
-          <span>
-            R = <strong>{Number(result.r.toFixed(2))}</strong>
-          </span>
-          <MajorHazardLevelTag result={result} />
-        </Space>
-      ) : (
-        <Typography.Text type="secondary">{problem ?? t("majorHazard.previewPending")}</Typography.Text>
-      )}
-    </Card>
-  );
-}
 
 /** Declares or changes a unit (plant or storage area) with its hazardous chemicals; it is identified on saving. */
 export function UnitFormModal({
@@ -136,30 +34,12 @@ export function UnitFormModal({
   onSaved: (unit: MajorHazardUnit) => void;
 }) {
   const t = useT();
-  const [locale] = useLocale();
+  const [_locale] = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   // What the form holds as the user types, for the live preview.
   const values = Form.useWatch((all: FormValues) => all, form);
   const table = useGb18218();
-
-  const substanceOptions = useMemo(
-    () =>
-      (table.data?.substances ?? []).map((s) => ({
-        value: substanceKey(s),
-        label: `${localName(locale, s.nameZh, s.nameEn)}${s.cas ? ` · CAS ${s.cas}` : ""} · Q ${s.thresholdTonnes} t`,
-        search: [s.nameZh, s.nameEn, s.cas ?? "", ...s.aliases].join(" ").toLowerCase(),
-      })),
-    [table.data, locale],
-  );
-  const classOptions = useMemo(
-    () =>
-      (table.data?.classes ?? []).map((c) => ({
-        value: c.code,
-        label: `${c.code} ${localName(locale, c.nameZh, c.nameEn)} · Q ${c.thresholdTonnes} t · β ${c.beta}`,
-      })),
-    [table.data, locale],
-  );
 
   const save = async (formValues: FormValues) => {
     const body: MajorHazardUnitInput = {
@@ -252,95 +132,8 @@ export function UnitFormModal({
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
         {t("majorHazard.substancesHelp")}
       </Typography.Paragraph>
-      <Form.List name="substances">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((field) => (
-              <Space
-                key={field.key}
-                align="start"
-                style={{ display: "flex", marginBottom: 4 }}
-                data-testid="unit-substance-row"
-              >
-                <Form.Item name={[field.name, "mode"]} style={{ marginBottom: 8 }}>
-                  <Radio.Group
-                    optionType="button"
-                    size="small"
-                    options={[
-                      { value: "named", label: t("majorHazard.modeNamed") },
-                      { value: "class", label: t("majorHazard.modeClass") },
-                    ]}
-                  />
-                </Form.Item>
-                <Form.Item noStyle shouldUpdate>
-                  {() =>
-                    form.getFieldValue(["substances", field.name, "mode"]) === "class" ? (
-                      <Space align="start">
-                        <Form.Item
-                          name={[field.name, "hazardClass"]}
-                          rules={[{ required: true, message: t("majorHazard.classRequired") }]}
-                          style={{ marginBottom: 8 }}
-                        >
-                          <Select
-                            showSearch={{ optionFilterProp: "label" }}
-                            placeholder={t("majorHazard.classPlaceholder")}
-                            options={classOptions}
-                            style={{ width: 300 }}
-                            popupMatchSelectWidth={false}
-                          />
-                        </Form.Item>
-                        <Form.Item name={[field.name, "name"]} style={{ marginBottom: 8 }}>
-                          <Input placeholder={t("majorHazard.unnamedName")} style={{ width: 130 }} maxLength={100} />
-                        </Form.Item>
-                      </Space>
-                    ) : (
-                      <Form.Item
-                        name={[field.name, "pick"]}
-                        rules={[{ required: true, message: t("majorHazard.substanceRequired") }]}
-                        style={{ marginBottom: 8 }}
-                      >
-                        <Select
-                          data-testid="unit-substance-pick"
-                          showSearch={{
-                            filterOption: (input, option) =>
-                              !!option && (option as { search: string }).search.includes(input.trim().toLowerCase()),
-                          }}
-                          placeholder={t("majorHazard.substancePlaceholder")}
-                          options={substanceOptions}
-                          style={{ width: 438 }}
-                          popupMatchSelectWidth={false}
-                        />
-                      </Form.Item>
-                    )
-                  }
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, "quantityTonnes"]}
-                  rules={[{ required: true, message: t("majorHazard.quantityRequired") }]}
-                  style={{ marginBottom: 8 }}
-                >
-                  <InputNumber
-                    min={0}
-                    placeholder={t("majorHazard.quantity")}
-                    suffix="t"
-                    style={{ width: 130 }}
-                    data-testid="unit-substance-quantity"
-                  />
-                </Form.Item>
-                <MinusCircleOutlined
-                  style={{ marginTop: 8 }}
-                  onClick={() => remove(field.name)}
-                  aria-label={t("common.remove")}
-                />
-              </Space>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ mode: "named" })}>
-              {t("majorHazard.addSubstance")}
-            </Button>
-          </>
-        )}
-      </Form.List>
-      <LivePreview values={open ? values : null} />
+      <SubstanceFields form={form} table={table.data} />
+      <UnitPreview values={open ? values : null} />
     </FormModal>
   );
 }
