@@ -10,7 +10,7 @@ import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { type MessageKey, useT } from "../../i18n";
-import { BandScale } from "../risk/AssessmentWizard";
+import { BandScale } from "../risk/assessment-parts";
 import { forgetRiskMethods, loadRiskMethods } from "../risk/risk-data";
 
 const METHOD_NAMES: Record<AssessmentMethod, MessageKey> = {
