@@ -3,7 +3,6 @@ import { useEffect, useState } from "react";
 import { type AssessmentMethod, METHOD_FACTORS } from "../../../domain/risk/scales";
 import { api, errorMessage } from "../../api/client";
 import type { Hazard, RiskGrade, RiskMethod, RiskPoint } from "../../api/types";
-import { useMe } from "../../app/session";
 import { riskLevelName } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";
 import { ConfirmStep, FactorStep, MethodStep } from "./AssessmentSteps";
@@ -22,7 +21,6 @@ type Props = {
  */
 export function AssessmentWizard({ open, hazard, onClose, onSaved }: Props) {
   const t = useT();
-  const _me = useMe();
   const [locale] = useLocale();
   const { message } = App.useApp();
   const methods = useRiskMethods();
