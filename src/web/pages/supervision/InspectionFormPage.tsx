@@ -1,4 +1,3 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import {
   App,
   Button,
@@ -25,19 +24,9 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormProblem, useFormSubmit } from "../../components/FormModal";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
+import { CheckedItems, HiddenDangerRows, PenaltyRows } from "./InspectionRows";
 import { SupervisionTabs } from "./SupervisionTabs";
-import {
-  CHECK_RESULTS,
-  type CheckResult,
-  type Inspection,
-  type InspectionDetail,
-  type Inspector,
-  PENALTY_KINDS,
-  type PenaltyKind,
-  type PlanDetail,
-  penaltyLabel,
-  resultLabel,
-} from "./supervision-data";
+import type { CheckResult, Inspection, InspectionDetail, Inspector, PenaltyKind, PlanDetail } from "./supervision-data";
 
 type FormValues = {
   enterpriseId: string;
@@ -210,44 +199,7 @@ export function InspectionFormPage() {
             </Row>
 
             <Divider titlePlacement="start">{t("sup.itemsChecked")}</Divider>
-            <Form.List name="itemsChecked">
-              {(fields, { add, remove }) => (
-                <div data-testid="inspection-items">
-                  {fields.map((field) => (
-                    <Row key={field.key} gutter={8} align="top">
-                      <Col xs={24} md={12}>
-                        <Form.Item name={[field.name, "content"]} rules={[{ required: true, min: 2 }]}>
-                          <Input.TextArea autoSize placeholder={t("sup.itemContent")} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={4}>
-                        <Form.Item name={[field.name, "result"]} rules={[{ required: true }]}>
-                          <Select
-                            data-testid="inspection-item-result"
-                            options={CHECK_RESULTS.map((result) => ({ value: result, label: resultLabel(t, result) }))}
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={10} md={7}>
-                        <Form.Item name={[field.name, "note"]}>
-                          <Input placeholder={t("sup.note")} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={2} md={1}>
-                        <MinusCircleOutlined
-                          aria-label={t("sup.remove")}
-                          onClick={() => remove(field.name)}
-                          style={{ marginTop: 8 }}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ content: "", result: "ok" })}>
-                    {t("sup.addItem")}
-                  </Button>
-                </div>
-              )}
-            </Form.List>
+            <CheckedItems />
 
             <Form.Item name="findings" label={t("sup.findings")} style={{ marginTop: 16 }}>
               <Input.TextArea rows={3} maxLength={4000} data-testid="inspection-findings" />
@@ -255,51 +207,7 @@ export function InspectionFormPage() {
 
             <Divider titlePlacement="start">{t("sup.hiddenDangers")}</Divider>
             <Typography.Paragraph type="secondary">{t("sup.hiddenDangersHelp")}</Typography.Paragraph>
-            <Form.List name="hiddenDangers">
-              {(fields, { add, remove }) => (
-                <div data-testid="inspection-hidden-dangers">
-                  {fields.map((field) => (
-                    <Row key={field.key} gutter={8} align="top">
-                      <Col xs={24} md={12}>
-                        <Form.Item name={[field.name, "description"]} rules={[{ required: true, min: 2 }]}>
-                          <Input placeholder={t("sup.hdDescription")} data-testid="inspection-hd-description" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={4}>
-                        <Form.Item name={[field.name, "level"]} initialValue="general">
-                          <Select
-                            options={[
-                              { value: "general", label: t("hdLevel.general") },
-                              { value: "major", label: t("hdLevel.major") },
-                            ]}
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={10} md={7}>
-                        <Form.Item name={[field.name, "place"]}>
-                          <Input placeholder={t("sup.hdPlace")} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={2} md={1}>
-                        <MinusCircleOutlined
-                          aria-label={t("sup.remove")}
-                          onClick={() => remove(field.name)}
-                          style={{ marginTop: 8 }}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button
-                    type="dashed"
-                    icon={<PlusOutlined />}
-                    onClick={() => add({ description: "", level: "general" })}
-                    data-testid="inspection-add-hd"
-                  >
-                    {t("sup.addHiddenDanger")}
-                  </Button>
-                </div>
-              )}
-            </Form.List>
+            <HiddenDangerRows />
             <Row gutter={16} style={{ marginTop: 16 }}>
               <Col xs={24} md={8}>
                 <Form.Item name="rectificationDeadline" label={t("sup.rectificationDeadline")}>
@@ -309,55 +217,7 @@ export function InspectionFormPage() {
             </Row>
 
             <Divider titlePlacement="start">{t("sup.penalties")}</Divider>
-            <Form.List name="penalties">
-              {(fields, { add, remove }) => (
-                <div data-testid="inspection-penalties">
-                  {fields.map((field) => (
-                    <Row key={field.key} gutter={8} align="top">
-                      <Col xs={12} md={5}>
-                        <Form.Item name={[field.name, "kind"]} rules={[{ required: true }]}>
-                          <Select
-                            placeholder={t("sup.penaltyKind")}
-                            data-testid="inspection-penalty-kind"
-                            options={PENALTY_KINDS.map((kind) => ({ value: kind, label: penaltyLabel(t, kind) }))}
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={5}>
-                        <Form.Item name={[field.name, "amountYuan"]} rules={[{ required: true }]}>
-                          <InputNumber
-                            min={0}
-                            style={{ width: "100%" }}
-                            placeholder={t("sup.amountYuan")}
-                            data-testid="inspection-penalty-amount"
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={22} md={13}>
-                        <Form.Item name={[field.name, "legalBasis"]} rules={[{ required: true, min: 2 }]}>
-                          <Input placeholder={t("sup.legalBasis")} data-testid="inspection-penalty-basis" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={2} md={1}>
-                        <MinusCircleOutlined
-                          aria-label={t("sup.remove")}
-                          onClick={() => remove(field.name)}
-                          style={{ marginTop: 8 }}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button
-                    type="dashed"
-                    icon={<PlusOutlined />}
-                    onClick={() => add({ kind: "fine", amountYuan: 0, legalBasis: "" })}
-                    data-testid="inspection-add-penalty"
-                  >
-                    {t("sup.addPenalty")}
-                  </Button>
-                </div>
-              )}
-            </Form.List>
+            <PenaltyRows />
             <Row gutter={16} style={{ marginTop: 16 }}>
               <Col xs={12} md={8}>
                 <Form.Item name="violations" label={t("sup.violations")} tooltip={t("sup.violationsHelp")}>
