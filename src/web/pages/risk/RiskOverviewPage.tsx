@@ -1,7 +1,7 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
-import { Button, Card, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Space, Tabs, Typography } from "antd";
 import { useState } from "react";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
 import { api } from "../../api/client";
 import type { Page, RiskLevelNumber, RiskPointSummary } from "../../api/types";
@@ -10,12 +10,12 @@ import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { useUrlFilters } from "../../components/paging";
-import { controlLevelName, RISK_LEVELS, RiskLevelFilter, RiskLevelTag } from "../../components/RiskLevel";
+import { RISK_LEVELS, RiskLevelFilter } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { useLocale, useT } from "../../i18n";
 import { ColourTiles, type LevelCounts } from "./ColourTiles";
+import { RiskPointTable } from "./RiskPointTable";
 import { registerPath } from "./risk-data";
 
 const OWN_ENTERPRISE_ROLES = ["enterprise_principal", "safety_manager", "employee"];
@@ -55,8 +55,8 @@ function OpenEnterpriseRegister() {
 
 function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
   const t = useT();
-  const [locale] = useLocale();
-  const navigate = useNavigate();
+  const [_locale] = useLocale();
+  const _navigate = useNavigate();
   const { params, page, pageSize, update, pagination } = useUrlFilters();
   const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
   const counts = useScopeCounts(publicOnly);
@@ -86,65 +86,13 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
         placeholder={t("risk.filterLevel")}
       />
       <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<RiskPointSummary>
-        data-testid={publicOnly ? "public-risk-table" : "scope-risk-table"}
-        rowKey="id"
-        size="middle"
+      <RiskPointTable
+        view="scope"
+        points={list.data?.items ?? []}
         loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t("risk.empty") }}
-        onRow={(record) => ({ onClick: () => navigate(`/risk/points/${record.id}`), style: { cursor: "pointer" } })}
         pagination={pagination(list.data?.total)}
-        columns={[
-          {
-            title: t("risk.level"),
-            dataIndex: "level",
-            width: 110,
-            render: (value: RiskLevelNumber | null) => <RiskLevelTag level={value} />,
-          },
-          {
-            title: t("risk.name"),
-            dataIndex: "name",
-            render: (name: string, record) => (
-              <Link to={`/risk/points/${record.id}`} onClick={(event) => event.stopPropagation()}>
-                {name}
-              </Link>
-            ),
-          },
-          {
-            title: t("risk.owner"),
-            dataIndex: "ownerName",
-            width: 260,
-            render: (name: string, record) => (
-              <Space size={4}>
-                <Link
-                  to={registerPath(record.ownerKind, record.ownerId)}
-                  onClick={(event) => event.stopPropagation()}
-                  data-testid="risk-owner-link"
-                >
-                  {name}
-                </Link>
-                {record.ownerKind === "territory" && <Tag color="purple">{t("risk.publicArea")}</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: t("risk.kind"),
-            dataIndex: "kind",
-            width: 130,
-            render: (kind: string, record) =>
-              record.publicCategory ? publicCategoryLabel(t, record.publicCategory) : riskPointKindLabel(t, kind),
-          },
-          { title: t("risk.unit"), dataIndex: "unit", width: 130, render: (value: string) => value || "—" },
-          { title: t("risk.hazardCount"), dataIndex: "hazardCount", width: 90, align: "right" },
-          {
-            title: t("risk.controlLevel"),
-            dataIndex: "controlLevel",
-            width: 110,
-            render: (value: string | null) => (value ? controlLevelName(locale, value) : "—"),
-          },
-        ]}
+        emptyText={t("risk.empty")}
+        testId={publicOnly ? "public-risk-table" : "scope-risk-table"}
       />
     </Space>
   );

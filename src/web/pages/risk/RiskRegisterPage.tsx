@@ -1,82 +1,34 @@
 import { DownloadOutlined, FilePdfOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Button, Card, Col, Row, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { api } from "../../api/client";
-import type {
-  Enterprise,
-  Page,
-  RiskLevelNumber,
-  RiskOwnerKind,
-  RiskPointSummary,
-  RiskStats,
-  TerritoryDetail,
-} from "../../api/types";
+import type { Page, RiskLevelNumber, RiskOwnerKind, RiskPointSummary, RiskStats } from "../../api/types";
 import { useRequest } from "../../api/use-request";
-import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { DownloadButton } from "../../components/DownloadButton";
 import { ErrorAlert, RecordPending } from "../../components/ErrorAlert";
-import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useUrlFilters } from "../../components/paging";
-import { controlLevelName, RiskLevelFilter, RiskLevelTag } from "../../components/RiskLevel";
+import { RiskLevelFilter } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";
 import { ColourTiles } from "./ColourTiles";
 import { ImportRiskRegisterModal } from "./ImportRiskRegisterModal";
 import { ColourDonut, RiskBreakdownCharts } from "./RiskCharts";
 import { RiskMap } from "./RiskMap";
 import { RiskPointFormModal } from "./RiskPointFormModal";
+import { RiskPointTable } from "./RiskPointTable";
 import { canEditRegister } from "./risk-data";
+import { useRegisterOwner } from "./use-register-owner";
 
 /** The API's largest page: the map shows up to this many points of one register. */
 const MAP_LIMIT = 500;
-
-type Owner = {
-  kind: RiskOwnerKind;
-  id: string;
-  name: string;
-  boundary: TerritoryDetail["boundary"];
-  boundaryName: string | null;
-  site: [number, number] | null;
-};
-
-/** Who keeps the register and where it is: the enterprise (and its territory's outline, for territory readers). */
-function useOwner(kind: RiskOwnerKind, id: string) {
-  const me = useMe();
-  const canReadTerritories = hasPermission(me, "territory:read");
-  return useRequest<Owner>(async () => {
-    if (kind === "territory") {
-      const territory = await api.get<TerritoryDetail>(`/territories/${id}`);
-      return {
-        kind,
-        id,
-        name: territory.name,
-        boundary: territory.boundary,
-        boundaryName: territory.name,
-        site: null,
-      };
-    }
-    const enterprise = await api.get<Enterprise>(`/enterprises/${id}`);
-    const territory = canReadTerritories
-      ? await api.get<TerritoryDetail>(`/territories/${enterprise.territoryId}`).catch(() => null)
-      : null;
-    return {
-      kind,
-      id,
-      name: enterprise.name,
-      boundary: territory?.boundary ?? null,
-      boundaryName: territory?.name ?? null,
-      site: enterprise.lng != null && enterprise.lat != null ? [enterprise.lng, enterprise.lat] : null,
-    };
-  }, [kind, id, canReadTerritories]);
-}
 
 /** One register (an enterprise's, or a territory's public-area points): colours, list, map and charts. */
 export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const t = useT();
   const me = useMe();
-  const [locale] = useLocale();
+  const [_locale] = useLocale();
   const navigate = useNavigate();
   const { id = "" } = useParams();
   const { params, page, pageSize, update, pagination } = useUrlFilters();
@@ -86,7 +38,7 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
   const unit = params.get("unit") ?? undefined;
 
-  const owner = useOwner(ownerKind, id);
+  const owner = useRegisterOwner(ownerKind, id);
   const list = useRequest(
     () => api.get<Page<RiskPointSummary>>("/risk-points", { ownerId: id, level, unit, page, pageSize }),
     [id, level, unit, page, pageSize],
@@ -110,64 +62,6 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
 
   if (owner.error || !ownerName || !owner.data)
     return <RecordPending request={owner} notFound={t("risk.registerNotFound")} />;
-
-  const columns = [
-    {
-      title: t("risk.level"),
-      dataIndex: "level",
-      width: 110,
-      render: (value: RiskLevelNumber | null) => <RiskLevelTag level={value} />,
-    },
-    {
-      title: t("risk.name"),
-      dataIndex: "name",
-      render: (name: string, record: RiskPointSummary) => (
-        <Link to={`/risk/points/${record.id}`} onClick={(event) => event.stopPropagation()}>
-          {name}
-        </Link>
-      ),
-    },
-    {
-      title: ownerKind === "territory" ? t("risk.publicCategory") : t("risk.kind"),
-      dataIndex: "kind",
-      width: 120,
-      render: (kind: string, record: RiskPointSummary) =>
-        record.publicCategory ? publicCategoryLabel(t, record.publicCategory) : riskPointKindLabel(t, kind),
-    },
-    { title: t("risk.unit"), dataIndex: "unit", width: 140, render: (value: string) => value || "—" },
-    { title: t("risk.hazardCount"), dataIndex: "hazardCount", width: 90, align: "right" as const },
-    {
-      title: t("risk.controlLevel"),
-      dataIndex: "controlLevel",
-      width: 110,
-      render: (value: string | null) => (value ? controlLevelName(locale, value) : "—"),
-    },
-    {
-      title: t("risk.controllingUnit"),
-      dataIndex: "controllingUnit",
-      width: 140,
-      render: (value: string) => value || "—",
-    },
-    {
-      title: t("risk.responsiblePerson"),
-      dataIndex: "responsiblePerson",
-      width: 110,
-      render: (value: string) => value || "—",
-    },
-    {
-      title: t("risk.location"),
-      key: "location",
-      width: 90,
-      render: (_: unknown, record: RiskPointSummary) =>
-        record.lng != null && record.lat != null ? (
-          <Tooltip title={`${record.lng.toFixed(6)}, ${record.lat.toFixed(6)}`}>
-            <Tag color="blue">{t("risk.located")}</Tag>
-          </Tooltip>
-        ) : (
-          <Tag>{t("risk.notLocated")}</Tag>
-        ),
-    },
-  ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="risk-register-page">
@@ -251,17 +145,14 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
           )}
         </Space>
         <ErrorAlert error={list.error} onRetry={list.reload} />
-        <Table<RiskPointSummary>
-          data-testid="risk-point-table"
-          rowKey="id"
-          size="middle"
+        <RiskPointTable
+          view="register"
+          kindTitle={ownerKind === "territory" ? t("risk.publicCategory") : undefined}
+          points={list.data?.items ?? []}
           loading={list.loading}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: editable ? t("risk.emptyEditable") : t("risk.empty") }}
-          onRow={(record) => ({ onClick: () => navigate(`/risk/points/${record.id}`), style: { cursor: "pointer" } })}
           pagination={pagination(list.data?.total)}
-          columns={columns}
+          emptyText={editable ? t("risk.emptyEditable") : t("risk.empty")}
+          testId="risk-point-table"
         />
       </Card>
       <Row gutter={[16, 16]}>
