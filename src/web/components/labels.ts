@@ -88,17 +88,17 @@ export const unitKindLabel = codeLabel("unitKind", UNIT_KINDS);
 /** What the audit page filters by; installation entries (seeding, setup) are not a record one looks for. */
 export const AUDIT_ENTITY_TYPES = ENTITY_TYPES.filter((type) => type !== "installation");
 
-export const STATUS_COLOURS: Record<EnterpriseStatus, string> = {
+export const STATUS_COLOURS: Readonly<Record<string, string>> = {
   operating: "green",
   suspended: "orange",
   closed: "default",
-};
+} satisfies Record<EnterpriseStatus, string>;
 
-export const FILING_STATUS_COLOURS: Record<FilingStatus, string> = {
+export const FILING_STATUS_COLOURS: Readonly<Record<string, string>> = {
   submitted: "processing",
   accepted: "success",
   returned: "warning",
-};
+} satisfies Record<FilingStatus, string>;
 
 // Fields of audited records, as the server stores them (snake_case) or sends them (camelCase).
 const FIELD_LABELS: Record<string, MessageKey> = {

@@ -121,7 +121,12 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
       open={open}
       form={form}
       record={enterprise}
-      initialValues={enterprise ?? { scale: "small", status: "operating", safetyManagers: [], contacts: [] }}
+      initialValues={
+        // The answer declares scale and status as text; they are the codes the form offers.
+        enterprise
+          ? { ...enterprise, scale: enterprise.scale as EnterpriseScale, status: enterprise.status as EnterpriseStatus }
+          : { scale: "small", status: "operating", safetyManagers: [], contacts: [] }
+      }
       fieldAliases={{ territoryCode: "territoryId" }}
       onSubmit={save}
       onClose={onClose}

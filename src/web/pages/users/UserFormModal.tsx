@@ -89,7 +89,7 @@ export function UserFormModal({
           ? {
               username: user.username,
               displayName: user.displayName,
-              role: user.role,
+              role: user.role as Role,
               territoryId: user.territory?.id,
               industries: user.industries,
               enterpriseIds: user.enterpriseIds,
