@@ -1,8 +1,7 @@
 // The shapes of the API's answers (docs: /api/docs). Kept by hand: the web never imports the server.
 import type { Permission, Role } from "../../domain/access/roles";
-import type { Answer, ItemOf, RequestBody } from "./contract";
-import type { CheckFrequency } from "../../domain/inspection/schedule";
 import type { AssessmentMethod } from "../../domain/risk/scales";
+import type { Answer, ItemOf, RequestBody } from "./contract";
 
 export type { Permission, Role };
 
@@ -45,7 +44,6 @@ export type EnterpriseInput = RequestBody<"/api/v1/enterprises", "post">;
 export type FieldProblem = { field: string; message: string };
 
 export type ReferenceKind = "industry" | "accident-type" | "hazard-factor" | "risk-level";
-
 
 type ReferenceAnswer = Answer<"/api/v1/reference/{kind}">;
 /** One code of a reference set; its attributes (a risk level's colours, say) are declared only as "unknown". */
@@ -92,99 +90,19 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type RiskOwnerKind = "enterprise" | "territory";
 export type RiskLevelNumber = 1 | 2 | 3 | 4;
 
-export type RiskPointSummary = {
-  id: string;
-  ownerId: string;
-  ownerKind: RiskOwnerKind;
-  ownerName: string;
-  kind: RiskPointKind;
-  publicCategory: PublicCategory | null;
-  name: string;
-  unit: string;
-  lng: number | null;
-  lat: number | null;
-  level: RiskLevelNumber | null;
-  colour: string | null;
-  controlLevel: ControlLevelCode | null;
-  controllingUnit: string;
-  responsiblePerson: string;
-  hazardCount: number;
-};
+export type RiskPointSummary = ItemOf<"/api/v1/risk-points">;
 
-export type Assessment = {
-  id: string;
-  method: AssessmentMethod;
-  factors: Record<string, number>;
-  score: number;
-  level: RiskLevelNumber;
-  colour: string;
-  bandsVersion: string;
-  bandsAreCurrent: boolean;
-  assessorName: string;
-  assessorOrganisation: string | null;
-  note: string;
-  assessedAt: string;
-};
+/** One risk point with its hazards and measures; its area is declared loosely by the server (a GeoJSON polygon). */
+export type RiskPoint = Omit<Answer<"/api/v1/risk-points/{id}">, "area"> & { area: GeoPolygon | null };
+export type Hazard = RiskPoint["hazards"][number];
+export type Assessment = NonNullable<Hazard["assessment"]>;
+export type ControlMeasure = RiskPoint["measures"][number];
 
-export type Hazard = {
-  id: string;
-  description: string;
-  factorCode: string;
-  accidentTypes: string[];
-  consequences: string;
-  level: RiskLevelNumber | null;
-  assessmentCount: number;
-  assessment: Assessment | null;
-};
+export type RiskPointInput = RequestBody<"/api/v1/risk-points/{id}", "patch">;
 
-export type ControlMeasure = {
-  id: string;
-  hazardId: string | null;
-  kind: MeasureKind;
-  content: string;
-  checkContent: string;
-  checkFrequency: CheckFrequency;
-  responsiblePerson: string;
-};
+export type HazardInput = RequestBody<"/api/v1/risk-points/{id}/hazards", "post">;
 
-export type RiskPoint = RiskPointSummary & {
-  area: GeoPolygon | null;
-  photoIds: string[];
-  controlLevelSetByUser: boolean;
-  responsiblePhone: string;
-  emergencyPhone: string;
-  publicToken: string;
-  updatedAt: string;
-  hazards: Hazard[];
-  measures: ControlMeasure[];
-};
-
-export type RiskPointInput = {
-  ownerId?: string;
-  kind?: RiskPointKind;
-  name?: string;
-  unit?: string;
-  lng?: number | null;
-  lat?: number | null;
-  publicCategory?: PublicCategory | null;
-  photoIds?: string[];
-  controlLevel?: ControlLevelCode | null;
-  controllingUnit?: string;
-  responsiblePerson?: string;
-  responsiblePhone?: string;
-  emergencyPhone?: string;
-};
-
-export type HazardInput = { description: string; factorCode: string; accidentTypes: string[]; consequences?: string };
-
-export type MeasureInput = {
-  kind: MeasureKind;
-  content: string;
-  checkContent?: string;
-  checkFrequency: CheckFrequency;
-  responsiblePerson?: string;
-  hazardId?: string | null;
-};
+export type MeasureInput = RequestBody<"/api/v1/risk-points/{id}/measures", "post">;
 
 export type ScaleValue = { value: number; meaningZh: string; meaningEn: string };
 export type RiskBands = {
@@ -194,7 +112,7 @@ export type RiskBands = {
 };
 export type RiskMethod = { method: AssessmentMethod; scales: Record<string, ScaleValue[]>; bands: RiskBands };
 export type RiskMethods = { methods: RiskMethod[] };
-export type RiskGrade = { score: number; level: RiskLevelNumber; colour: string; bandsVersion: string };
+export type RiskGrade = Answer<"/api/v1/calculators/risk", "post">;
 
 export type RiskStats = {
   byColour: { level: RiskLevelNumber | null; colour: string | null; count: number }[];
@@ -202,7 +120,7 @@ export type RiskStats = {
   byAccidentType: { code: string; nameZh: string; nameEn: string; riskPoints: number }[];
 };
 
-export type Attachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
+export type Attachment = Answer<"/api/v1/attachments", "post">;
 
 // ——— Major hazard sources (GB 18218-2018) ———
 
@@ -301,20 +219,5 @@ export type Gb18218Substance = {
 export type Gb18218Class = { code: string; nameZh: string; nameEn: string; thresholdTonnes: number; beta: number };
 export type Gb18218Table = { version: string; substances: Gb18218Substance[]; classes: Gb18218Class[] };
 
-type BilingualName = { zh: string; en: string };
-
 /** The public notice card a posted card's QR code opens: no ids, coordinates or personal phone numbers. */
-export type PublicRiskCard = {
-  ownerName: string;
-  pointName: string;
-  unit: string;
-  level: RiskLevelNumber | null;
-  colour: string | null;
-  levelName: BilingualName;
-  hazards: { description: string; accidentTypes: BilingualName[] }[];
-  measures: Record<MeasureKind, string[]>;
-  emergencyPhone: string;
-  controllingUnit: string;
-  responsiblePerson: string;
-  updatedAt: string;
-};
+export type PublicRiskCard = Answer<"/api/v1/public/risk-cards/{token}">;

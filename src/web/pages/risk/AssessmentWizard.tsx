@@ -1,6 +1,6 @@
 import { Alert, App, Button, Modal, Skeleton, Space, Steps } from "antd";
 import { useEffect, useState } from "react";
-import { type AssessmentMethod, METHOD_FACTORS } from "../../../domain/risk/scales";
+import { type AssessmentMethod, isAssessmentMethod, METHOD_FACTORS } from "../../../domain/risk/scales";
 import { api, errorMessage } from "../../api/client";
 import type { Hazard, RiskGrade, RiskMethod, RiskPoint } from "../../api/types";
 import { riskLevelName } from "../../components/RiskLevel";
@@ -38,7 +38,7 @@ export function AssessmentWizard({ open, hazard, onClose, onSaved }: Props) {
     if (!open) return;
     const previous = hazard?.assessment;
     setStep(0);
-    setMethod(previous?.method ?? "LS");
+    setMethod(isAssessmentMethod(previous?.method) ? previous.method : "LS");
     setFactors(previous ? { ...previous.factors } : {});
     setNote("");
     setProblem(null);

@@ -2,7 +2,6 @@ import { FilePdfOutlined, LinkOutlined, QrcodeOutlined } from "@ant-design/icons
 import { Alert, Card, Col, Row, Space, Typography } from "antd";
 import QRCode from "qrcode";
 import { useEffect, useMemo, useState } from "react";
-import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import {
   MEASURE_KINDS,
   type MeasureKind,
@@ -11,13 +10,14 @@ import {
   type RiskPoint,
 } from "../../api/types";
 import { DownloadButton } from "../../components/DownloadButton";
+import { levelItem } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
 import { NoticeCard } from "../card/NoticeCard";
 import { useAccidentTypes } from "./risk-data";
 
 /** The notice card as the public will see it, built from the register (the server's public card is the same content). */
 function cardOf(point: RiskPoint, accidentTypes: readonly ReferenceItem[]): PublicRiskCard {
-  const level = point.level ? riskLevelOf(point.level) : null;
+  const level = levelItem(point.level);
   const typeName = (code: string) => {
     const item = accidentTypes.find((a) => a.code === code);
     return { zh: item?.nameZh ?? code, en: item?.nameEn ?? code };

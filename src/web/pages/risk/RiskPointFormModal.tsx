@@ -35,17 +35,23 @@ type FormValues = {
   emergencyPhone?: string;
 };
 
-/** The form's values for a point being edited; "follow the mapping" unless a level was set by hand. */
+/**
+ * The form's values for a point being edited; "follow the mapping" unless a level was set by hand. The answer declares
+ * the kind, category and control level as text; they are the codes the form offers.
+ */
 function valuesOf(riskPoint: RiskPoint): FormValues {
   return {
-    kind: riskPoint.kind,
+    kind: riskPoint.kind as RiskPointKind,
     name: riskPoint.name,
     unit: riskPoint.unit,
-    publicCategory: riskPoint.publicCategory ?? undefined,
+    publicCategory: (riskPoint.publicCategory ?? undefined) as PublicCategory | undefined,
     lng: riskPoint.lng,
     lat: riskPoint.lat,
     photoIds: riskPoint.photoIds,
-    controlLevel: riskPoint.controlLevelSetByUser && riskPoint.controlLevel ? riskPoint.controlLevel : DEFAULT_CONTROL,
+    controlLevel:
+      riskPoint.controlLevelSetByUser && riskPoint.controlLevel
+        ? (riskPoint.controlLevel as ControlLevelCode)
+        : DEFAULT_CONTROL,
     controllingUnit: riskPoint.controllingUnit,
     responsiblePerson: riskPoint.responsiblePerson,
     responsiblePhone: riskPoint.responsiblePhone,
@@ -56,7 +62,7 @@ function valuesOf(riskPoint: RiskPoint): FormValues {
 type Props = {
   open: boolean;
   ownerId: string;
-  ownerKind: RiskOwnerKind;
+  ownerKind: RiskOwnerKind | string;
   /** The point to edit; absent when adding one. */
   riskPoint?: RiskPoint;
   onClose: () => void;

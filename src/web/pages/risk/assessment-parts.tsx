@@ -2,7 +2,7 @@ import { Card, Space, Typography } from "antd";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import { type AssessmentMethod, METHOD_FACTORS } from "../../../domain/risk/scales";
 import type { RiskBands, RiskGrade } from "../../api/types";
-import { RISK_LEVELS, RiskLevelTag, riskLevelName } from "../../components/RiskLevel";
+import { levelItem, RISK_LEVELS, RiskLevelTag, riskLevelName } from "../../components/RiskLevel";
 import { type MessageKey, useLocale, useT } from "../../i18n";
 
 // The pieces of an assessment the wizard and the reference page show: the methods' names, their factors' meanings,
@@ -83,7 +83,7 @@ export function GradePreview({
 }) {
   const t = useT();
   const [locale] = useLocale();
-  const item = grade ? riskLevelOf(grade.level) : null;
+  const item = levelItem(grade?.level);
   return (
     <Card
       size="small"
