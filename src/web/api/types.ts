@@ -1,6 +1,9 @@
-// The shapes of the API's answers (docs: /api/docs). Kept by hand: the web never imports the server.
+// Names for the API's answers. Each is the generated contract's type (./contract over ./openapi.d.ts, from the server's
+// OpenAPI document), narrowed only where the server declares a field loosely; what the server does not declare yet is
+// still written here by hand, marked so.
 import type { Permission, Role } from "../../domain/access/roles";
-import type { AssessmentMethod } from "../../domain/risk/scales";
+import type { RiskLevel } from "../../domain/reference/risk-levels";
+import type { AssessmentMethod, ScaleValue } from "../../domain/risk/scales";
 import type { Answer, ItemOf, RequestBody } from "./contract";
 
 export type { Permission, Role };
@@ -52,7 +55,6 @@ export type ReferenceItem = Omit<ReferenceAnswer["items"][number], "attributes">
 };
 export type ReferenceSet = Omit<ReferenceAnswer, "items"> & { items: ReferenceItem[] };
 
-export type ControlLevelCode = "company" | "department" | "workshop" | "team" | "post";
 export type ControlLevelMapping = Answer<"/api/v1/reference/control-levels">;
 
 export type User = ItemOf<"/api/v1/users">;
@@ -88,7 +90,6 @@ export type PublicCategory = (typeof PUBLIC_CATEGORIES)[number];
 export const MEASURE_KINDS = ["engineering", "management", "training", "protection", "emergency"] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type RiskOwnerKind = "enterprise" | "territory";
-export type RiskLevelNumber = 1 | 2 | 3 | 4;
 
 export type RiskPointSummary = ItemOf<"/api/v1/risk-points">;
 
@@ -104,7 +105,7 @@ export type HazardInput = RequestBody<"/api/v1/risk-points/{id}/hazards", "post"
 
 export type MeasureInput = RequestBody<"/api/v1/risk-points/{id}/measures", "post">;
 
-export type ScaleValue = { value: number; meaningZh: string; meaningEn: string };
+// Not declared by the server yet (GET /risk-methods): written by hand until it is.
 export type RiskBands = {
   method: AssessmentMethod;
   version: string;
@@ -114,8 +115,9 @@ export type RiskMethod = { method: AssessmentMethod; scales: Record<string, Scal
 export type RiskMethods = { methods: RiskMethod[] };
 export type RiskGrade = Answer<"/api/v1/calculators/risk", "post">;
 
+// Not declared by the server yet (GET /risk-stats): written by hand until it is.
 export type RiskStats = {
-  byColour: { level: RiskLevelNumber | null; colour: string | null; count: number }[];
+  byColour: { level: RiskLevel | null; colour: string | null; count: number }[];
   byUnit: { unit: string; counts: Record<"1" | "2" | "3" | "4", number>; notAssessed: number }[];
   byAccidentType: { code: string; nameZh: string; nameEn: string; riskPoints: number }[];
 };
@@ -124,42 +126,18 @@ export type Attachment = Answer<"/api/v1/attachments", "post">;
 
 // ——— Major hazard sources (GB 18218-2018) ———
 
-export type MajorHazardSubstance = {
-  cas: string | null;
-  name: string | null;
-  hazardClass: string | null;
-  quantityTonnes: number;
-};
-
-export type MajorHazardTerm = {
-  substance: string;
-  cas: string | null;
-  q: number;
-  Q: number;
-  beta: number;
-  ratio: number;
-  thresholdFrom?: "named_substance" | "hazard_class";
-  betaFrom?: string;
-  hazardClass?: string | null;
-};
-
-export type MajorHazardResult = {
-  tableVersion: string;
-  s: number;
-  isMajorHazard: boolean;
-  alpha: number;
-  r: number;
-  level: RiskLevelNumber | null;
-  terms: MajorHazardTerm[];
-  computedAt?: string;
-};
+type UnitAnswer = Answer<"/api/v1/major-hazard-units/{id}">;
+export type MajorHazardSubstance = UnitAnswer["substances"][number];
+export type MajorHazardResult = Answer<"/api/v1/calculators/major-hazard", "post">;
+export type MajorHazardTerm = MajorHazardResult["terms"][number];
+export type MajorHazardUnitInput = RequestBody<"/api/v1/major-hazard-units/{id}", "put">;
 
 export const FILING_STATUSES = ["submitted", "accepted", "returned"] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 export type MajorHazardUnitKind = "plant" | "storage";
 
-/** What the enterprise filed: the unit as it was at that moment. */
+/** What the enterprise filed: the unit as it was at that moment (declared by the server only as "unknown"). */
 export type FilingSnapshot = {
   name?: string;
   unitKind?: MajorHazardUnitKind;
@@ -168,45 +146,12 @@ export type FilingSnapshot = {
   result?: MajorHazardResult | null;
 };
 
-export type MajorHazardFiling = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  unitId: string;
-  unitName: string;
-  status: FilingStatus;
-  level: RiskLevelNumber | null;
-  safetyMeasures: string;
-  emergencyMeasures: string;
-  snapshot: FilingSnapshot;
-  submittedAt: string;
-  decidedAt: string | null;
-  decisionReason: string | null;
-};
+/** A filing with its snapshot read as what the enterprise filed. */
+export type MajorHazardFiling = Omit<ItemOf<"/api/v1/major-hazard-filings">, "snapshot"> & { snapshot: FilingSnapshot };
+/** One unit with its identification result and its filings. */
+export type MajorHazardUnit = Omit<UnitAnswer, "filings"> & { filings: MajorHazardFiling[] };
 
-export type MajorHazardUnit = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  name: string;
-  unitKind: MajorHazardUnitKind;
-  exposedPopulation: number;
-  lng: number | null;
-  lat: number | null;
-  substances: MajorHazardSubstance[];
-  result: MajorHazardResult | null;
-  filings: MajorHazardFiling[];
-};
-
-export type MajorHazardUnitInput = {
-  name: string;
-  unitKind: MajorHazardUnitKind;
-  exposedPopulation: number;
-  lng?: number | null;
-  lat?: number | null;
-  substances: { cas?: string; name?: string; hazardClass?: string; quantityTonnes: number }[];
-};
-
+// Not declared by the server yet (GET /reference/gb18218): written by hand until it is.
 export type Gb18218Substance = {
   cas: string | null;
   nameZh: string;

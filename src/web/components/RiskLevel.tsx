@@ -1,7 +1,12 @@
 import { Select, Space, Tag, Tooltip } from "antd";
 import type { CSSProperties, ReactNode } from "react";
-import { controlLevels, type RiskLevel, type RiskLevelItem, riskLevelOf } from "../../domain/reference/risk-levels";
-import type { ControlLevelCode } from "../api/types";
+import {
+  type ControlLevel,
+  controlLevels,
+  type RiskLevel,
+  type RiskLevelItem,
+  riskLevelOf,
+} from "../../domain/reference/risk-levels";
 import { type Locale, localName, useLocale, useT } from "../i18n";
 
 // Risk colours come from src/domain/reference/risk-levels.ts only: the register, the map, the charts and the notice
@@ -27,7 +32,7 @@ export function riskLevelName(locale: Locale, level: number): string {
   return item ? localName(locale, item.nameZh, item.nameEn) : String(level);
 }
 
-export function controlLevelName(locale: Locale, code: ControlLevelCode | string | null | undefined): string {
+export function controlLevelName(locale: Locale, code: ControlLevel | string | null | undefined): string {
   const item = controlLevels.find((c) => c.code === code);
   return item ? localName(locale, item.nameZh, item.nameEn) : (code ?? "—");
 }

@@ -7,6 +7,7 @@ import {
   type HiddenDangerStatus,
 } from "../../../domain/hidden-danger";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
+import type { ItemOf } from "../../api/contract";
 import { codeLabel } from "../../components/labels";
 import type { MessageKey, Translate } from "../../i18n";
 
@@ -120,16 +121,7 @@ export type ChecklistItem = {
   responsiblePerson: string;
 };
 
-export type AppNotification = {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  severity: string;
-  createdAt: string;
-  readAt: string | null;
-};
+export type AppNotification = ItemOf<"/api/v1/notifications">;
 
 export const STATUS_TAG_COLOURS: Record<HiddenDangerStatus, string> = {
   reported: "processing",

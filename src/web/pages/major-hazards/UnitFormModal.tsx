@@ -73,7 +73,7 @@ export function UnitFormModal({
         (unit
           ? {
               name: unit.name,
-              unitKind: unit.unitKind,
+              unitKind: unit.unitKind as MajorHazardUnitKind,
               exposedPopulation: unit.exposedPopulation,
               lng: unit.lng,
               lat: unit.lat,

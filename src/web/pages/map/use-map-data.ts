@@ -2,6 +2,7 @@ import type maplibregl from "maplibre-gl";
 import type { GeoJSONSource } from "maplibre-gl";
 import { type RefObject, useEffect, useRef, useState } from "react";
 import { api } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useLocale } from "../../i18n";
 import {
   drawableLayer,
@@ -27,7 +28,7 @@ export function useTileUrl(): string | null | undefined {
   const [tileUrl, setTileUrl] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     api
-      .get<{ tileUrl: string | null }>("/map/config")
+      .get<Answer<"/api/v1/map/config">>("/map/config")
       .then((config) => setTileUrl(config.tileUrl))
       .catch(() => setTileUrl(null));
   }, []);

@@ -3,8 +3,9 @@ import { Button, Card, Space, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
+import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
-import type { Page, RiskLevelNumber, RiskPointSummary } from "../../api/types";
+import type { Page, RiskPointSummary } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -30,7 +31,7 @@ function useScopeCounts(publicOnly: boolean) {
     const [all, ...byLevel] = await Promise.all([totalOf(), ...RISK_LEVELS.map((level) => totalOf(level))]);
     const assessed = byLevel.reduce((sum, n) => sum + n, 0);
     return [
-      ...RISK_LEVELS.map((level, index) => ({ level: level as RiskLevelNumber, count: byLevel[index] })),
+      ...RISK_LEVELS.map((level, index) => ({ level: level as RiskLevel, count: byLevel[index] })),
       { level: null, count: all - assessed },
     ];
   }, [publicOnly]);
@@ -58,7 +59,7 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
   const [_locale] = useLocale();
   const _navigate = useNavigate();
   const { params, page, pageSize, update, pagination } = useUrlFilters();
-  const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
+  const level = (Number(params.get("level")) || undefined) as RiskLevel | undefined;
   const counts = useScopeCounts(publicOnly);
   const list = useRequest(
     () =>

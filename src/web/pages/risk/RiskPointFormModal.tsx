@@ -1,7 +1,7 @@
 import { App, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import type { ControlLevel } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
 import {
-  type ControlLevelCode,
   PUBLIC_CATEGORIES,
   type PublicCategory,
   RISK_POINT_KINDS,
@@ -28,7 +28,7 @@ type FormValues = {
   lng?: number | null;
   lat?: number | null;
   photoIds?: string[];
-  controlLevel: ControlLevelCode | typeof DEFAULT_CONTROL;
+  controlLevel: ControlLevel | typeof DEFAULT_CONTROL;
   controllingUnit?: string;
   responsiblePerson?: string;
   responsiblePhone?: string;
@@ -50,7 +50,7 @@ function valuesOf(riskPoint: RiskPoint): FormValues {
     photoIds: riskPoint.photoIds,
     controlLevel:
       riskPoint.controlLevelSetByUser && riskPoint.controlLevel
-        ? (riskPoint.controlLevel as ControlLevelCode)
+        ? (riskPoint.controlLevel as ControlLevel)
         : DEFAULT_CONTROL,
     controllingUnit: riskPoint.controllingUnit,
     responsiblePerson: riskPoint.responsiblePerson,

@@ -1,7 +1,8 @@
 import { Space, Table, type TablePaginationConfig, Tag, Tooltip } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link, useNavigate } from "react-router-dom";
-import type { RiskLevelNumber, RiskPointSummary } from "../../api/types";
+import type { RiskLevel } from "../../../domain/reference/risk-levels";
+import type { RiskPointSummary } from "../../api/types";
 import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { controlLevelName, RiskLevelTag } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";
@@ -76,7 +77,7 @@ export function RiskPointTable({
       title: t("risk.level"),
       dataIndex: "level",
       width: 110,
-      render: (value: RiskLevelNumber | null) => <RiskLevelTag level={value} />,
+      render: (value: RiskLevel | null) => <RiskLevelTag level={value} />,
     },
     {
       title: t("risk.name"),

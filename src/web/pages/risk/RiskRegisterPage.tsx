@@ -2,8 +2,9 @@ import { DownloadOutlined, FilePdfOutlined, PlusOutlined, UploadOutlined } from 
 import { Button, Card, Col, Row, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
+import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
-import type { Page, RiskLevelNumber, RiskOwnerKind, RiskPointSummary, RiskStats } from "../../api/types";
+import type { Page, RiskOwnerKind, RiskPointSummary, RiskStats } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
 import { DownloadButton } from "../../components/DownloadButton";
@@ -35,7 +36,7 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
-  const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
+  const level = (Number(params.get("level")) || undefined) as RiskLevel | undefined;
   const unit = params.get("unit") ?? undefined;
 
   const owner = useRegisterOwner(ownerKind, id);
