@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Button, Card, Input, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
@@ -7,10 +7,10 @@ import { ENTERPRISE_STATUSES, type EnterpriseStatus, type EnterpriseSummary, typ
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { STATUS_COLOURS, scaleLabel, statusLabel } from "../../components/labels";
 import { useUrlFilters } from "../../components/paging";
+import { RequestTable } from "../../components/RequestTable";
 import { useTerritoryNames } from "../../components/shared-data";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { useT } from "../../i18n";
@@ -102,13 +102,10 @@ export function EnterpriseListPage() {
           options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<EnterpriseSummary>
+      <RequestTable<EnterpriseSummary>
+        request={list}
+        rows={list.data?.items}
         data-testid="enterprise-table"
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         scroll={{ x: 960 }}
         onRow={(record) => ({ onClick: () => navigate(`/enterprises/${record.id}`), style: { cursor: "pointer" } })}
         pagination={pagination(list.data?.total)}

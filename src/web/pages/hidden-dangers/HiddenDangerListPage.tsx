@@ -1,5 +1,5 @@
 import { CameraOutlined } from "@ant-design/icons";
-import { Button, Card, Checkbox, Grid, Select, Space, Table, Typography } from "antd";
+import { Button, Card, Checkbox, Grid, Select, Space, Typography } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { HIDDEN_DANGER_STATUSES, type HiddenDangerLevel } from "../../../domain/hidden-danger";
 import { api } from "../../api/client";
@@ -7,8 +7,8 @@ import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { useUrlFilters } from "../../components/paging";
+import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
 import { HiddenDangerTags } from "./HiddenDangerTags";
 import { formatDate, type HiddenDanger, sourceLabel, statusLabel } from "./hidden-danger-data";
@@ -97,13 +97,10 @@ export function HiddenDangerListPage() {
           {t("hd.onlySupervised")}
         </Checkbox>
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<HiddenDanger>
+      <RequestTable<HiddenDanger>
+        request={list}
+        rows={list.data?.items}
         data-testid="hd-table"
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         scroll={narrow ? undefined : { x: 900 }}
         onRow={(record) => ({ onClick: () => navigate(`/hidden-dangers/${record.id}`), style: { cursor: "pointer" } })}
         pagination={pagination(list.data?.total)}

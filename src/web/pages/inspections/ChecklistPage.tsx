@@ -1,13 +1,13 @@
 import { PlusOutlined, SyncOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag } from "antd";
 import { useState } from "react";
 import { CHECK_FREQUENCIES } from "../../../domain/inspection/schedule";
 import { TEMPLATE_KINDS } from "../../../domain/inspection/templates";
 import { api, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { checkFrequencyLabel } from "../../components/labels";
+import { RequestTable } from "../../components/RequestTable";
 import { controlLevelName } from "../../components/RiskLevel";
 import { type MessageKey, useLocale, useT } from "../../i18n";
 import type { ChecklistItem } from "../hidden-dangers/hidden-danger-data";
@@ -99,13 +99,10 @@ export function ChecklistPage() {
       }
     >
       <Alert type="info" showIcon title={t("checklist.tasksHint")} style={{ marginBottom: 16 }} />
-      <ErrorAlert error={items.error} onRetry={items.reload} />
-      <Table<ChecklistItem>
+      <RequestTable<ChecklistItem>
+        request={items}
+        rows={items.data}
         data-testid="checklist-table"
-        rowKey="id"
-        size="middle"
-        loading={items.loading}
-        dataSource={items.data ?? []}
         scroll={{ x: 800 }}
         pagination={{ pageSize: 50, showTotal: (total) => t("common.total", { total }) }}
         columns={[

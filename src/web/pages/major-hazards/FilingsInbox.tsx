@@ -1,19 +1,5 @@
 import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { api, errorMessage } from "../../api/client";
@@ -21,8 +7,8 @@ import { FILING_STATUSES, type FilingStatus, type MajorHazardFiling } from "../.
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { FILING_STATUS_COLOURS, filingStatusLabel, formatDateTime, unitKindLabel } from "../../components/labels";
+import { RequestTable } from "../../components/RequestTable";
 import { useLocale, useT } from "../../i18n";
 import { MajorHazardLevelTag, UnitResult } from "./UnitResult";
 
@@ -81,51 +67,46 @@ function StatusList({ status, onOpen }: { status: FilingStatus; onOpen: (filing:
   const [locale] = useLocale();
   const list = useRequest(() => api.get<{ items: MajorHazardFiling[] }>("/major-hazard-filings", { status }), [status]);
   return (
-    <>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<MajorHazardFiling>
-        data-testid={`filings-${status}`}
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t("filing.none") }}
-        onRow={(filing) => ({ onClick: () => onOpen(filing), style: { cursor: "pointer" } })}
-        columns={[
-          { title: t("filing.enterprise"), dataIndex: "enterpriseName" },
-          { title: t("majorHazard.unitName"), dataIndex: "unitName" },
-          {
-            title: t("majorHazard.level"),
-            key: "level",
-            width: 170,
-            render: (_: unknown, filing) => (
-              <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
-            ),
-          },
-          {
-            title: t("filing.submittedAt"),
-            dataIndex: "submittedAt",
-            width: 160,
-            render: (at: string) => formatDateTime(at, locale),
-          },
-          ...(status === "submitted"
-            ? []
-            : [
-                {
-                  title: t("filing.decidedAt"),
-                  dataIndex: "decidedAt",
-                  width: 160,
-                  render: (at: string | null) => formatDateTime(at, locale),
-                },
-                {
-                  title: t("filing.reason"),
-                  dataIndex: "decisionReason",
-                  render: (reason: string | null) => reason || "—",
-                },
-              ]),
-        ]}
-      />
-    </>
+    <RequestTable<MajorHazardFiling>
+      request={list}
+      rows={list.data?.items}
+      data-testid={`filings-${status}`}
+      locale={{ emptyText: t("filing.none") }}
+      onRow={(filing) => ({ onClick: () => onOpen(filing), style: { cursor: "pointer" } })}
+      columns={[
+        { title: t("filing.enterprise"), dataIndex: "enterpriseName" },
+        { title: t("majorHazard.unitName"), dataIndex: "unitName" },
+        {
+          title: t("majorHazard.level"),
+          key: "level",
+          width: 170,
+          render: (_: unknown, filing) => (
+            <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
+          ),
+        },
+        {
+          title: t("filing.submittedAt"),
+          dataIndex: "submittedAt",
+          width: 160,
+          render: (at: string) => formatDateTime(at, locale),
+        },
+        ...(status === "submitted"
+          ? []
+          : [
+              {
+                title: t("filing.decidedAt"),
+                dataIndex: "decidedAt",
+                width: 160,
+                render: (at: string | null) => formatDateTime(at, locale),
+              },
+              {
+                title: t("filing.reason"),
+                dataIndex: "decisionReason",
+                render: (reason: string | null) => reason || "—",
+              },
+            ]),
+      ]}
+    />
   );
 }
 

@@ -1,15 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag } from "antd";
+import { App, Button, Card, Form, Input, Select, Space, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormModal } from "../../components/FormModal";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { organisationKindLabel } from "../../components/labels";
+import { RequestTable } from "../../components/RequestTable";
 import { useIndustries } from "../../components/shared-data";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { localName, useLocale, useT } from "../../i18n";
@@ -119,12 +119,9 @@ export function OrganisationsPage() {
           style={{ width: 200 }}
         />
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<Organisation>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={rows}
+      <RequestTable<Organisation>
+        request={list}
+        rows={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t("common.total", { total }) }}
         columns={[
           {

@@ -1,11 +1,11 @@
-import { App, Button, Card, Col, Form, InputNumber, Popconfirm, Row, Select, Table, Typography } from "antd";
+import { App, Button, Card, Col, Form, InputNumber, Popconfirm, Row, Select, Typography } from "antd";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormProblem, useFormSubmit } from "../../components/FormModal";
+import { RequestTable } from "../../components/RequestTable";
 import { RISK_LEVELS, RiskLevelTag } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { useT } from "../../i18n";
@@ -89,14 +89,12 @@ export function FrequencyPage() {
       <SupervisionTabs />
       <Card title={t("sup.frequencyTitle")} style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t("sup.frequencyHelp")}</Typography.Paragraph>
-        <ErrorAlert error={settings.error} onRetry={settings.reload} />
-        <Table<FrequencyRow>
+        <RequestTable<FrequencyRow>
+          request={settings}
+          rows={rows}
           data-testid="frequency-table"
           rowKey="key"
-          size="middle"
           pagination={false}
-          loading={settings.loading}
-          dataSource={rows}
           columns={[
             { title: t("sup.scope"), dataIndex: "scope" },
             ...RISK_LEVELS.map((level) => ({

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Progress, Select, Space, Table, Typography } from "antd";
+import { Button, Card, Form, Input, InputNumber, Progress, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
@@ -7,6 +7,7 @@ import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormProblem, useFormSubmit } from "../../components/FormModal";
+import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
 import { completionPercent, type Department, type Plan, type PlanDetail } from "./supervision-data";
@@ -112,13 +113,10 @@ export function PlansPage() {
         </Card>
       )}
       <Card title={t("sup.plansTitle")}>
-        <ErrorAlert error={plans.error} onRetry={plans.reload} />
-        <Table<Plan>
+        <RequestTable<Plan>
+          request={plans}
+          rows={plans.data?.items}
           data-testid="plan-list"
-          rowKey="id"
-          size="middle"
-          loading={plans.loading}
-          dataSource={plans.data?.items ?? []}
           locale={{ emptyText: t("sup.noPlans") }}
           onRow={(plan) => ({ onClick: () => navigate(`/supervision/plans/${plan.id}`), style: { cursor: "pointer" } })}
           pagination={{ current: page, pageSize: 20, total: plans.data?.total ?? 0, onChange: setPage }}

@@ -1,15 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ROLES, type Role } from "../../../domain/access/roles";
 import { api, errorMessage } from "../../api/client";
 import type { Page, User } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { FormModal } from "../../components/FormModal";
 import { formatDateTime, roleLabel } from "../../components/labels";
 import { usePaging } from "../../components/paging";
+import { RequestTable } from "../../components/RequestTable";
 import { useLocale, useT } from "../../i18n";
 import { UserFormModal } from "./UserFormModal";
 
@@ -108,13 +108,10 @@ export function UsersPage() {
           style={{ width: 180 }}
         />
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<User>
+      <RequestTable<User>
+        request={list}
+        rows={list.data?.items}
         data-testid="user-table"
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         scroll={{ x: 1200 }}
         pagination={pagination(list.data?.total)}
         columns={[
