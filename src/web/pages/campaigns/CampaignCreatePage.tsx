@@ -8,7 +8,7 @@ import { useMe } from "../../app/session";
 import { FormProblem, useFormSubmit } from "../../components/FormModal";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { useTerritoryOptions } from "../../components/TerritoryTreeSelect";
-import { useLocale, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { CampaignTaskRows, ReportScheduleFields } from "./CampaignFormParts";
 import type { CampaignDetail } from "./campaign-data";
 import { CAMPAIGN_FIELDS, type CampaignFormValues, planOf } from "./campaign-plan";
@@ -16,7 +16,6 @@ import { CAMPAIGN_FIELDS, type CampaignFormValues, planOf } from "./campaign-pla
 /** Drafts a special action: scope, industries, departments, period, report schedule and tasks. */
 export function CampaignCreatePage() {
   const t = useT();
-  const [_locale] = useLocale();
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<CampaignFormValues>();

@@ -1,6 +1,6 @@
 import { Form, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { HiddenDangerActionType } from "../../../domain/hidden-danger";
 import { api } from "../../api/client";
 import { useMe } from "../../app/session";
@@ -51,7 +51,6 @@ export function ActionModal({
   const t = useT();
   const me = useMe();
   const [form] = Form.useForm<Values>();
-  const [_staff, _setStaff] = useState<{ id: string; displayName: string }[]>([]);
 
   // A new step, or the danger changing under an open one, starts the form again.
   const step = useMemo(() => ({ action, danger }), [action, danger]);

@@ -3,7 +3,7 @@ import { api } from "../../api/client";
 import type { MajorHazardUnit, MajorHazardUnitInput, MajorHazardUnitKind } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { unitKindLabel } from "../../components/labels";
-import { useLocale, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { useGb18218 } from "./gb18218";
 import { SubstanceFields } from "./SubstanceFields";
 import { rowsFromUnit, type SubstanceRow, substancesForApi, withFormFieldNames } from "./substance-rows";
@@ -34,7 +34,6 @@ export function UnitFormModal({
   onSaved: (unit: MajorHazardUnit) => void;
 }) {
   const t = useT();
-  const [_locale] = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   // What the form holds as the user types, for the live preview.

@@ -1,8 +1,8 @@
-import { DeleteOutlined, EditOutlined, ExperimentOutlined, HistoryOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { EditOutlined, ExperimentOutlined, HistoryOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
-import { api, errorMessage } from "../../api/client";
 import type { Hazard, RiskPoint } from "../../api/types";
+import { DeleteButton } from "../../components/DeleteButton";
 import { formatDateTime } from "../../components/labels";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";
@@ -23,21 +23,10 @@ export function HazardsSection({
 }) {
   const t = useT();
   const [locale] = useLocale();
-  const { message } = App.useApp();
   const factors = useHazardFactors();
   const accidentTypes = useAccidentTypes();
   const [editing, setEditing] = useState<Hazard | "new" | null>(null);
   const [assessing, setAssessing] = useState<Hazard | null>(null);
-
-  const remove = async (hazard: Hazard) => {
-    try {
-      await api.delete(`/hazards/${hazard.id}`);
-      message.success(t("hazard.deleted"));
-      onChanged();
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
 
   return (
     <Card
@@ -166,13 +155,12 @@ export function HazardsSection({
                       <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(hazard)}>
                         {t("common.edit")}
                       </Button>
-                      <Popconfirm
-                        title={t("hazard.deleteConfirm")}
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() => remove(hazard)}
-                      >
-                        <Button size="small" danger icon={<DeleteOutlined />} aria-label={t("common.remove")} />
-                      </Popconfirm>
+                      <DeleteButton
+                        path={`/hazards/${hazard.id}`}
+                        confirm={t("hazard.deleteConfirm")}
+                        done={t("hazard.deleted")}
+                        onDeleted={onChanged}
+                      />
                     </Space>
                   ),
                 },

@@ -1,8 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { api, errorMessage } from "../../api/client";
 import { type ControlMeasure, MEASURE_KINDS, type MeasureKind, type RiskPoint } from "../../api/types";
+import { DeleteButton } from "../../components/DeleteButton";
 import { checkFrequencyLabel, measureKindLabel } from "../../components/labels";
 import { useT } from "../../i18n";
 import { MeasureFormModal } from "./MeasureFormModal";
@@ -18,20 +18,9 @@ export function MeasuresSection({
   onChanged: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
   const [adding, setAdding] = useState<MeasureKind | null>(null);
   const hazardName = (id: string | null) =>
     id ? (point.hazards.find((h) => h.id === id)?.description ?? "—") : t("measure.wholePoint");
-
-  const remove = async (measure: ControlMeasure) => {
-    try {
-      await api.delete(`/measures/${measure.id}`);
-      message.success(t("measure.deleted"));
-      onChanged();
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
 
   return (
     <Card
@@ -108,13 +97,12 @@ export function MeasuresSection({
                             key: "remove",
                             width: 56,
                             render: (_: unknown, measure: ControlMeasure) => (
-                              <Popconfirm
-                                title={t("measure.deleteConfirm")}
-                                okButtonProps={{ danger: true }}
-                                onConfirm={() => remove(measure)}
-                              >
-                                <Button size="small" danger icon={<DeleteOutlined />} aria-label={t("common.remove")} />
-                              </Popconfirm>
+                              <DeleteButton
+                                path={`/measures/${measure.id}`}
+                                confirm={t("measure.deleteConfirm")}
+                                done={t("measure.deleted")}
+                                onDeleted={onChanged}
+                              />
                             ),
                           },
                         ]

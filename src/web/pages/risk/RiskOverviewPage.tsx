@@ -14,7 +14,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { useUrlFilters } from "../../components/paging";
 import { RISK_LEVELS, RiskLevelFilter } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
-import { useLocale, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { ColourTiles, type LevelCounts } from "./ColourTiles";
 import { RiskPointTable } from "./RiskPointTable";
 import { registerPath } from "./risk-data";
@@ -56,8 +56,6 @@ function OpenEnterpriseRegister() {
 
 function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
   const t = useT();
-  const [_locale] = useLocale();
-  const _navigate = useNavigate();
   const { params, page, pageSize, update, pagination } = useUrlFilters();
   const level = (Number(params.get("level")) || undefined) as RiskLevel | undefined;
   const counts = useScopeCounts(publicOnly);

@@ -1,15 +1,16 @@
-import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Popconfirm, Space } from "antd";
+import { EditOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Space } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import type { RiskPoint } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
+import { DeleteButton } from "../../components/DeleteButton";
 import { RecordPending } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
 import { RiskLevelTag } from "../../components/RiskLevel";
-import { useLocale, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { HazardsSection } from "./HazardsSection";
 import { MeasuresSection } from "./MeasuresSection";
 import { NoticeCardSection } from "./NoticeCardSection";
@@ -21,8 +22,6 @@ import { canEditRegister, registerPath } from "./risk-data";
 export function RiskPointPage() {
   const t = useT();
   const me = useMe();
-  const [_locale] = useLocale();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const { id = "" } = useParams();
   const [editing, setEditing] = useState(false);
@@ -33,16 +32,6 @@ export function RiskPointPage() {
   if (request.error || !point) return <RecordPending request={request} notFound={t("risk.notFound")} />;
 
   const editable = canEditRegister(me, point.ownerKind);
-
-  const remove = async () => {
-    try {
-      await api.delete(`/risk-points/${point.id}`);
-      message.success(t("risk.deleted", { name: point.name }));
-      navigate(registerPath(point.ownerKind, point.ownerId));
-    } catch (error) {
-      message.error(errorMessage(error));
-    }
-  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="risk-point-page">
@@ -64,11 +53,15 @@ export function RiskPointPage() {
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="risk-point-edit">
                   {t("common.edit")}
                 </Button>
-                <Popconfirm title={t("risk.deleteConfirm")} okButtonProps={{ danger: true }} onConfirm={remove}>
-                  <Button danger icon={<DeleteOutlined />} data-testid="risk-point-delete">
-                    {t("common.remove")}
-                  </Button>
-                </Popconfirm>
+                <DeleteButton
+                  path={`/risk-points/${point.id}`}
+                  confirm={t("risk.deleteConfirm")}
+                  done={t("risk.deleted", { name: point.name })}
+                  onDeleted={() => navigate(registerPath(point.ownerKind, point.ownerId))}
+                  data-testid="risk-point-delete"
+                >
+                  {t("common.remove")}
+                </DeleteButton>
               </>
             )}
           </Space>

@@ -12,7 +12,7 @@ import { ErrorAlert, RecordPending } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useUrlFilters } from "../../components/paging";
 import { RiskLevelFilter } from "../../components/RiskLevel";
-import { useLocale, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { ColourTiles } from "./ColourTiles";
 import { ImportRiskRegisterModal } from "./ImportRiskRegisterModal";
 import { ColourDonut, RiskBreakdownCharts } from "./RiskCharts";
@@ -29,7 +29,6 @@ const MAP_LIMIT = 500;
 export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const t = useT();
   const me = useMe();
-  const [_locale] = useLocale();
   const navigate = useNavigate();
   const { id = "" } = useParams();
   const { params, page, pageSize, update, pagination } = useUrlFilters();
