@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { type MessageKey, useT } from "../../i18n";
-import { AcknowledgeModal, DisposeModal } from "./AlarmActionModals";
+import { AlarmStepModal } from "./AlarmActionModals";
 import { AlarmTable } from "./AlarmTable";
 import { type Alarm, type AlarmFilter, beep, useAlarmFeed } from "./monitoring-data";
 import { MonitoringSwitch, SEVERITY_KEYS } from "./monitoring-ui";
@@ -177,8 +177,8 @@ export function AlarmConsolePage() {
           onDispose={setDisposing}
         />
       </Card>
-      <AcknowledgeModal alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
-      <DisposeModal alarm={disposing} onClose={() => setDisposing(null)} onDone={done} />
+      <AlarmStepModal step="acknowledge" alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
+      <AlarmStepModal step="dispose" alarm={disposing} onClose={() => setDisposing(null)} onDone={done} />
     </Space>
   );
 }
