@@ -1,4 +1,5 @@
 import { Card, Col, Row, Table, Typography } from "antd";
+import type { ColumnType } from "antd/es/table";
 import type { HTMLAttributes } from "react";
 import { useMemo } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -9,6 +10,20 @@ import { useLocale, useT } from "../../i18n";
 import { type Cockpit, type CockpitChildEnterprise, type CockpitChildTerritory, sumColours } from "./cockpit-data";
 import { Danger, LevelCountsInline } from "./cockpit-ui";
 import { levelHex, RISK_LEVEL_LIST } from "./rating-charts";
+
+/** A right-aligned count column; with `danger`, a count above zero is red. */
+function countColumn<T>(
+  title: string,
+  count: (row: T) => number,
+  { width, danger = false }: { width?: number; danger?: boolean } = {},
+): ColumnType<T> {
+  return {
+    title,
+    width,
+    align: "right",
+    render: (_: unknown, row: T) => (danger ? <Danger value={count(row)} /> : count(row)),
+  };
+}
 
 /** The child nodes with their regional level and figures; a row opens that node's cockpit. */
 export function ChildrenPanel({ cockpit, onOpen }: { cockpit: Cockpit; onOpen: (territoryId: string) => void }) {
@@ -72,36 +87,16 @@ export function ChildrenPanel({ cockpit, onOpen }: { cockpit: Cockpit; onOpen: (
                   />
                 ),
               },
-              {
-                title: t("cockpit.child.enterprises"),
-                align: "right",
-                render: (_: unknown, child) => child.enterprises.total,
-              },
+              countColumn(t("cockpit.child.enterprises"), (child) => child.enterprises.total),
               {
                 title: t("cockpit.child.byLevel"),
                 key: "byLevel",
                 render: (_: unknown, child) => <LevelCountsInline counts={child.enterprises.byLevel} />,
               },
-              {
-                title: t("cockpit.child.openHiddenDangers"),
-                align: "right",
-                render: (_: unknown, child) => child.hiddenDangers.open,
-              },
-              {
-                title: t("cockpit.child.overdue"),
-                align: "right",
-                render: (_: unknown, child) => <Danger value={child.hiddenDangers.overdue} />,
-              },
-              {
-                title: t("cockpit.child.majorOpen"),
-                align: "right",
-                render: (_: unknown, child) => <Danger value={child.hiddenDangers.majorOpen} />,
-              },
-              {
-                title: t("cockpit.child.activeAlarms"),
-                align: "right",
-                render: (_: unknown, child) => <Danger value={sumColours(child.activeAlarms)} />,
-              },
+              countColumn(t("cockpit.child.openHiddenDangers"), (child) => child.hiddenDangers.open),
+              countColumn(t("cockpit.child.overdue"), (child) => child.hiddenDangers.overdue, { danger: true }),
+              countColumn(t("cockpit.child.majorOpen"), (child) => child.hiddenDangers.majorOpen, { danger: true }),
+              countColumn(t("cockpit.child.activeAlarms"), (child) => sumColours(child.activeAlarms), { danger: true }),
             ]}
           />
         </Col>
@@ -165,24 +160,9 @@ export function EnterprisesHerePanel({ cockpit }: { cockpit: Cockpit }) {
             render: (s: number | null) => s ?? "—",
           },
           { title: t("cockpit.child.explanation"), dataIndex: "explanation", ellipsis: true },
-          {
-            title: t("cockpit.child.openHiddenDangers"),
-            width: 100,
-            align: "right",
-            render: (_: unknown, e) => e.hiddenDangers.open,
-          },
-          {
-            title: t("cockpit.child.overdue"),
-            width: 70,
-            align: "right",
-            render: (_: unknown, e) => <Danger value={e.hiddenDangers.overdue} />,
-          },
-          {
-            title: t("cockpit.child.activeAlarms"),
-            width: 100,
-            align: "right",
-            render: (_: unknown, e) => <Danger value={e.activeAlarms} />,
-          },
+          countColumn(t("cockpit.child.openHiddenDangers"), (e) => e.hiddenDangers.open, { width: 100 }),
+          countColumn(t("cockpit.child.overdue"), (e) => e.hiddenDangers.overdue, { width: 70, danger: true }),
+          countColumn(t("cockpit.child.activeAlarms"), (e) => e.activeAlarms, { width: 100, danger: true }),
         ]}
       />
     </Card>

@@ -90,24 +90,18 @@ export function CockpitPage() {
                 onChange={setPeriod}
                 options={periodOptions()}
               />
-              <DownloadButton
-                icon={<FileExcelOutlined />}
-                data-testid="cockpit-export-xlsx"
-                path="/cockpit/export.xlsx"
-                query={{ territoryId: cockpit.territory.id, period }}
-                fileName="cockpit.xlsx"
-              >
-                {t("cockpit.exportXlsx")}
-              </DownloadButton>
-              <DownloadButton
-                icon={<FilePdfOutlined />}
-                data-testid="cockpit-export-pdf"
-                path="/cockpit/export.pdf"
-                query={{ territoryId: cockpit.territory.id, period }}
-                fileName="cockpit.pdf"
-              >
-                {t("cockpit.exportPdf")}
-              </DownloadButton>
+              {(["xlsx", "pdf"] as const).map((format) => (
+                <DownloadButton
+                  key={format}
+                  icon={format === "xlsx" ? <FileExcelOutlined /> : <FilePdfOutlined />}
+                  data-testid={`cockpit-export-${format}`}
+                  path={`/cockpit/export.${format}`}
+                  query={{ territoryId: cockpit.territory.id, period }}
+                  fileName={`cockpit.${format}`}
+                >
+                  {format === "xlsx" ? t("cockpit.exportXlsx") : t("cockpit.exportPdf")}
+                </DownloadButton>
+              ))}
             </Space>
           </Col>
         </Row>

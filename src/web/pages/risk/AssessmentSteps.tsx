@@ -8,6 +8,21 @@ import { BandScale, FACTOR_TEXT, GradePreview, METHOD_TEXT } from "./assessment-
 type Factors = Record<string, number | undefined>;
 type Preview = { grade: RiskGrade | null; error: string | null };
 
+/** The live result beside a step's choices. */
+function PreviewBeside({ current, factors, preview }: { current: RiskMethod; factors: Factors; preview: Preview }) {
+  return (
+    <Col span={9}>
+      <GradePreview
+        method={current.method}
+        factors={factors}
+        grade={preview.grade}
+        error={preview.error}
+        bands={current.bands}
+      />
+    </Col>
+  );
+}
+
 /** Step 1: one of the three methods, each with what it suits and its bands. */
 export function MethodStep({
   methods,
@@ -96,15 +111,7 @@ export function FactorStep({
           ))}
         </Space>
       </Col>
-      <Col span={9}>
-        <GradePreview
-          method={method}
-          factors={factors}
-          grade={preview.grade}
-          error={preview.error}
-          bands={current.bands}
-        />
-      </Col>
+      <PreviewBeside current={current} factors={factors} preview={preview} />
     </Row>
   );
 }
@@ -166,15 +173,7 @@ export function ConfirmStep({
           data-testid="assessment-note"
         />
       </Col>
-      <Col span={9}>
-        <GradePreview
-          method={method}
-          factors={factors}
-          grade={preview.grade}
-          error={preview.error}
-          bands={current.bands}
-        />
-      </Col>
+      <PreviewBeside current={current} factors={factors} preview={preview} />
     </Row>
   );
 }

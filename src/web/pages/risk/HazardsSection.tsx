@@ -1,7 +1,7 @@
 import { EditOutlined, ExperimentOutlined, HistoryOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
-import type { Hazard, RiskPoint } from "../../api/types";
+import type { Hazard } from "../../api/types";
 import { DeleteButton } from "../../components/DeleteButton";
 import { formatDateTime } from "../../components/labels";
 import { RiskLevelTag } from "../../components/RiskLevel";
@@ -9,18 +9,10 @@ import { useLocale, useT } from "../../i18n";
 import { AssessmentHistory, factorsText } from "./AssessmentHistory";
 import { AssessmentWizard } from "./AssessmentWizard";
 import { HazardFormModal } from "./HazardFormModal";
-import { useAccidentTypes, useHazardFactors } from "./risk-data";
+import { type RiskPointSectionProps, useAccidentTypes, useHazardFactors } from "./risk-data";
 
 /** A risk point's hazards with their latest assessment; the register's keeper adds, assesses, edits and removes them. */
-export function HazardsSection({
-  point,
-  editable,
-  onChanged,
-}: {
-  point: RiskPoint;
-  editable: boolean;
-  onChanged: () => void;
-}) {
+export function HazardsSection({ point, editable, onChanged }: RiskPointSectionProps) {
   const t = useT();
   const [locale] = useLocale();
   const factors = useHazardFactors();

@@ -1,22 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { type ControlMeasure, MEASURE_KINDS, type MeasureKind, type RiskPoint } from "../../api/types";
+import { type ControlMeasure, MEASURE_KINDS, type MeasureKind } from "../../api/types";
 import { DeleteButton } from "../../components/DeleteButton";
 import { checkFrequencyLabel, measureKindLabel } from "../../components/labels";
 import { useT } from "../../i18n";
 import { MeasureFormModal } from "./MeasureFormModal";
+import type { RiskPointSectionProps } from "./risk-data";
 
 /** A risk point's control measures, grouped by the five kinds, each with what an inspection checks and how often. */
-export function MeasuresSection({
-  point,
-  editable,
-  onChanged,
-}: {
-  point: RiskPoint;
-  editable: boolean;
-  onChanged: () => void;
-}) {
+export function MeasuresSection({ point, editable, onChanged }: RiskPointSectionProps) {
   const t = useT();
   const [adding, setAdding] = useState<MeasureKind | null>(null);
   const hazardName = (id: string | null) =>

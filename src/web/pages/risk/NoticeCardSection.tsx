@@ -73,24 +73,18 @@ export function NoticeCardSection({ point }: { point: RiskPoint }) {
             <Typography.Paragraph style={{ margin: 0 }}>{t("card.explain")}</Typography.Paragraph>
             {point.level == null && <Alert type="warning" showIcon title={t("card.notAssessedYet")} />}
             <Space wrap>
-              <DownloadButton
-                icon={<FilePdfOutlined />}
-                path={`/risk-points/${point.id}/card.pdf`}
-                query={{ size: "A4" }}
-                fileName="risk-notice-card-A4.pdf"
-                data-testid="card-pdf-a4"
-              >
-                {t("card.pdfA4")}
-              </DownloadButton>
-              <DownloadButton
-                icon={<FilePdfOutlined />}
-                path={`/risk-points/${point.id}/card.pdf`}
-                query={{ size: "A5" }}
-                fileName="risk-notice-card-A5.pdf"
-                data-testid="card-pdf-a5"
-              >
-                {t("card.pdfA5")}
-              </DownloadButton>
+              {(["A4", "A5"] as const).map((size) => (
+                <DownloadButton
+                  key={size}
+                  icon={<FilePdfOutlined />}
+                  path={`/risk-points/${point.id}/card.pdf`}
+                  query={{ size }}
+                  fileName={`risk-notice-card-${size}.pdf`}
+                  data-testid={`card-pdf-${size.toLowerCase()}`}
+                >
+                  {size === "A4" ? t("card.pdfA4") : t("card.pdfA5")}
+                </DownloadButton>
+              ))}
             </Space>
             <div>
               <Typography.Text strong>

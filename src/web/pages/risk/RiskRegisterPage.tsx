@@ -86,24 +86,18 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
                 {t("risk.import")}
               </Button>
             )}
-            <DownloadButton
-              icon={<DownloadOutlined />}
-              path="/risk-control-list"
-              query={{ ownerId: id, level, unit }}
-              fileName="risk-control-list.xlsx"
-              data-testid="risk-export-xlsx"
-            >
-              {t("risk.exportXlsx")}
-            </DownloadButton>
-            <DownloadButton
-              icon={<FilePdfOutlined />}
-              path="/risk-control-list.pdf"
-              query={{ ownerId: id, level, unit }}
-              fileName="risk-control-list.pdf"
-              data-testid="risk-export-pdf"
-            >
-              {t("risk.exportPdf")}
-            </DownloadButton>
+            {(["xlsx", "pdf"] as const).map((format) => (
+              <DownloadButton
+                key={format}
+                icon={format === "xlsx" ? <DownloadOutlined /> : <FilePdfOutlined />}
+                path={format === "xlsx" ? "/risk-control-list" : "/risk-control-list.pdf"}
+                query={{ ownerId: id, level, unit }}
+                fileName={`risk-control-list.${format}`}
+                data-testid={`risk-export-${format}`}
+              >
+                {format === "xlsx" ? t("risk.exportXlsx") : t("risk.exportPdf")}
+              </DownloadButton>
+            ))}
             {editable && (
               <Button
                 type="primary"

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
 import { api } from "../../api/client";
-import type { ControlLevelMapping, Me, ReferenceItem, RiskMethods, RiskOwnerKind } from "../../api/types";
+import type { ControlLevelMapping, Me, ReferenceItem, RiskMethods, RiskOwnerKind, RiskPoint } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { loadReferenceSet } from "../../components/shared-data";
@@ -78,6 +78,9 @@ export function canEditRegister(me: Pick<Me, "role" | "permissions">, ownerKind:
 export function registerPath(ownerKind: RiskOwnerKind | string, ownerId: string): string {
   return ownerKind === "enterprise" ? `/risk/enterprises/${ownerId}` : `/risk/territories/${ownerId}`;
 }
+
+/** A part of the risk point page: the point, whether the user keeps its register, and what to do after a change. */
+export type RiskPointSectionProps = { point: RiskPoint; editable: boolean; onChanged: () => void };
 
 /** Names that are empty in the data (a point without a unit) still need a label in charts and filters. */
 export const NO_UNIT = "";
