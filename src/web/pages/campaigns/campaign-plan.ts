@@ -1,26 +1,25 @@
 import type { Dayjs } from "dayjs";
-import type { CampaignFigure } from "./campaign-data";
+import type { RequestBody } from "../../api/contract";
 
 // The special action form's values and the plan the API takes from them.
 
-export type TaskValues = { title: string; kind: string; targetFigure?: CampaignFigure; target?: number };
-export type CampaignFormValues = {
-  title: string;
-  basis?: string;
-  description?: string;
-  scopeTerritoryIds: string[];
-  industries?: string[];
-  organisationIds?: string[];
-  startDate: Dayjs;
-  endDate: Dayjs;
-  scheduleKind: "weekly" | "monthly" | "dates";
-  weekday?: number;
-  day?: number;
-  dates?: Dayjs[];
-  finalReport: boolean;
-  reminderDays?: number;
-  tasks: TaskValues[];
-};
+/** What the API takes to draft a special action. */
+export type CampaignPlan = RequestBody<"/api/v1/campaigns", "post">;
+type Task = CampaignPlan["tasks"][number];
+
+export type TaskValues = Pick<Task, "title" | "kind" | "targetFigure" | "target">;
+/** The form: the plan's own fields, with dates as picked days and the schedule as a kind and its settings. */
+export type CampaignFormValues = Pick<CampaignPlan, "title" | "basis" | "description" | "scopeTerritoryIds"> &
+  Pick<CampaignPlan, "industries" | "organisationIds" | "reminderDays"> & {
+    startDate: Dayjs;
+    endDate: Dayjs;
+    scheduleKind: CampaignPlan["schedule"]["kind"];
+    weekday?: number;
+    day?: number;
+    dates?: Dayjs[];
+    finalReport: boolean;
+    tasks: TaskValues[];
+  };
 
 export const CAMPAIGN_FIELDS = [
   "title",
@@ -38,8 +37,8 @@ export const CAMPAIGN_FIELDS = [
 const day = (value: Dayjs) => value.format("YYYY-MM-DD");
 
 /** Turns the form into the API's plan: dates as calendar days, the schedule as one object. */
-export function planOf(values: CampaignFormValues) {
-  const schedule =
+export function planOf(values: CampaignFormValues): CampaignPlan {
+  const schedule: CampaignPlan["schedule"] =
     values.scheduleKind === "weekly"
       ? { kind: "weekly", weekday: values.weekday ?? 5 }
       : values.scheduleKind === "monthly"

@@ -7,21 +7,14 @@ import {
   type HiddenDangerStatus,
 } from "../../../domain/hidden-danger";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import type { ItemOf } from "../../api/contract";
+import type { ItemOf, RequestBody } from "../../api/contract";
 import { codeLabel } from "../../components/labels";
 import type { MessageKey, Translate } from "../../i18n";
 
 // The API shapes of hidden dangers, inspections and their statistics, and the words and colours they are shown with.
 
-export type RectificationPlan = {
-  objectiveAndTasks: string;
-  method: string;
-  fundsAndMaterials: string;
-  responsiblePeople: string[];
-  timeLimit: string;
-  safetyMeasures: string;
-  emergencyPlan: string;
-};
+/** A major hidden danger's rectification plan, as a step sends it and the danger shows it. */
+export type RectificationPlan = NonNullable<RequestBody<"/api/v1/hidden-dangers/{id}/actions", "post">["plan"]>;
 
 export type HdEvent = {
   seq: number;

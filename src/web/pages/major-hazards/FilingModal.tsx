@@ -7,6 +7,22 @@ import { MajorHazardLevelTag } from "./UnitResult";
 
 type FormValues = { safetyMeasures: string; emergencyMeasures: string };
 
+/** What a filing states: the safety measures in place and the emergency measures prepared. */
+const MEASURE_FIELDS = [
+  {
+    name: "safetyMeasures",
+    label: "filing.safetyMeasures",
+    placeholder: "filing.safetyPlaceholder",
+    testId: "filing-safety",
+  },
+  {
+    name: "emergencyMeasures",
+    label: "filing.emergencyMeasures",
+    placeholder: "filing.emergencyPlaceholder",
+    testId: "filing-emergency",
+  },
+] as const;
+
 /** Files a major hazard source with the emergency management department (Work Safety Law art. 40). */
 export function FilingModal({
   unit,
@@ -53,24 +69,17 @@ export function FilingModal({
       <Typography.Paragraph>
         {t("filing.explain")} <MajorHazardLevelTag result={unit?.result} />
       </Typography.Paragraph>
-      <Form.Item name="safetyMeasures" label={t("filing.safetyMeasures")} rules={[atLeastTen]}>
-        <Input.TextArea
-          rows={4}
-          maxLength={5000}
-          showCount
-          placeholder={t("filing.safetyPlaceholder")}
-          data-testid="filing-safety"
-        />
-      </Form.Item>
-      <Form.Item name="emergencyMeasures" label={t("filing.emergencyMeasures")} rules={[atLeastTen]}>
-        <Input.TextArea
-          rows={4}
-          maxLength={5000}
-          showCount
-          placeholder={t("filing.emergencyPlaceholder")}
-          data-testid="filing-emergency"
-        />
-      </Form.Item>
+      {MEASURE_FIELDS.map((field) => (
+        <Form.Item key={field.name} name={field.name} label={t(field.label)} rules={[atLeastTen]}>
+          <Input.TextArea
+            rows={4}
+            maxLength={5000}
+            showCount
+            placeholder={t(field.placeholder)}
+            data-testid={field.testId}
+          />
+        </Form.Item>
+      ))}
     </FormModal>
   );
 }

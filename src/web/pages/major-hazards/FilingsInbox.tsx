@@ -1,5 +1,6 @@
 import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Tabs, Tag, Typography } from "antd";
+import type { ColumnType } from "antd/es/table";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { api, errorMessage } from "../../api/client";
@@ -62,9 +63,39 @@ export function FilingDetail({ filing }: { filing: MajorHazardFiling }) {
   );
 }
 
-function StatusList({ status, onOpen }: { status: FilingStatus; onOpen: (filing: MajorHazardFiling) => void }) {
+/** The columns every list of filings shows: the level filed, when it was filed, and the decision once there is one. */
+export function useFilingColumns() {
   const t = useT();
   const [locale] = useLocale();
+  const level: ColumnType<MajorHazardFiling> = {
+    title: t("majorHazard.level"),
+    key: "level",
+    width: 170,
+    render: (_: unknown, filing) => (
+      <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
+    ),
+  };
+  const submittedAt: ColumnType<MajorHazardFiling> = {
+    title: t("filing.submittedAt"),
+    dataIndex: "submittedAt",
+    width: 160,
+    render: (at: string) => formatDateTime(at, locale),
+  };
+  const decision: ColumnType<MajorHazardFiling>[] = [
+    {
+      title: t("filing.decidedAt"),
+      dataIndex: "decidedAt",
+      width: 160,
+      render: (at: string | null) => formatDateTime(at, locale),
+    },
+    { title: t("filing.reason"), dataIndex: "decisionReason", render: (reason: string | null) => reason || "—" },
+  ];
+  return { level, submittedAt, decision };
+}
+
+function StatusList({ status, onOpen }: { status: FilingStatus; onOpen: (filing: MajorHazardFiling) => void }) {
+  const t = useT();
+  const columns = useFilingColumns();
   const list = useRequest(() => api.get<{ items: MajorHazardFiling[] }>("/major-hazard-filings", { status }), [status]);
   return (
     <RequestTable<MajorHazardFiling>
@@ -76,35 +107,9 @@ function StatusList({ status, onOpen }: { status: FilingStatus; onOpen: (filing:
       columns={[
         { title: t("filing.enterprise"), dataIndex: "enterpriseName" },
         { title: t("majorHazard.unitName"), dataIndex: "unitName" },
-        {
-          title: t("majorHazard.level"),
-          key: "level",
-          width: 170,
-          render: (_: unknown, filing) => (
-            <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
-          ),
-        },
-        {
-          title: t("filing.submittedAt"),
-          dataIndex: "submittedAt",
-          width: 160,
-          render: (at: string) => formatDateTime(at, locale),
-        },
-        ...(status === "submitted"
-          ? []
-          : [
-              {
-                title: t("filing.decidedAt"),
-                dataIndex: "decidedAt",
-                width: 160,
-                render: (at: string | null) => formatDateTime(at, locale),
-              },
-              {
-                title: t("filing.reason"),
-                dataIndex: "decisionReason",
-                render: (reason: string | null) => reason || "—",
-              },
-            ]),
+        columns.level,
+        columns.submittedAt,
+        ...(status === "submitted" ? [] : columns.decision),
       ]}
     />
   );

@@ -1,14 +1,14 @@
 import { AuditOutlined, EditOutlined } from "@ant-design/icons";
 import { Button, Card, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { MajorHazardFiling, MajorHazardUnit } from "../../api/types";
-import { FILING_STATUS_COLOURS, filingStatusLabel, formatDateTime, unitKindLabel } from "../../components/labels";
-import { useLocale, useT } from "../../i18n";
-import { FilingDetail } from "./FilingsInbox";
+import { FILING_STATUS_COLOURS, filingStatusLabel, unitKindLabel } from "../../components/labels";
+import { useT } from "../../i18n";
+import { FilingDetail, useFilingColumns } from "./FilingsInbox";
 import { MajorHazardLevelTag, UnitResult } from "./UnitResult";
 
 function FilingHistory({ filings }: { filings: MajorHazardFiling[] }) {
   const t = useT();
-  const [locale] = useLocale();
+  const columns = useFilingColumns();
   if (filings.length === 0) return <Typography.Text type="secondary">{t("filing.noneForUnit")}</Typography.Text>;
   return (
     <Table<MajorHazardFiling>
@@ -27,27 +27,9 @@ function FilingHistory({ filings }: { filings: MajorHazardFiling[] }) {
             <Tag color={FILING_STATUS_COLOURS[status]}>{filingStatusLabel(t, status)}</Tag>
           ),
         },
-        {
-          title: t("majorHazard.level"),
-          key: "level",
-          width: 170,
-          render: (_: unknown, filing) => (
-            <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
-          ),
-        },
-        {
-          title: t("filing.submittedAt"),
-          dataIndex: "submittedAt",
-          width: 160,
-          render: (at: string) => formatDateTime(at, locale),
-        },
-        {
-          title: t("filing.decidedAt"),
-          dataIndex: "decidedAt",
-          width: 160,
-          render: (at: string | null) => formatDateTime(at, locale),
-        },
-        { title: t("filing.reason"), dataIndex: "decisionReason", render: (reason: string | null) => reason || "—" },
+        columns.level,
+        columns.submittedAt,
+        ...columns.decision,
       ]}
     />
   );

@@ -8,14 +8,15 @@ export function MapLegend({ showTerritories }: { showTerritories: boolean }) {
   const t = useT();
   const [locale] = useLocale();
   const { token } = theme.useToken();
-  const ring = (colour: string, fill: string) => (
+  /** A round mark: a filled dot, or a ring of `colour` around `fill`. */
+  const dot = (fill: string, colour?: string) => (
     <span
       style={{
         display: "inline-block",
         width: 12,
         height: 12,
         borderRadius: "50%",
-        border: `3px solid ${colour}`,
+        border: colour ? `3px solid ${colour}` : undefined,
         background: fill,
         verticalAlign: "middle",
       }}
@@ -46,28 +47,18 @@ export function MapLegend({ showTerritories }: { showTerritories: boolean }) {
         </div>
       ))}
       <div>
-        <span
-          style={{
-            display: "inline-block",
-            width: 12,
-            height: 12,
-            borderRadius: "50%",
-            background: UNRATED_HEX,
-            verticalAlign: "middle",
-          }}
-        />{" "}
-        {t("map.legend.unrated")}
+        {dot(UNRATED_HEX)} {t("map.legend.unrated")}
       </div>
       {showTerritories && <div>▧ {t("map.legend.regional")}</div>}
       <div>◉ {t("map.legend.cluster")}</div>
       <div>
-        {ring("#000000", "#ffffff")} {t("map.legend.majorHazard")}
+        {dot("#ffffff", "#000000")} {t("map.legend.majorHazard")}
       </div>
       <div>
-        {ring(levelHex(1), "rgba(217,0,27,0.3)")} {t("map.legend.alarm")}
+        {dot("rgba(217,0,27,0.3)", levelHex(1))} {t("map.legend.alarm")}
       </div>
       <div>
-        {ring(HIDDEN_DANGER_HEX, "#ffffff")} {t("map.legend.hiddenDanger")}
+        {dot("#ffffff", HIDDEN_DANGER_HEX)} {t("map.legend.hiddenDanger")}
       </div>
     </div>
   );
