@@ -1,43 +1,22 @@
 import { DownloadOutlined, EditOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tooltip } from "antd";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { api, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { DownloadButton } from "../../components/DownloadButton";
-import { EChart, type EChartOption } from "../../components/EChart";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { percent } from "../../components/labels";
 import { useT } from "../../i18n";
-import { categoryLabel, formatTime, type HdStats, type HdSummary, sourceLabel } from "./hidden-danger-data";
+import { formatTime, type HdStats, type HdSummary } from "./hidden-danger-data";
+import { StatsCharts } from "./StatsCharts";
 
 /** The first moment after a period (2026 or 2026-Q3), to tell whether it has ended. */
 function periodEnd(period: string): Date {
   const [year, quarter] = period.split("-Q").map(Number);
   return quarter ? new Date(year, quarter * 3, 1) : new Date(year + 1, 0, 1);
-}
-
-/** A bar per row: the chart grows with its rows instead of stretching one bar over a tall canvas. */
-const chartHeight = (rows: number) => Math.max(140, rows * 44 + 60);
-
-function barOption(rows: { name: string; value: number }[], colour: string): EChartOption {
-  return {
-    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
-    tooltip: { trigger: "axis" },
-    xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", data: rows.map((r) => r.name), inverse: true },
-    series: [
-      {
-        type: "bar",
-        data: rows.map((r) => r.value),
-        itemStyle: { color: colour },
-        barMaxWidth: 28,
-        label: { show: true, position: "right" },
-      },
-    ],
-  };
 }
 
 /** Found, rectified, rates and what is still open, for a year or a quarter; the principal signs an ended period. */
@@ -70,26 +49,6 @@ export function HiddenDangerStatsPage() {
   const canSign = me.role === "enterprise_principal" && !!enterpriseId;
 
   const figures = stats.data;
-  const categoryChart = useMemo(
-    () =>
-      barOption(
-        (figures?.byCategory ?? []).map((c) => ({
-          name: categoryLabel(t, c.category === "?" ? "" : c.category),
-          value: c.count,
-        })),
-        "#1677ff",
-      ),
-    [figures, t],
-  );
-  const sourceChart = useMemo(
-    () =>
-      barOption(
-        (figures?.bySource ?? []).map((s) => ({ name: sourceLabel(t, s.source), value: s.count })),
-        "#fa8c16",
-      ),
-    [figures, t],
-  );
-
   const sign = () =>
     modal.confirm({
       title: t("stats.sign"),
@@ -213,26 +172,7 @@ export function HiddenDangerStatsPage() {
           ))}
         </Row>
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card title={t("stats.byCategory")} size="small">
-            <EChart
-              option={categoryChart}
-              height={chartHeight(figures?.byCategory.length ?? 0)}
-              testId="stats-category-chart"
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t("stats.bySource")} size="small">
-            <EChart
-              option={sourceChart}
-              height={chartHeight(figures?.bySource.length ?? 0)}
-              testId="stats-source-chart"
-            />
-          </Card>
-        </Col>
-      </Row>
+      <StatsCharts figures={figures} />
       {enterpriseId && (summaries.data?.length ?? 0) > 0 && (
         <Card title={t("stats.signedList")} size="small">
           <Table<HdSummary>
