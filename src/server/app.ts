@@ -125,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get("/readyz", { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
     try {
       await sql`SELECT 1`.execute(database.db);
+      // The map and the cockpit read from the replica when there is one: without it they cannot answer.
+      if (database.read !== database.db) await sql`SELECT 1`.execute(database.read);
       return { status: "ready", database: database.kind };
     } catch {
       return reply.status(503).send({ status: "unavailable", database: database.kind });

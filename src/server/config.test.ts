@@ -41,6 +41,8 @@ describe("configuration", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ DATABASE_URL: "postgres://db/x" }, "SESSION_SECRET"],
+    [{ DATABASE_READ_URL: "postgres://replica/x" }, "DATABASE_READ_URL"],
+    [{ DATABASE_URL: "postgres://db/x", DATABASE_READ_URL: "mysql://replica/x" }, "DATABASE_READ_URL"],
     [{ SEED_DEMO: "yes" }, "SEED_DEMO"],
     [{ DEMO_SIMULATION: "on" }, "DEMO_SIMULATION"],
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
@@ -79,6 +81,17 @@ describe("configuration", () => {
         mqttUrl: "mqtts://broker.example:8883",
       },
     });
+  });
+
+  it("reads from a replica only beside a primary: DATABASE_READ_URL without DATABASE_URL says to set both", () => {
+    const server = { DATABASE_URL: "postgres://db/dualguard", SESSION_SECRET: "s".repeat(40) };
+    expect(loadConfig(server).databaseReadUrl).toBeUndefined();
+    expect(loadConfig({ ...server, DATABASE_READ_URL: "postgres://replica/dualguard" }).databaseReadUrl).toBe(
+      "postgres://replica/dualguard",
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_READ_URL: "postgres://replica/dualguard" })).toThrow(
+      /needs DATABASE_URL, the primary every write goes to/,
+    );
   });
 
   it("starts a PostgreSQL installation empty: no demo city unless SEED_DEMO=true asks for it", () => {

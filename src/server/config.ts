@@ -12,6 +12,11 @@ export interface Config {
   /** PostgreSQL server; absent means embedded PGlite in `dataDir`. */
   databaseUrl?: string;
   /**
+   * A streaming replica of that server: the map, cockpit, statistics and exports read from it (stale by its lag);
+   * absent means they read from DATABASE_URL like everything else.
+   */
+  databaseReadUrl?: string;
+  /**
    * The broker devices publish to (RabbitMQ with its MQTT plugin): servers consume the durable readings queue over
    * AMQP and keep the device accounts through the management API. Absent: readings arrive over HTTP only.
    */
@@ -85,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL
     ? parseUrl("DATABASE_URL", env.DATABASE_URL, ["postgres:", "postgresql:"])
     : undefined;
+  const databaseReadUrl = loadDatabaseReadUrl(env, databaseUrl);
   const broker = loadBrokerConfig(env);
   const smtpUrl = env.SMTP_URL ? parseUrl("SMTP_URL", env.SMTP_URL, ["smtp:", "smtps:"]) : undefined;
   const tileUrl = env.TILE_URL ? parseUrl("TILE_URL", env.TILE_URL, ["http:", "https:"]) : undefined;
@@ -117,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     dataDir,
     databaseUrl,
+    databaseReadUrl,
     broker,
     smtpUrl,
     sessionSecret,
@@ -129,6 +136,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openapiDocs: parseBoolean("OPENAPI_DOCS", env.OPENAPI_DOCS, true),
     webhookAllowHosts,
   };
+}
+
+function loadDatabaseReadUrl(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): string | undefined {
+  if (!env.DATABASE_READ_URL) return undefined;
+  if (!databaseUrl) {
+    throw new ConfigError(
+      "DATABASE_READ_URL",
+      "is a replica of the PostgreSQL server and needs DATABASE_URL, the primary every write goes to; set DATABASE_URL too, or unset DATABASE_READ_URL (the embedded database has no replica)",
+    );
+  }
+  return parseUrl("DATABASE_READ_URL", env.DATABASE_READ_URL, ["postgres:", "postgresql:"]);
 }
 
 function loadBrokerConfig(env: NodeJS.ProcessEnv): BrokerConfig | undefined {

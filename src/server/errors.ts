@@ -43,7 +43,6 @@ const STATUS: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-
 export class AppError extends Error {
   readonly status: number;
   constructor(

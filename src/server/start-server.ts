@@ -35,7 +35,11 @@ export async function startServer(
   config: Config,
   options: { installSignalHandlers?: boolean; logger?: FastifyServerOptions["logger"] } = {},
 ): Promise<RunningServer> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    databaseReadUrl: config.databaseReadUrl,
+    dataDir: config.dataDir,
+  });
   let app: App | undefined;
   let jobs: JobRunner | undefined;
   let readingQueue: ReadingQueue | undefined;
@@ -44,6 +48,7 @@ export async function startServer(
     const { migrations } = await prepareDatabase(database);
     app = await buildApp({ config, database, logger: options.logger });
     if (migrations.length > 0) app.log.info({ migrations }, "database migrated");
+    if (config.databaseReadUrl) app.log.info("the map, cockpit, statistics and exports read from DATABASE_READ_URL");
     if (config.seedDemo) {
       // The published demo password is for the embedded demo; a demo on a PostgreSQL server gets its own.
       const password = config.databaseUrl ? generatedDemoPassword() : DEMO_PASSWORD;

@@ -24,7 +24,8 @@ export type CampaignTaskKind = (typeof CAMPAIGN_TASK_KINDS)[number];
  * on_time: in by the end of the due day; late: in afterwards; missing: the day
  * has passed with nothing in (overdue); upcoming: not yet due and not yet in.
  */
-export type ReportTiming = "on_time" | "late" | "missing" | "upcoming";
+export const REPORT_TIMINGS = ["on_time", "late", "missing", "upcoming"] as const;
+export type ReportTiming = (typeof REPORT_TIMINGS)[number];
 
 /** A report's standing; lateness counts from its first submission, so a later correction does not make it late. */
 export function reportTiming(dueDate: string, firstSubmittedAt: Date | null, now: Date): ReportTiming {

@@ -1,2 +1,3 @@
+export * from "./campaign";
 export * from "./completion";
 export * from "./schedule";

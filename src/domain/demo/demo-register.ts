@@ -1,16 +1,17 @@
 // The demo city's risk registers: what a plausible enterprise of each trade has identified and assessed, so that
 // ratings, the one map and the cockpit show a city with red, orange, yellow and blue places on first start.
-// Factor values are on the LEC scales of REFERENCE.md §3; substances and quantities go through GB 18218-2018 (§4).
+// Factor values are on the Graham–Kinney LEC scales (../risk/scales.ts); substances and quantities go through
+// GB 18218-2018 tables 1–6.
 
 import type { Polygon } from "../geo/polygon";
 import { randomPointInPolygon } from "../geo/random";
+import type { MajorHazardUnitKind } from "../major-hazard/vocabulary";
 import type { RiskLevel } from "../reference/risk-levels";
+import type { CheckFrequency, MeasureKind, PublicCategory, RiskPointKind } from "../risk/vocabulary";
 import type { EnterpriseScale } from "./demo-enterprises";
 
-export type RiskPointKind = "place" | "facility" | "process" | "operation";
-export type MeasureKind = "engineering" | "management" | "training" | "protection" | "emergency";
-export type CheckFrequency = "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
-export type PublicCategory = "crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water";
+/** The demo's public-area points all have a named category. */
+export type DemoPublicCategory = Exclude<PublicCategory, "other">;
 
 export type DemoHazard = {
   description: string;
@@ -19,7 +20,7 @@ export type DemoHazard = {
   /** GB 6441-1986 codes. */
   accidentTypes: string[];
   consequences: string;
-  /** LEC factors, all on the REFERENCE.md §3 scales. */
+  /** LEC factors, all on the Graham–Kinney scales of ../risk/scales.ts. */
   factors: { l: number; e: number; c: number };
 };
 
@@ -35,11 +36,11 @@ export type DemoRiskPoint = {
   measures: DemoMeasure[];
 };
 
-export type DemoPublicRiskPoint = DemoRiskPoint & { publicCategory: PublicCategory };
+export type DemoPublicRiskPoint = DemoRiskPoint & { publicCategory: DemoPublicCategory };
 
 export type DemoMajorHazardUnit = {
   name: string;
-  unitKind: "plant" | "storage";
+  unitKind: MajorHazardUnitKind;
   exposedPopulation: number;
   /** Named substances of GB 18218-2018 table 1. */
   substances: { name: string; quantityTonnes: number }[];
@@ -49,7 +50,7 @@ export type DemoRegister = { riskPoints: DemoRiskPoint[]; majorHazardUnits: Demo
 
 /**
  * LEC factor triples that land in each level under the default bands (D = L × E × C; red ≥ 320, orange 160–320,
- * yellow 70–160, blue below 70; REFERENCE.md §3). The register test grades each through assessRisk.
+ * yellow 70–160, blue below 70: the common four-colour LEC bands). The register test grades each through assessRisk.
  */
 export const LEC_BY_LEVEL: Record<RiskLevel, readonly { l: number; e: number; c: number }[]> = {
   1: [
@@ -593,7 +594,7 @@ export function demoRegisterFor(enterprise: DemoRegisterEnterprise, random: () =
 }
 
 const publicTemplates: (Omit<PointTemplate, "unit" | "measures"> & {
-  publicCategory: PublicCategory;
+  publicCategory: DemoPublicCategory;
   measures: DemoMeasure[];
 })[] = [
   {

@@ -2,13 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   applyTransition,
   availableActions,
-  HIDDEN_DANGER_ACTIONS,
-  HIDDEN_DANGER_STATUSES,
   HIDDEN_DANGER_TRANSITIONS,
   type HiddenDangerAction,
-  type HiddenDangerActionType,
   type HiddenDangerState,
-  type HiddenDangerStatus,
   missingPlanParts,
   nextStatus,
   type RectificationPlan,
@@ -16,6 +12,12 @@ import {
   type TransitionContext,
   type TransitionResult,
 } from "./lifecycle";
+import {
+  HIDDEN_DANGER_ACTIONS,
+  HIDDEN_DANGER_STATUSES,
+  type HiddenDangerActionType,
+  type HiddenDangerStatus,
+} from "./vocabulary";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-03-10T02:00:00Z");
@@ -153,12 +155,12 @@ function expectRejected(result: TransitionResult, code: string) {
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe(code);
-  expect(result.error.messageZh).not.toBe("");
-  expect(result.error.messageEn).not.toBe("");
+  expect(result.error.text["zh-CN"]).not.toBe("");
+  expect(result.error.text.en).not.toBe("");
 }
 
 function accepted(result: TransitionResult) {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.messageEn}`);
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.text.en}`);
   return result;
 }
 
@@ -215,8 +217,8 @@ describe("the transition table", () => {
     const result = applyTransition(dangerAt("reported"), action("verify_pass"), context());
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.messageZh).toContain("已上报");
-    expect(result.error.messageEn).toContain("confirm, dismiss, close_on_spot");
+    expect(result.error.text["zh-CN"]).toContain("已上报");
+    expect(result.error.text.en).toContain("confirm, dismiss, close_on_spot");
   });
 });
 
@@ -320,7 +322,7 @@ describe("starting rectification", () => {
     );
     expectRejected(result, "plan_incomplete");
     expect(!result.ok && result.error.fields).toEqual(["plan.responsiblePeople", "plan.emergencyPlan"]);
-    expect(!result.ok && result.error.messageZh).toContain("负责治理的机构和人员、应急预案");
+    expect(!result.ok && result.error.text["zh-CN"]).toContain("负责治理的机构和人员、应急预案");
   });
 
   it("starts a major danger under its plan and keeps the plan", () => {
@@ -404,7 +406,7 @@ describe("submitting and verifying rectification", () => {
   it.each(["verify_pass", "verify_fail"] as const)("rejects %s by the rectifier", (type) => {
     const result = applyTransition(dangerAt("awaiting_verification"), action(type), context({ userId: "rectifier" }));
     expectRejected(result, "verifier_is_rectifier");
-    expect(!result.ok && result.error.messageEn).toContain("verifier cannot be the rectifier");
+    expect(!result.ok && result.error.text.en).toContain("verifier cannot be the rectifier");
   });
 
   it("does not offer verification to the rectifier", () => {

@@ -1,78 +1,21 @@
-// The hidden-danger life cycle as a pure state machine (REFERENCE.md §7): reported → confirmed (or dismissed) →
-// rectifying → awaiting verification → closed, or back to rectifying; extensions, on-spot closing and the
-// government's listing for supervision. Every accepted step yields an event to store; every refused one an error.
+// The hidden-danger life cycle as a pure state machine, after SAWS Decree 16 (2007, 安全生产事故隐患排查治理暂行规定):
+// reported → confirmed (or dismissed) → rectifying → awaiting verification → closed, or back to rectifying;
+// extensions, on-spot closing and the government's listing for supervision. Every accepted step yields an event to
+// store; every refused one an error.
 
 import type { Role } from "../access/roles";
-
-export const HIDDEN_DANGER_STATUSES = [
-  "reported",
-  "confirmed",
-  "dismissed",
-  "rectifying",
-  "awaiting_verification",
-  "closed",
-] as const;
-export type HiddenDangerStatus = (typeof HIDDEN_DANGER_STATUSES)[number];
-
-// REFERENCE.md §7: general (small harm, removed at once) and major (needs shutdown and time, or outside help).
-export const HIDDEN_DANGER_LEVELS = ["general", "major"] as const;
-export type HiddenDangerLevel = (typeof HIDDEN_DANGER_LEVELS)[number];
-
-export const HIDDEN_DANGER_SOURCES = [
-  "inspection",
-  "employee_report",
-  "government",
-  "third_party",
-  "public_report",
-  "accident_investigation",
-] as const;
-export type HiddenDangerSource = (typeof HIDDEN_DANGER_SOURCES)[number];
-
-export const HIDDEN_DANGER_ACTIONS = [
-  "confirm",
-  "dismiss",
-  "start_rectification",
-  "submit_rectification",
-  "verify_pass",
-  "verify_fail",
-  "request_extension",
-  "approve_extension",
-  "reject_extension",
-  "list_for_supervision",
-  "require_progress_report",
-  "report_progress",
-  "delist",
-  "close_on_spot",
-] as const;
-export type HiddenDangerActionType = (typeof HIDDEN_DANGER_ACTIONS)[number];
-
-type Label = { zh: string; en: string };
-
-export const HIDDEN_DANGER_STATUS_LABELS: Readonly<Record<HiddenDangerStatus, Label>> = {
-  reported: { zh: "已上报", en: "Reported" },
-  confirmed: { zh: "已确认", en: "Confirmed" },
-  dismissed: { zh: "非隐患", en: "Dismissed" },
-  rectifying: { zh: "整改中", en: "Rectifying" },
-  awaiting_verification: { zh: "待验收", en: "Awaiting verification" },
-  closed: { zh: "已销号", en: "Closed" },
-};
-
-export const HIDDEN_DANGER_ACTION_LABELS: Readonly<Record<HiddenDangerActionType, Label>> = {
-  confirm: { zh: "确认隐患", en: "Confirm" },
-  dismiss: { zh: "判定非隐患", en: "Dismiss" },
-  start_rectification: { zh: "开始整改", en: "Start rectification" },
-  submit_rectification: { zh: "提交整改", en: "Submit rectification" },
-  verify_pass: { zh: "验收通过", en: "Pass verification" },
-  verify_fail: { zh: "验收不通过", en: "Fail verification" },
-  request_extension: { zh: "申请延期", en: "Request extension" },
-  approve_extension: { zh: "批准延期", en: "Approve extension" },
-  reject_extension: { zh: "驳回延期", en: "Reject extension" },
-  list_for_supervision: { zh: "挂牌督办", en: "List for supervision" },
-  require_progress_report: { zh: "要求报告进展", en: "Require progress reports" },
-  report_progress: { zh: "报告整改进展", en: "Report progress" },
-  delist: { zh: "摘牌", en: "Delist" },
-  close_on_spot: { zh: "立即整改销号", en: "Close on the spot" },
-};
+import { type LocalisedText, text } from "../text";
+import {
+  HIDDEN_DANGER_ACTION_LABELS,
+  HIDDEN_DANGER_ACTIONS,
+  HIDDEN_DANGER_LEVELS,
+  HIDDEN_DANGER_SOURCES,
+  HIDDEN_DANGER_STATUS_LABELS,
+  type HiddenDangerActionType,
+  type HiddenDangerLevel,
+  type HiddenDangerSource,
+  type HiddenDangerStatus,
+} from "./vocabulary";
 
 /**
  * Status × action → next status. A missing entry is an illegal transition. Actions that record something without
@@ -117,7 +60,8 @@ export function nextStatus(status: HiddenDangerStatus, action: HiddenDangerActio
   return HIDDEN_DANGER_TRANSITIONS[status][action] ?? null;
 }
 
-/** REFERENCE.md §7 (安监总局令第16号 第十五条): the seven parts of a major hidden danger's rectification plan. */
+/** SAWS Decree 16 (2007) art. 15: the parts of a major hidden danger's rectification plan (safety measures and the
+ * emergency plan, one item there, are kept apart here). */
 export type RectificationPlan = {
   objectiveAndTasks: string;
   method: string;
@@ -139,14 +83,14 @@ export const RECTIFICATION_PLAN_PARTS: readonly (keyof RectificationPlan)[] = [
   "emergencyPlan",
 ];
 
-export const RECTIFICATION_PLAN_PART_LABELS: Readonly<Record<keyof RectificationPlan, Label>> = {
-  objectiveAndTasks: { zh: "治理的目标和任务", en: "objective and tasks" },
-  method: { zh: "采取的方法和措施", en: "method" },
-  fundsAndMaterials: { zh: "经费和物资的落实", en: "funds and materials" },
-  responsiblePeople: { zh: "负责治理的机构和人员", en: "responsible people" },
-  timeLimit: { zh: "治理的时限和要求", en: "time limit" },
-  safetyMeasures: { zh: "安全措施", en: "safety measures during the work" },
-  emergencyPlan: { zh: "应急预案", en: "emergency plan" },
+export const RECTIFICATION_PLAN_PART_LABELS: Readonly<Record<keyof RectificationPlan, LocalisedText>> = {
+  objectiveAndTasks: text("治理的目标和任务", "objective and tasks"),
+  method: text("采取的方法和措施", "method"),
+  fundsAndMaterials: text("经费和物资的落实", "funds and materials"),
+  responsiblePeople: text("负责治理的机构和人员", "responsible people"),
+  timeLimit: text("治理的时限和要求", "time limit"),
+  safetyMeasures: text("安全措施", "safety measures during the work"),
+  emergencyPlan: text("应急预案", "emergency plan"),
 };
 
 export type PendingExtension = {
@@ -288,8 +232,8 @@ export type HiddenDangerErrorCode =
 
 export type HiddenDangerError = {
   code: HiddenDangerErrorCode;
-  messageZh: string;
-  messageEn: string;
+  /** What was wrong and how to put it right. */
+  text: LocalisedText;
   /** The fields of the action (or plan parts) that were wrong, when the error is about the input. */
   fields?: string[];
 };
@@ -298,8 +242,8 @@ export type TransitionResult =
   | { ok: true; state: HiddenDangerState; event: TransitionEvent }
   | { ok: false; error: HiddenDangerError };
 
-function problem(code: HiddenDangerErrorCode, messageZh: string, messageEn: string, fields?: string[]) {
-  return { code, messageZh, messageEn, ...(fields ? { fields } : {}) } satisfies HiddenDangerError;
+function problem(code: HiddenDangerErrorCode, zh: string, en: string, fields?: string[]) {
+  return { code, text: text(zh, en), ...(fields ? { fields } : {}) } satisfies HiddenDangerError;
 }
 
 function isBlank(text: unknown): boolean {
@@ -405,11 +349,11 @@ function illegalTransition(status: HiddenDangerStatus, action: HiddenDangerActio
   const statusLabel = HIDDEN_DANGER_STATUS_LABELS[status];
   const actionLabel = HIDDEN_DANGER_ACTION_LABELS[action];
   const allowed = Object.keys(HIDDEN_DANGER_TRANSITIONS[status]) as HiddenDangerActionType[];
-  const allowedZh = allowed.map((a) => HIDDEN_DANGER_ACTION_LABELS[a].zh).join("、") || "无";
+  const allowedZh = allowed.map((a) => HIDDEN_DANGER_ACTION_LABELS[a]["zh-CN"]).join("、") || "无";
   const allowedEn = allowed.join(", ") || "none";
   return problem(
     "illegal_transition",
-    `隐患处于“${statusLabel.zh}”状态，不能“${actionLabel.zh}”。此状态下可进行：${allowedZh}。`,
+    `隐患处于“${statusLabel["zh-CN"]}”状态，不能“${actionLabel["zh-CN"]}”。此状态下可进行：${allowedZh}。`,
     `A hidden danger that is ${statusLabel.en.toLowerCase()} cannot take "${action}". Allowed here: ${allowedEn}.`,
   );
 }
@@ -417,7 +361,7 @@ function illegalTransition(status: HiddenDangerStatus, action: HiddenDangerActio
 function governmentOnly(action: HiddenDangerActionType): HiddenDangerError {
   return problem(
     "government_only",
-    `只有政府监管部门可以“${HIDDEN_DANGER_ACTION_LABELS[action].zh}”。`,
+    `只有政府监管部门可以“${HIDDEN_DANGER_ACTION_LABELS[action]["zh-CN"]}”。`,
     `Only a government supervisor may ${HIDDEN_DANGER_ACTION_LABELS[action].en.toLowerCase()}.`,
   );
 }
@@ -425,7 +369,7 @@ function governmentOnly(action: HiddenDangerActionType): HiddenDangerError {
 function majorOnly(action: HiddenDangerActionType): HiddenDangerError {
   return problem(
     "major_only",
-    `只有重大事故隐患可以“${HIDDEN_DANGER_ACTION_LABELS[action].zh}”，该隐患不是重大隐患。`,
+    `只有重大事故隐患可以“${HIDDEN_DANGER_ACTION_LABELS[action]["zh-CN"]}”，该隐患不是重大隐患。`,
     `Only a major hidden danger can be subject to "${action}"; this one is not major.`,
   );
 }
@@ -451,7 +395,7 @@ function checkActor(
   switch (type) {
     case "verify_pass":
     case "verify_fail":
-      // REFERENCE.md §7: verification is done by someone other than the rectifier.
+      // Practice of the double prevention mechanism: someone other than the rectifier verifies the fix.
       if (state.rectifierId !== null && actor.userId === state.rectifierId) {
         return problem(
           "verifier_is_rectifier",
@@ -563,7 +507,7 @@ function planError(plan: RectificationPlan | null | undefined, level: HiddenDang
   if (missing.length === 0) return null;
   return problem(
     "plan_incomplete",
-    `治理方案不完整，缺少：${missing.map((part) => RECTIFICATION_PLAN_PART_LABELS[part].zh).join("、")}。`,
+    `治理方案不完整，缺少：${missing.map((part) => RECTIFICATION_PLAN_PART_LABELS[part]["zh-CN"]).join("、")}。`,
     `The rectification plan is incomplete; missing: ${missing.map((part) => RECTIFICATION_PLAN_PART_LABELS[part].en).join(", ")}.`,
     missing.map((part) => `plan.${part}`),
   );

@@ -1,5 +1,5 @@
 import type { Role } from "../access/roles";
-import type { HiddenDangerSource } from "./lifecycle";
+import type { HiddenDangerSource } from "./vocabulary";
 
 /**
  * The sources a reporter may record, the first being the one recorded when

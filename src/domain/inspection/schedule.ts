@@ -1,12 +1,12 @@
 // Inspection schedules: who checks a control measure and how often, by its control level, and the task periods a
-// check frequency cuts time into, aligned to local calendar boundaries (REFERENCE.md §1: "inspect the control
-// measures on a schedule"). A task past its due time without completion is missed, never dropped.
+// check frequency cuts time into, aligned to local calendar boundaries. The enterprise inspects its control measures
+// and tracks what it finds (Work Safety Law, 2021, art. 21 item 5 and art. 25); how often is practice, set below.
+// A task past its due time without completion is missed, never dropped.
 
 import type { ControlLevel } from "../reference/risk-levels";
+import type { CheckFrequency } from "../risk/vocabulary";
 
-/** The values of the control_measure.check_frequency column. */
-export const CHECK_FREQUENCIES = ["shift", "daily", "weekly", "monthly", "quarterly", "yearly"] as const;
-export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
+export { CHECK_FREQUENCIES, type CheckFrequency } from "../risk/vocabulary";
 
 /** Who carries out a check: the people at the post, the workshop head, the department, the principal's team. */
 export type InspectorKind = "post" | "workshop_head" | "department" | "principal_team";

@@ -1,4 +1,4 @@
-// Exposed-population correction factor α of GB 18218-2018 (REFERENCE.md §4).
+// Exposed-population correction factor α of GB 18218-2018 (table 5).
 
 /** α bands, most people first: a population reaching minPeople takes that α. */
 export const ALPHA_BANDS: readonly { minPeople: number; alpha: number }[] = [

@@ -1,4 +1,4 @@
-// Identifies a hazardous-chemicals major hazard source and grades it (GB 18218-2018, REFERENCE.md §4):
+// Identifies a hazardous-chemicals major hazard source and grades it (GB 18218-2018):
 // S = Σ q/Q ≥ 1 makes the unit a major hazard source; R = α · Σ β · q/Q sets its level.
 
 import { alphaFor, isValidPopulation } from "./alpha";

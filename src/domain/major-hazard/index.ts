@@ -1,3 +1,4 @@
 export * from "./alpha";
 export * from "./assess-major-hazard";
 export * from "./threshold-table";
+export * from "./vocabulary";

@@ -40,7 +40,7 @@ describe("GB18218_2018 threshold table", () => {
     for (const substance of GB18218_2018.substances) expect(codes, substance.nameEn).toContain(substance.hazardClass);
   });
 
-  it("holds the table-1 thresholds of REFERENCE.md §4", () => {
+  it("holds the thresholds of GB 18218-2018 table 1", () => {
     expect(named("Phosgene").thresholdTonnes).toBe(0.3);
     expect(named("Methyl isocyanate").thresholdTonnes).toBe(0.75);
     expect(named("Chlorine").thresholdTonnes).toBe(5);

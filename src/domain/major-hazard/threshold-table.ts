@@ -1,5 +1,5 @@
 // GB 18218-2018 threshold quantities (tables 1 and 2) and correction factors β (tables 3 and 4), kept as versioned
-// data so a later edition is a new table, not an edit of this one. Figures from REFERENCE.md §4.
+// data so a later edition is a new table, not an edit of this one.
 
 /** Hazard class codes of GB 18218-2018 table 2: J acute toxicity, W physical hazards. */
 export type HazardClassCode =
@@ -215,7 +215,7 @@ const classes: readonly HazardClassEntry[] = [
   },
 ];
 
-// Named substances: Q from GB 18218-2018 table 1 (excerpt of REFERENCE.md §4), β of named toxic gases from table 3.
+// Named substances: Q from GB 18218-2018 table 1 (excerpt), β of named toxic gases from table 3.
 // hazardClass is the table-2 class with the largest table-4 β among the substance's GHS classes (as listed in the
 // 危险化学品目录 2015); it only decides β when the substance has no table-3 β. Carbon monoxide (table 3 β 2) is left
 // out: its table-1 line could not be confirmed apart from coal gas (CO and its mixtures), which is listed.

@@ -2,9 +2,12 @@ import type { ReferenceItem, ReferenceSet } from "./reference-set";
 
 /** 1 is the most severe (major risk), 4 the least (low risk). */
 export type RiskLevel = 1 | 2 | 3 | 4;
-export type RiskColour = "red" | "orange" | "yellow" | "blue";
+/** The colours of levels 1 to 4 (安委办〔2016〕11号). */
+export const RISK_COLOURS = ["red", "orange", "yellow", "blue"] as const;
+export type RiskColour = (typeof RISK_COLOURS)[number];
 /** Organisational level that controls a risk, from the top of the enterprise down to a single post. */
-export type ControlLevel = "company" | "department" | "workshop" | "team" | "post";
+export const CONTROL_LEVELS = ["company", "department", "workshop", "team", "post"] as const;
+export type ControlLevel = (typeof CONTROL_LEVELS)[number];
 
 export type RiskLevelItem = ReferenceItem & {
   level: RiskLevel;
@@ -78,10 +81,10 @@ export const controlLevelSet: ReferenceSet = {
   kind: "control_level",
   version: "practice",
   title: "风险管控层级 Risk control levels",
-  source: "common enterprise practice (REFERENCE.md §2): no national text fixes the levels; configurable",
+  source: "common enterprise practice: no national text fixes the levels; configurable",
 };
 
-// Practice (REFERENCE.md §2): five control levels, from the whole company down to one post.
+// Practice (no national text fixes them): five control levels, from the whole company down to one post.
 export const controlLevels: readonly ControlLevelItem[] = [
   { code: "company", parentCode: null, nameZh: "公司级", nameEn: "Company level" },
   { code: "department", parentCode: null, nameZh: "部门级", nameEn: "Department level" },
@@ -91,8 +94,8 @@ export const controlLevels: readonly ControlLevelItem[] = [
 ];
 
 /**
- * Default control level for each risk level. Practice, not a national rule (REFERENCE.md §2): published schemes
- * differ, so this is the shipped default of a configurable setting.
+ * Default control level for each risk level. Practice, not a national rule: published schemes
+ * differ (some merge red and orange at company level), so this is the shipped default of a configurable setting.
  */
 export const defaultControlLevelByRiskLevel: Readonly<Record<RiskLevel, ControlLevel>> = {
   1: "company",

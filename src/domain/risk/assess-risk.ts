@@ -21,9 +21,10 @@ export type RiskAssessmentResult =
 const tenths = 10;
 
 /**
- * LS: R = L × S; LEC: D = L × E × C; MES: R = M × E × S (REFERENCE.md §3). Every missing, off-scale, non-number or
- * extra factor is reported; a score is only given when all factors are on their scale. Throws a RangeError when the
- * bands are not for this method or are unsound: that is a configuration error, not the user's input.
+ * LS: R = L × S (DB37/T 2882-2016); LEC: D = L × E × C (Graham–Kinney); MES: R = M × E × S (practice). Every
+ * missing, off-scale, non-number or extra factor is reported; a score is only given when all factors are on their
+ * scale. Throws a RangeError when the bands are not for this method or are unsound: that is a configuration error, not
+ * the user's input.
  */
 export function assessRisk(
   method: AssessmentMethod,

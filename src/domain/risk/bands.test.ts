@@ -29,7 +29,7 @@ describe("DEFAULT_BANDS", () => {
 
   it("drops a score in the gap between MES bands to the lower band", () => {
     const grade = (score: number) => levelForScore(score, DEFAULT_BANDS.MES);
-    // No product of M × E × S falls in 151–179, 81–89 or 49: the gaps of REFERENCE.md §3.
+    // No product of M × E × S falls in 151–179, 81–89 or 49: the gaps between the default MES bands.
     expect([grade(180), grade(170), grade(150), grade(90), grade(85), grade(80), grade(50), grade(49)]).toEqual([
       1, 2, 2, 2, 3, 3, 3, 4,
     ]);

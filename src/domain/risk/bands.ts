@@ -1,5 +1,5 @@
 // Score bands that turn an LS, LEC or MES score into one of the four risk levels. Bands are configuration: the
-// defaults below are common practice (REFERENCE.md §3), an administrator may replace them with a new version.
+// defaults below are common practice (no national text fixes them), an administrator may replace them with a new version.
 
 import type { RiskLevel } from "../reference/risk-levels";
 import { ASSESSMENT_METHODS, type AssessmentMethod, isAssessmentMethod } from "./scales";
@@ -22,27 +22,27 @@ export const DEFAULT_BANDS: Record<AssessmentMethod, RiskBands> = {
     method: "LS",
     version: DEFAULT_BANDS_VERSION,
     thresholds: [
-      { level: 1, minScore: 20 }, // REFERENCE.md §3, LS bands (DB37/T 2882-2016 style): 20–25 red
-      { level: 2, minScore: 15 }, // REFERENCE.md §3, LS bands: 15–16 orange
-      { level: 3, minScore: 9 }, // REFERENCE.md §3, LS bands: 9–12 yellow, 1–8 blue
+      { level: 1, minScore: 20 }, // DB37/T 2882-2016 LS bands: 20–25 red
+      { level: 2, minScore: 15 }, // DB37/T 2882-2016 LS bands: 15–16 orange
+      { level: 3, minScore: 9 }, // DB37/T 2882-2016 LS bands: 9–12 yellow, 1–8 blue
     ],
   },
   LEC: {
     method: "LEC",
     version: DEFAULT_BANDS_VERSION,
     thresholds: [
-      { level: 1, minScore: 320 }, // REFERENCE.md §3, LEC four colours: D ≥ 320 red
-      { level: 2, minScore: 160 }, // REFERENCE.md §3, LEC four colours: 160 ≤ D < 320 orange
-      { level: 3, minScore: 70 }, // REFERENCE.md §3, LEC four colours: 70 ≤ D < 160 yellow, D < 70 blue
+      { level: 1, minScore: 320 }, // LEC four colours (practice on Graham–Kinney's grades): D ≥ 320 red
+      { level: 2, minScore: 160 }, // LEC four colours (practice on Graham–Kinney's grades): 160 ≤ D < 320 orange
+      { level: 3, minScore: 70 }, // LEC four colours (practice on Graham–Kinney's grades): 70 ≤ D < 160 yellow, D < 70 blue
     ],
   },
   MES: {
     method: "MES",
     version: DEFAULT_BANDS_VERSION,
     thresholds: [
-      { level: 1, minScore: 180 }, // REFERENCE.md §3, MES bands: ≥ 180 red
-      { level: 2, minScore: 90 }, // REFERENCE.md §3, MES bands: 90–150 orange
-      { level: 3, minScore: 50 }, // REFERENCE.md §3, MES bands: 50–80 yellow, ≤ 48 blue
+      { level: 1, minScore: 180 }, // MES bands (practice): ≥ 180 red
+      { level: 2, minScore: 90 }, // MES bands (practice): 90–150 orange
+      { level: 3, minScore: 50 }, // MES bands (practice): 50–80 yellow, ≤ 48 blue
     ],
   },
 };

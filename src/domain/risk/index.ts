@@ -1,3 +1,4 @@
 export * from "./assess-risk";
 export * from "./bands";
 export * from "./scales";
+export * from "./vocabulary";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ASSESSMENT_METHODS, METHOD_FACTORS, SCALES, scaleValues } from "./scales";
 
 describe("SCALES", () => {
-  it("lists the LEC values of REFERENCE.md §3", () => {
+  it("lists the LEC values of Graham–Kinney", () => {
     expect(scaleValues("LEC", "l")).toEqual([10, 6, 3, 1, 0.5, 0.2, 0.1]);
     expect(scaleValues("LEC", "e")).toEqual([10, 6, 3, 2, 1, 0.5]);
     expect(scaleValues("LEC", "c")).toEqual([100, 40, 15, 7, 3, 1]);

@@ -1,4 +1,5 @@
 export * from "./check-contents";
+export * from "./enforcement-record";
 export * from "./inspection-frequency";
 export * from "./plan";
 export * from "./published-seed";

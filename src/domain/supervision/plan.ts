@@ -61,12 +61,16 @@ export type MonthlyPlanInput = PlanInputCommon & {
 
 export type PlanInput = AnnualPlanInput | MonthlyPlanInput;
 
+/** Why an enterprise is in a plan: its rating level requires the inspections, or the random draw picked it. */
+export const SELECTION_REASONS = ["mandatory", "random"] as const;
+export type SelectionReason = (typeof SELECTION_REASONS)[number];
+
 export type PlanSelection = {
   enterpriseId: string;
   level: RiskLevel;
   score: number;
   inspections: number;
-  reason: "mandatory" | "random";
+  reason: SelectionReason;
   /** The weight the enterprise had in the random draw, max(score, minimumWeight). */
   weight: number;
   /** Months of the inspections, one entry each; a random pick in an annual plan has none (any time). */

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateInspectionTasks } from "../modules/inspections/inspection-jobs";
 import { createApiToken } from "../modules/tokens/create-api-token";
-import { bearerFor, createTestContext, signIn, type TestContext } from "../testing/test-app";
+import {
+  createCity,
+  createEnterprise,
+  createOrganisation,
+  createSupervisor,
+  createUser,
+  signIn as signInWithToken,
+} from "../testing/factories";
+import { createTestContext, signIn, type TestContext } from "../testing/test-app";
 import { testDatabaseKinds } from "../testing/test-database";
+import { uploadPhoto } from "../testing/uploads";
 
 /**
  * Walks every registered /api/v1 route as a user of another district and as a
@@ -16,6 +25,9 @@ interface Target {
   enterpriseUscc: string;
   districtId: string;
   districtName: string;
+  /** District A's supervisor: the account the sign-in probe guesses passwords for. */
+  username: string;
+  otherDistrictCode: string;
   userId: string;
   tokenId: string;
   organisationId: string;
@@ -59,7 +71,7 @@ function probes(t: Target): Record<string, Probe> {
   return {
     "POST /api/v1/auth/login": {
       ownData: true,
-      body: { username: "jiangbei.supervisor", password: "wrong-password-1" },
+      body: { username: t.username, password: "wrong-password-1" },
       // 429 once the guesses of the walks have throttled the account for the addresses that failed on it.
       refused: [401, 429],
     },
@@ -93,7 +105,7 @@ function probes(t: Target): Record<string, Probe> {
     "GET /api/v1/enterprises/import-template": { ownData: true, query: { format: "csv" } },
     // A's credit code placed in district B's own territory: the takeover of A by B's import.
     "POST /api/v1/enterprises/import": {
-      multipartCsv: `统一社会信用代码,企业名称,行业代码,规模,属地编码\n${t.enterpriseUscc},篡改名称有限公司,26,小型,990102\n`,
+      multipartCsv: `统一社会信用代码,企业名称,行业代码,规模,属地编码\n${t.enterpriseUscc},篡改名称有限公司,26,小型,${t.otherDistrictCode}\n`,
       refused: [400, 403],
     },
     "GET /api/v1/organisations": { ownData: true },
@@ -376,37 +388,27 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
   let snapshot: () => Promise<unknown>;
 
   beforeAll(async () => {
-    context = await createTestContext(kind);
+    context = await createTestContext(kind, { demoCity: false });
     const { db } = context.database;
-    const chemUser = await db
-      .selectFrom("app_user")
-      .select("id")
-      .where("username", "=", "chem.safety")
-      .executeTakeFirstOrThrow();
-    const link = await db
-      .selectFrom("user_enterprise")
-      .select("enterprise_id")
-      .where("user_id", "=", chemUser.id)
-      .executeTakeFirstOrThrow();
+    // District A with enterprise A and its emergency management bureau's supervisor; district B with enterprise B.
+    const city = await createCity(context.app);
+    const [districtA, districtB] = city.districts;
+    const enterpriseA = await createEnterprise(context.app, {
+      territory: districtA.towns[0],
+      name: "甲企业化工有限公司",
+    });
+    const enterpriseB = await createEnterprise(context.app, { territory: districtB.towns[0] });
+    const organisation = await createOrganisation(context.app, { territory: districtA });
+    const districtUser = await createSupervisor(context.app, districtA, { organisationId: organisation.id });
     const enterprise = await db
       .selectFrom("enterprise")
       .selectAll()
-      .where("id", "=", link.enterprise_id)
+      .where("id", "=", enterpriseA.id)
       .executeTakeFirstOrThrow();
     const district = await db
       .selectFrom("territory")
       .selectAll()
-      .where("code", "=", "990101")
-      .executeTakeFirstOrThrow();
-    const districtUser = await db
-      .selectFrom("app_user")
-      .select("id")
-      .where("username", "=", "jiangbei.supervisor")
-      .executeTakeFirstOrThrow();
-    const organisation = await db
-      .selectFrom("organisation")
-      .select("id")
-      .where("territory_id", "=", district.id)
+      .where("id", "=", districtA.id)
       .executeTakeFirstOrThrow();
     const token = await createApiToken(
       db,
@@ -414,7 +416,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       { userId: districtUser.id, name: "A's token", days: 5 },
     );
     // Enterprise A's register: a risk point with a hazard and a measure, and a filed major hazard source.
-    const owner = await bearerFor(context, "chem.safety");
+    const owner = (await signInWithToken(context.app, enterpriseA.safetyManager)).headers;
     const call = async (url: string, payload: object) => {
       const response = await context.app.inject({ method: "POST", url: `/api/v1${url}`, headers: owner, payload });
       expect(response.statusCode, response.body).toBe(201);
@@ -447,25 +449,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       safetyMeasures: "甲企业的安全措施说明",
       emergencyMeasures: "甲企业的应急措施说明",
     });
-    const png = Buffer.from(
-      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
-      "hex",
-    );
-    const boundary = "----route-access-photo";
-    const uploaded = await context.app.inject({
-      method: "POST",
-      url: `/api/v1/attachments?ownerId=${enterprise.id}`,
-      headers: { ...owner, "content-type": `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
-        ),
-        png,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(uploaded.statusCode, uploaded.body).toBe(201);
-    const photo = uploaded.json();
+    const photo = { id: await uploadPhoto(context.app, owner, enterprise.id) };
     const generated = await context.app.inject({
       method: "POST",
       url: "/api/v1/checklists/generate",
@@ -540,7 +524,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       .returning("id")
       .executeTakeFirstOrThrow();
     // District A runs a special action over its own towns.
-    const districtSupervisor = await bearerFor(context, "jiangbei.supervisor");
+    const districtSupervisor = (await signInWithToken(context.app, districtUser)).headers;
     const campaign = await context.app.inject({
       method: "POST",
       url: "/api/v1/campaigns",
@@ -562,12 +546,8 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
     });
     expect(activated.statusCode, activated.body).toBe(200);
     // District A's emergency management bureau plans January and records an inspection of enterprise A.
-    const districtDepartment = await db
-      .selectFrom("organisation")
-      .select("id")
-      .where("name", "=", "江北区应急管理局")
-      .executeTakeFirstOrThrow();
-    const supervisionHeaders = await bearerFor(context, "jiangbei.supervisor");
+    const districtDepartment = organisation;
+    const supervisionHeaders = districtSupervisor;
     const supervisionPlan = await context.app.inject({
       method: "POST",
       url: "/api/v1/supervision/plans",
@@ -595,6 +575,8 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       enterpriseUscc: enterprise.uscc,
       districtId: district.id,
       districtName: district.name,
+      username: districtUser.username,
+      otherDistrictCode: districtB.code,
       userId: districtUser.id,
       tokenId: token.id,
       organisationId: organisation.id,
@@ -618,20 +600,10 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       enforcementInspectionId: enforcement.json().id,
       campaignId: campaign.json().id,
     };
-    expect(enterprise.territory_path).toContain("/990101/");
+    expect(enterprise.territory_path).toContain(`/${districtA.code}/`);
 
-    // District B's supervisor, and the safety manager of an enterprise in district B.
-    const admin = await signIn(context.app, "admin");
-    const districtB = await db
-      .selectFrom("territory")
-      .select("id")
-      .where("code", "=", "990102")
-      .executeTakeFirstOrThrow();
-    const otherEnterprise = await db
-      .selectFrom("enterprise")
-      .select("id")
-      .where("territory_path", "like", "%/990102/%")
-      .executeTakeFirstOrThrow();
+    // District B's supervisor, and the safety manager of an enterprise in district B, made through the users route.
+    const admin = await signInWithToken(context.app, await createUser(context.app, { role: "admin" }));
     for (const body of [
       {
         username: "b.supervisor",
@@ -645,7 +617,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
         displayName: "O",
         password: "Passw0rd!",
         role: "safety_manager",
-        enterpriseIds: [otherEnterprise.id],
+        enterpriseIds: [enterpriseB.id],
       },
       { username: "b.admin", displayName: "BA", password: "Passw0rd!", role: "admin", territoryId: districtB.id },
     ]) {
@@ -683,6 +655,16 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
   afterAll(async () => {
     await context?.close();
   });
+
+  /** A bearer token for an account made through the users route above. */
+  const bearerByUsername = async (username: string) => {
+    const user = await context.database.db
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow();
+    return (await signInWithToken(context.app, user)).headers;
+  };
 
   it("has a probe for every registered API route", () => {
     const known = probes(target);
@@ -746,7 +728,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
       const headers =
         attacker.via === "session"
           ? (await signIn(context.app, attacker.username, "Passw0rd!")).headers
-          : await bearerFor(context, attacker.username);
+          : await bearerByUsername(attacker.username);
       const markers = [
         target.enterpriseName,
         target.enterpriseUscc,
@@ -789,7 +771,7 @@ describe.each(testDatabaseKinds())("route access on $name", (kind) => {
 
   it("lets district A's own supervisor read what the others could not", async () => {
     // A bearer token: the walks above tried to sign in as this supervisor with wrong passwords.
-    const own = await bearerFor(context, "jiangbei.supervisor");
+    const own = (await signInWithToken(context.app, { id: target.userId })).headers;
     const response = await context.app.inject({
       url: `/api/v1/enterprises/${target.enterpriseId}`,
       headers: own,

@@ -12,16 +12,17 @@ import { forbidden, type LocalisedText, notFound } from "../errors";
 import type { Principal, Scope } from "./principal";
 
 /** A compile-time guard: the query being filtered must have joined `table`, or the call does not type-check. */
-type Joins<TB, table extends string> = table extends TB ? [] : [`the query must join the ${table} table`];
+export type Joins<TB, table extends string> = table extends TB ? [] : [`the query must join the ${table} table`];
 
 /**
  * The one place that turns a scope into SQL. Every query that reads or writes
  * enterprise-owned or territory-owned rows goes through these filters. They
- * take the query's own expression builder, whatever else it joins, and the
- * compiler refuses a query that has not joined `enterprise` (or `territory`).
+ * take the query's own expression builder, whatever else it joins (aliases and
+ * subqueries too), and the compiler refuses a query that has not joined
+ * `enterprise` (or `territory`).
  */
-export function enterpriseInScope<TB extends keyof DB>(
-  builder: ExpressionBuilder<DB, TB>,
+export function enterpriseInScope<D extends DB, TB extends keyof D>(
+  builder: ExpressionBuilder<D, TB>,
   scope: Scope,
   ..._joined: Joins<TB, "enterprise">
 ): Expression<SqlBool> {
@@ -45,8 +46,8 @@ export function enterpriseInScope<TB extends keyof DB>(
 }
 
 /** Territory nodes a principal may see: its own subtree (enterprise roles see none through this). */
-export function territoryInScope<TB extends keyof DB>(
-  builder: ExpressionBuilder<DB, TB>,
+export function territoryInScope<D extends DB, TB extends keyof D>(
+  builder: ExpressionBuilder<D, TB>,
   scope: Scope,
   ..._joined: Joins<TB, "territory">
 ): Expression<SqlBool> {

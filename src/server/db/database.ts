@@ -11,6 +11,11 @@ export interface Database {
   kind: "pglite" | "postgres";
   db: Kysely<DB>;
   /**
+   * Where the map, cockpit, statistics and exports read: the replica's pool when DATABASE_READ_URL is set
+   * (stale by the replica's lag, and read-only), `db` itself otherwise. Never write through it.
+   */
+  read: Kysely<DB>;
+  /**
    * Runs a script of several statements (migrations, restore). Inside a
    * transaction pass it, so the script runs on the transaction's connection.
    */
@@ -36,10 +41,11 @@ export class DataDirectoryInUseError extends Error {
   }
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+/** A pool on `url` whose connections parse values as PGlite does; fails fast with the server's own message. */
+async function postgresPool(url: string, max: number): Promise<pg.Pool> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? 10,
+    max,
     types: {
       getTypeParser(oid: number, format?: "text" | "binary") {
         if (oid === INT8 || oid === NUMERIC) return toNumber;
@@ -52,19 +58,41 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   // An idle connection closed by the server (restart, DROP DATABASE … FORCE) must not crash the process;
   // the pool replaces it on next use.
   pool.on("error", () => {});
-  // Fail fast with the server's own message when the URL is wrong.
-  const client = await pool.connect();
-  client.release();
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
+}
+
+/** The primary at `url`, and when `readUrl` is given a second pool on that replica for `read`. */
+export async function openPostgres(url: string, options: { max?: number; readUrl?: string } = {}): Promise<Database> {
+  const max = options.max ?? 10;
+  const pool = await postgresPool(url, max);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  let read = db;
+  if (options.readUrl) {
+    try {
+      read = new Kysely<DB>({ dialect: new PostgresDialect({ pool: await postgresPool(options.readUrl, max) }) });
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
   return {
     kind: "postgres",
     db,
+    read,
     async exec(script, trx) {
       // No parameters: node-postgres uses the simple protocol, which accepts several statements.
       if (trx) await sql.raw(script).execute(trx);
       else await pool.query(script);
     },
     async close() {
+      if (read !== db) await read.destroy();
       await db.destroy();
     },
   };
@@ -99,6 +127,8 @@ export async function openPGlite(dataDir?: string): Promise<Database> {
   return {
     kind: "pglite",
     db,
+    // One instance: its single connection serves reads and writes alike.
+    read: db,
     async exec(script, trx) {
       // The transaction already holds PGlite's only connection.
       if (trx) {
@@ -151,8 +181,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir);
+export function openDatabase(options: {
+  databaseUrl?: string;
+  databaseReadUrl?: string;
+  dataDir?: string;
+}): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, { readUrl: options.databaseReadUrl })
+    : openPGlite(options.dataDir);
 }
 
 export function dataDirectoryExists(dataDir: string): boolean {

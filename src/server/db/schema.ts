@@ -1,5 +1,11 @@
 import type { ColumnType, Generated } from "kysely";
+import type { CampaignStatus, ParticipantKind } from "../../domain/campaign/campaign";
+import type { FilingStatus, MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
 import type { DeviceType } from "../../domain/monitoring/device-types";
+import type { ControlLevel, RiskColour } from "../../domain/reference/risk-levels";
+import type { AssessmentMethod } from "../../domain/risk/scales";
+import type { CheckFrequency, MeasureKind, PublicCategory, RiskPointKind } from "../../domain/risk/vocabulary";
+import type { SelectionReason } from "../../domain/supervision/plan";
 
 /** Row types of the tables, as Kysely sees them. API shapes live with their modules. */
 
@@ -33,7 +39,7 @@ export interface ReferenceItemTable {
 
 export interface ControlLevelMappingTable {
   risk_level: number;
-  control_level: string;
+  control_level: ControlLevel;
   updated_at: Timestamp;
   updated_by: string | null;
 }
@@ -199,23 +205,20 @@ export interface RiskBandsTable {
   created_by: string | null;
 }
 
-export type RiskPointKind = "place" | "facility" | "process" | "operation";
-export type ControlLevelCode = "company" | "department" | "workshop" | "team" | "post";
-
 export interface RiskPointTable {
   owner_id: string;
   id: Generated<string>;
   owner_kind: "enterprise" | "territory";
   territory_path: string;
   kind: RiskPointKind;
-  public_category: string | null;
+  public_category: PublicCategory | null;
   name: string;
   unit: string;
   lng: number | null;
   lat: number | null;
   area: Json<GeoPolygon> | null;
   photo_ids: ColumnType<string[], string[] | undefined, string[]>;
-  control_level: ControlLevelCode | null;
+  control_level: ControlLevel | null;
   control_level_set_by_user: Generated<boolean>;
   controlling_unit: string;
   responsible_person: string;
@@ -245,11 +248,11 @@ export interface HazardAssessmentTable {
   owner_id: string;
   id: Generated<string>;
   hazard_id: string;
-  method: "LS" | "LEC" | "MES";
+  method: AssessmentMethod;
   factors: Json<Record<string, number>>;
   score: number;
   level: number;
-  colour: "red" | "orange" | "yellow" | "blue";
+  colour: RiskColour;
   bands_version: string;
   bands: Json<{ level: number; minScore: number }[]>;
   assessor_user_id: string | null;
@@ -258,9 +261,6 @@ export interface HazardAssessmentTable {
   note: string;
   assessed_at: Generated<Date>;
 }
-
-export type MeasureKind = "engineering" | "management" | "training" | "protection" | "emergency";
-export type CheckFrequency = "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
 
 export interface ControlMeasureTable {
   owner_id: string;
@@ -320,7 +320,7 @@ export interface MajorHazardUnitTable {
   enterprise_id: string;
   id: Generated<string>;
   name: string;
-  unit_kind: "plant" | "storage";
+  unit_kind: MajorHazardUnitKind;
   exposed_population: number;
   lng: number | null;
   lat: number | null;
@@ -351,7 +351,7 @@ export interface MajorHazardFilingTable {
   id: Generated<string>;
   unit_id: string;
   territory_path: string;
-  status: "submitted" | "accepted" | "returned";
+  status: FilingStatus;
   safety_measures: string;
   emergency_measures: string;
   snapshot: Json<unknown>;
@@ -424,7 +424,7 @@ export interface ChecklistItemTable {
   template_kind: string | null;
   content: string;
   check_frequency: CheckFrequency;
-  control_level: ControlLevelCode | null;
+  control_level: ControlLevel | null;
   responsible_person: string;
   inspector_user_id: string | null;
   active: Generated<boolean>;
@@ -660,7 +660,7 @@ export interface SupervisionPlanItemTable {
   enterprise_id: string;
   id: Generated<string>;
   plan_id: string;
-  reason: "mandatory" | "random";
+  reason: SelectionReason;
   level: number;
   score: number;
   weight: number;
@@ -693,8 +693,6 @@ export interface EnforcementInspectionTable {
   created_at: Generated<Date>;
   created_by: string | null;
 }
-
-export type CampaignStatus = "draft" | "active" | "closed";
 
 export interface CampaignTable {
   id: Generated<string>;
@@ -733,7 +731,7 @@ export interface CampaignTaskTable {
 export interface CampaignParticipantTable {
   campaign_id: string;
   id: Generated<string>;
-  kind: "territory" | "organisation";
+  kind: ParticipantKind;
   territory_id: string | null;
   organisation_id: string | null;
   name: string;

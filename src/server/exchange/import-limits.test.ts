@@ -1,26 +1,14 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeUsccCheckCharacter } from "../../domain/enterprise/uscc";
+import { createCity, createEnterprise, createSupervisor, signIn, type TestCity } from "../testing/factories";
 import { deflateRepeated, workbookParts, zipOf } from "../testing/hostile-files";
-import { bearerFor, createTestContext, errorOf, type TestContext } from "../testing/test-app";
+import { createTestContext, errorOf, type TestContext } from "../testing/test-app";
 import { testDatabaseKinds } from "../testing/test-database";
+import { multipartFile } from "../testing/uploads";
 import { TABLE_LIMITS } from "./table-limits";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-function multipart(fileName: string, content: Buffer, type: string) {
-  const boundary = "----dualguard-limits";
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 /** The files an attacker uploads, each with the answer it must get. */
 async function hostileFiles() {
@@ -87,13 +75,16 @@ describe.each(testDatabaseKinds())("import limits on $name", (kind) => {
   let supervisor: Record<string, string>;
   let safety: Record<string, string>;
   let enterpriseId: string;
+  let city: TestCity;
   let files: Awaited<ReturnType<typeof hostileFiles>>;
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 20 });
-    supervisor = await bearerFor(context, "jiangbei.supervisor");
-    safety = await bearerFor(context, "chem.safety");
-    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    context = await createTestContext(kind, { demoCity: false });
+    city = await createCity(context.app);
+    const enterprise = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    enterpriseId = enterprise.id;
+    supervisor = (await signIn(context.app, await createSupervisor(context.app, city.districts[0]))).headers;
+    safety = (await signIn(context.app, enterprise.safetyManager)).headers;
     files = await hostileFiles();
   });
   afterAll(async () => {
@@ -101,7 +92,11 @@ describe.each(testDatabaseKinds())("import limits on $name", (kind) => {
   });
 
   const upload = (url: string, headers: Record<string, string>, name: string, content: Buffer, locale = "en") => {
-    const m = multipart(name, content, name.endsWith(".csv") ? "text/csv" : XLSX_TYPE);
+    const m = multipartFile({
+      fileName: name,
+      contentType: name.endsWith(".csv") ? "text/csv" : XLSX_TYPE,
+      data: content,
+    });
     return context.app.inject({
       method: "POST",
       url,
@@ -124,7 +119,7 @@ describe.each(testDatabaseKinds())("import limits on $name", (kind) => {
     // A normal file still imports: the reader worker is healthy after all of the above.
     const uscc = `91990101MA0099001${computeUsccCheckCharacter("91990101MA0099001")}`;
     const csv = Buffer.from(
-      `统一社会信用代码,企业名称,行业代码,规模,属地编码\n${uscc},限额测试公司,26,小型,990101001\n`,
+      `统一社会信用代码,企业名称,行业代码,规模,属地编码\n${uscc},限额测试公司,26,小型,${city.districts[0].towns[0].code}\n`,
     );
     const normal = await upload("/api/v1/enterprises/import", supervisor, "ok.csv", csv);
     expect(normal.statusCode, normal.body).toBe(200);

@@ -36,10 +36,16 @@ export const RiskLevel = Type.Union([Type.Literal(1), Type.Literal(2), Type.Lite
 export const LocalisedText = Type.Object({ "zh-CN": Type.String(), en: Type.String() });
 
 /** One of a list of string values, as a union of literals (typed, validated and listed in OpenAPI). */
-export function OneOf<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
-  return Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options,
+export function OneOf<const T extends readonly string[]>(
+  values: T,
+  options: { description?: string; default?: T[number] } = {},
+) {
+  // A union built from a mapped list loses its members' types; Unsafe keeps the schema and states the type.
+  return Type.Unsafe<T[number]>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
   );
 }
 
@@ -85,3 +91,6 @@ export const ERROR_RESPONSES = Object.fromEntries(
 export function FileResponse(contentType: string, description: string) {
   return Type.Unsafe<Buffer>({ type: "string", format: "binary", description, "x-content-type": contentType });
 }
+
+/** The answer of a route that succeeds with 204 and no body (`reply.status(204).send()`). */
+export const NoContent = Type.Unsafe<undefined>({ type: "null", description: "Done; no content" });

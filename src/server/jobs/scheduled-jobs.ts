@@ -1,7 +1,7 @@
 import { signInRecordsJob } from "../auth/sign-in-records-job";
 import type { Config } from "../config";
-import { campaignReminderJob } from "../modules/campaigns/reminder-job";
-import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/deadline-job";
+import { campaignReminderJob } from "../modules/campaigns/campaign-jobs";
+import { hiddenDangerDeadlineJob } from "../modules/hidden-dangers/hidden-danger-jobs";
 import { inspectionTaskJob } from "../modules/inspections/inspection-jobs";
 import { mapClusterJob } from "../modules/map/cluster-cells";
 import { alarmEscalationJob, inactivityJob } from "../modules/monitoring/alarm-jobs";

@@ -5,7 +5,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../jobs/clock";
 import { JobRunner } from "../jobs/job-runner";
-import { bearerFor, createTestContext, errorOf, type TestContext } from "../testing/test-app";
+import { createCity, createEnterprise, createUser, signIn, type TestCity, type TestUser } from "../testing/factories";
+import { createTestContext, errorOf, type TestContext } from "../testing/test-app";
 import { testDatabaseKinds } from "../testing/test-database";
 import { deliverOutboxJob } from "./deliver-outbox";
 import { notify } from "./notify";
@@ -49,6 +50,9 @@ function startSmtpServer(port: number): Promise<{ process: ChildProcess; output:
 
 describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
   let context: TestContext;
+  let city: TestCity;
+  let admin: TestUser;
+  let safetyManager: TestUser;
   let receiver: Server;
   const received: { body: string; signature: string; at: number }[] = [];
   let failNext = 0;
@@ -85,9 +89,12 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
     hangingHost = `127.0.0.1:${(hanging.address() as { port: number }).port}`;
     // Loopback receivers are refused unless listed, exactly as WEBHOOK_ALLOW_HOSTS lists them.
     context = await createTestContext(kind, {
-      enterprises: 10,
+      demoCity: false,
       config: { webhookAllowHosts: [receiverHost, hangingHost] },
     });
+    city = await createCity(context.app, { districts: 1, towns: 1 });
+    admin = await createUser(context.app, { role: "admin" });
+    safetyManager = (await createEnterprise(context.app, { territory: city.districts[0].towns[0] })).safetyManager;
     smtp = await startSmtpServer(smtpPort);
   });
   afterAll(async () => {
@@ -100,20 +107,15 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
 
   it("notifies once per event, delivers to a signed webhook and by e-mail, and retries a failed delivery", async () => {
     const { db } = context.database;
-    const admin = await bearerFor(context, "admin");
     const hook = await context.app.inject({
       method: "POST",
       url: "/api/v1/webhooks",
-      headers: admin,
+      headers: (await signIn(context.app, admin)).headers,
       payload: { name: "city duty room", url: receiverUrl, eventKinds: ["hidden_danger.overdue"] },
     });
     expect(hook.statusCode, hook.body).toBe(201);
     const secret = hook.json().secret;
-    const user = await db
-      .selectFrom("app_user")
-      .select("id")
-      .where("username", "=", "chem.safety")
-      .executeTakeFirstOrThrow();
+    const user = safetyManager;
     await db.updateTable("app_user").set({ email: "safety@example.test" }).where("id", "=", user.id).execute();
     const clock = new ManualClock("2026-05-01T08:00:00Z");
     const event = {
@@ -124,14 +126,14 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
       body: { "zh-CN": "储罐区隐患超过整改期限", en: "The tank farm hidden danger is past its deadline" },
       link: "/hidden-dangers/42",
       severity: "warning" as const,
-      territoryPath: "/990100/990101/",
+      territoryPath: city.districts[0].path,
       at: clock.now(),
     };
     await db.transaction().execute((trx) => notify(trx, event));
     await db.transaction().execute((trx) => notify(trx, event));
     const centre = await context.app.inject({
       url: "/api/v1/notifications",
-      headers: await bearerFor(context, "chem.safety"),
+      headers: (await signIn(context.app, safetyManager)).headers,
     });
     expect(centre.json()).toMatchObject({
       total: 1,
@@ -178,7 +180,7 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
     context.app.inject({
       method: "POST",
       url: "/api/v1/webhooks",
-      headers: { ...(await bearerFor(context, "admin")), "accept-language": locale },
+      headers: { ...(await signIn(context.app, admin)).headers, "accept-language": locale },
       payload: { name: `hook ${eventKind}`, url, eventKinds: [eventKind] },
     });
 
@@ -192,7 +194,7 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
         title: { "zh-CN": "测试", en: "Test" },
         body: { "zh-CN": "测试", en: "Test" },
         severity: "info",
-        territoryPath: "/990100/",
+        territoryPath: city.path,
         at,
       }),
     );
@@ -271,7 +273,7 @@ describe.each(testDatabaseKinds())("notifications on $name", (kind) => {
   });
 
   it("marks notifications read", async () => {
-    const headers = await bearerFor(context, "chem.safety");
+    const { headers } = await signIn(context.app, safetyManager);
     const { items } = (await context.app.inject({ url: "/api/v1/notifications?unread=true", headers })).json();
     const read = await context.app.inject({
       method: "POST",

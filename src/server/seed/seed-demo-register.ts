@@ -4,18 +4,18 @@ import type { EnterpriseScale } from "../../domain/demo/demo-enterprises";
 import { type DemoRiskPoint, demoPublicRiskPoints, demoRegisterFor } from "../../domain/demo/demo-register";
 import type { Polygon } from "../../domain/geo/polygon";
 import { createRandom } from "../../domain/geo/random";
-import type { HiddenDangerLevel } from "../../domain/hidden-danger/lifecycle";
+import type { HiddenDangerLevel } from "../../domain/hidden-danger/vocabulary";
 import { assessMajorHazard } from "../../domain/major-hazard/assess-major-hazard";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import type { Database } from "../db/database";
 import type { DB } from "../db/schema";
-import { recordReportedHiddenDanger } from "../modules/hidden-dangers/routes";
+import { recordReportedHiddenDanger } from "../modules/hidden-dangers/record-reported-hidden-danger";
 import { loadThresholdTable } from "../modules/major-hazards/gb18218-table";
-import { replaceSubstances, resultColumns } from "../modules/major-hazards/routes";
+import { storeMajorHazardUnit } from "../modules/major-hazards/store-major-hazard-unit";
 import { recomputeRatings } from "../modules/ratings/compute-ratings";
 import { recordAssessment } from "../modules/risk-register/record-assessment";
-import { refreshRiskPointLevel } from "../modules/risk-register/risk-point-queries";
+import { refreshRiskPointLevel } from "../modules/risk-register/refresh-risk-point-level";
 
 const REGISTER_SEED = 4931;
 
@@ -29,7 +29,8 @@ export interface SeedDemoRegisterResult {
 
 /**
  * What the city's enforcement officers found in their last round and the enterprises have not yet
- * confirmed: a chemical plant's hidden dangers tend to be major (REFERENCE.md §7), others general.
+ * confirmed: a chemical plant's hidden dangers tend to be major (needing shutdown and time, SAWS Decree 16 art. 3),
+ * others general.
  */
 const FOUND_BY_GOVERNMENT: {
   description: string;
@@ -162,20 +163,12 @@ export async function seedDemoRegister(database: Database, now = new Date()): Pr
         );
         if (!identified.ok)
           throw new Error(`demo major hazard unit ${unit.name} does not identify: ${identified.problems}`);
-        const created = await trx
-          .insertInto("major_hazard_unit")
-          .values({
-            enterprise_id: enterprise.id,
-            name: unit.name,
-            unit_kind: unit.unitKind,
-            exposed_population: unit.exposedPopulation,
-            lng: enterprise.lng,
-            lat: enterprise.lat,
-            ...resultColumns(identified),
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        await replaceSubstances(trx, enterprise.id, created.id, unit.substances);
+        await storeMajorHazardUnit(
+          trx,
+          enterprise.id,
+          { ...unit, lng: enterprise.lng, lat: enterprise.lat },
+          identified,
+        );
         result.majorHazardUnits++;
       }
     }

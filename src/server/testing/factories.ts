@@ -2,12 +2,12 @@ import type { Kysely } from "kysely";
 import { isEnterpriseScoped, type Role } from "../../domain/access/roles";
 import { computeUsccCheckCharacter } from "../../domain/enterprise/uscc";
 import { bboxOf, type Polygon } from "../../domain/geo";
-import type { HiddenDangerLevel, HiddenDangerStatus } from "../../domain/hidden-danger/lifecycle";
+import type { HiddenDangerLevel, HiddenDangerStatus } from "../../domain/hidden-danger/vocabulary";
 import type { DeviceType } from "../../domain/monitoring/device-types";
 import type { RiskLevel } from "../../domain/reference";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/passwords";
-import type { DB, EnterpriseScale } from "../db/schema";
+import type { DB, EnterpriseScale, OrganisationKind } from "../db/schema";
 import { createApiToken } from "../modules/tokens/create-api-token";
 import type { App } from "../types";
 import { uploadPhoto } from "./uploads";
@@ -207,8 +207,33 @@ export async function createUser(app: App, options: UserOptions): Promise<TestUs
 }
 
 /** A government supervisor whose scope is `territory` (a city, district or town) and everything below it. */
-export function createSupervisor(app: App, territory: TestTerritory, displayName?: string): Promise<TestUser> {
-  return createUser(app, { role: "supervisor", territory, displayName });
+export function createSupervisor(
+  app: App,
+  territory: TestTerritory,
+  options: { displayName?: string; organisationId?: string } = {},
+): Promise<TestUser> {
+  return createUser(app, { role: "supervisor", territory, ...options });
+}
+
+export interface TestOrganisation {
+  id: string;
+  name: string;
+}
+
+/** An organisation (an emergency management bureau unless another kind is given) registered through the API. */
+export async function createOrganisation(
+  app: App,
+  options: { territory: TestTerritory; kind?: OrganisationKind; name?: string; industries?: string[] },
+): Promise<TestOrganisation> {
+  const admin = await signIn(app, await administrator(app));
+  const name = options.name ?? `${options.territory.name}应急管理局`;
+  const created = await post<{ id: string }>(app, admin, "/organisations", {
+    kind: options.kind ?? "emergency_management",
+    name,
+    territoryId: options.territory.id,
+    ...(options.industries ? { industries: options.industries } : {}),
+  });
+  return { id: created.id, name };
 }
 
 /** The installation's administrator of this app, made on first use. */
@@ -248,13 +273,11 @@ export function testUscc(): string {
   return first17 + computeUsccCheckCharacter(first17);
 }
 
-async function expectStatus<T>(
-  what: string,
-  status: number,
-  response: { statusCode: number; body: string; json(): T },
-): Promise<T> {
+/** POSTs `payload` to `/api/v1<path>` as the signed-in user and returns the answer, which must have `status`. */
+async function post<T>(app: App, as: SignedInUser, path: string, payload: object, status = 201): Promise<T> {
+  const response = await app.inject({ method: "POST", url: `/api/v1${path}`, headers: as.headers, payload });
   if (response.statusCode !== status)
-    throw new Error(`${what} failed: ${response.statusCode} ${response.body.slice(0, 2000)}`);
+    throw new Error(`POST ${path} failed: ${response.statusCode} ${response.body.slice(0, 2000)}`);
   return response.json();
 }
 
@@ -278,24 +301,15 @@ export async function createEnterprise(app: App, options: EnterpriseOptions): Pr
   const admin = await signIn(app, await administrator(app));
   const n = next();
   const name = options.name ?? `测试企业${n}有限公司`;
-  const created = await expectStatus<{ id: string; uscc: string; territoryId: string }>(
-    "registering an enterprise",
-    201,
-    await app.inject({
-      method: "POST",
-      url: "/api/v1/enterprises",
-      headers: admin.headers,
-      payload: {
-        name,
-        uscc: testUscc(),
-        industryCode: options.industryCode ?? "26",
-        scale: options.scale ?? "small",
-        territoryId: options.territory.id,
-        ...(options.lng !== undefined ? { lng: options.lng, lat: options.lat } : {}),
-        ...(options.status ? { status: options.status } : {}),
-      },
-    }),
-  );
+  const created = await post<{ id: string; uscc: string; territoryId: string }>(app, admin, "/enterprises", {
+    name,
+    uscc: testUscc(),
+    industryCode: options.industryCode ?? "26",
+    scale: options.scale ?? "small",
+    territoryId: options.territory.id,
+    ...(options.lng !== undefined ? { lng: options.lng, lat: options.lat } : {}),
+    ...(options.status ? { status: options.status } : {}),
+  });
   const staff = (role: Role, title: string) =>
     createUser(app, { role, enterpriseIds: [created.id], displayName: `${name} ${title}` });
   return {
@@ -335,39 +349,19 @@ export async function createRiskPoint(
 ): Promise<TestRiskPoint> {
   const as = await signIn(app, enterprise.safetyManager);
   const level = options.level ?? 3;
-  const point = await expectStatus<{ id: string }>(
-    "creating a risk point",
-    201,
-    await app.inject({
-      method: "POST",
-      url: "/api/v1/risk-points",
-      headers: as.headers,
-      payload: {
-        ownerId: enterprise.id,
-        kind: options.kind ?? "place",
-        name: options.name ?? `测试风险点${next()}`,
-        unit: "生产车间",
-      },
-    }),
-  );
-  const withHazard = await expectStatus<{ hazards: { id: string }[] }>(
-    "adding a hazard",
-    201,
-    await app.inject({
-      method: "POST",
-      url: `/api/v1/risk-points/${point.id}/hazards`,
-      headers: as.headers,
-      payload: { description: "储罐泄漏遇点火源", factorCode: "21", accidentTypes: ["08"] },
-    }),
-  );
-  const hazard = withHazard.hazards[0];
-  const assessed = await app.inject({
-    method: "POST",
-    url: `/api/v1/hazards/${hazard.id}/assessments`,
-    headers: as.headers,
-    payload: { method: "LS", factors: LS_FOR_LEVEL[level] },
+  const point = await post<{ id: string }>(app, as, "/risk-points", {
+    ownerId: enterprise.id,
+    kind: options.kind ?? "place",
+    name: options.name ?? `测试风险点${next()}`,
+    unit: "生产车间",
   });
-  await expectStatus("assessing a hazard", 201, assessed);
+  const withHazard = await post<{ hazards: { id: string }[] }>(app, as, `/risk-points/${point.id}/hazards`, {
+    description: "储罐泄漏遇点火源",
+    factorCode: "21",
+    accidentTypes: ["08"],
+  });
+  const hazard = withHazard.hazards[0];
+  await post(app, as, `/hazards/${hazard.id}/assessments`, { method: "LS", factors: LS_FOR_LEVEL[level] });
   return { id: point.id, hazardId: hazard.id, level };
 }
 
@@ -386,22 +380,13 @@ export async function createDevice(
 ): Promise<TestDevice> {
   const as = await signIn(app, enterprise.safetyManager);
   const code = options.code ?? `TEST-${next()}`;
-  const device = await expectStatus<{ id: string; credential: string }>(
-    "registering a device",
-    201,
-    await app.inject({
-      method: "POST",
-      url: "/api/v1/devices",
-      headers: as.headers,
-      payload: {
-        enterpriseId: enterprise.id,
-        code,
-        name: `测试探测器 ${code}`,
-        deviceType: options.deviceType ?? "combustible_gas",
-        ...(options.riskPointId ? { riskPointId: options.riskPointId } : {}),
-      },
-    }),
-  );
+  const device = await post<{ id: string; credential: string }>(app, as, "/devices", {
+    enterpriseId: enterprise.id,
+    code,
+    name: `测试探测器 ${code}`,
+    deviceType: options.deviceType ?? "combustible_gas",
+    ...(options.riskPointId ? { riskPointId: options.riskPointId } : {}),
+  });
   return { id: device.id, code, credential: device.credential };
 }
 
@@ -427,32 +412,14 @@ export async function createHiddenDanger(
   const status = options.status ?? "reported";
   const level = options.level ?? "general";
   const safety = await signIn(app, enterprise.safetyManager);
-  let danger = await expectStatus<TestHiddenDanger>(
-    "reporting a hidden danger",
-    201,
-    await app.inject({
-      method: "POST",
-      url: "/api/v1/hidden-dangers",
-      headers: safety.headers,
-      payload: {
-        enterpriseId: enterprise.id,
-        description: options.description ?? "消防通道堆放杂物",
-        categoryCode: "3",
-      },
-    }),
-  );
+  let danger = await post<TestHiddenDanger>(app, safety, "/hidden-dangers", {
+    enterpriseId: enterprise.id,
+    description: options.description ?? "消防通道堆放杂物",
+    categoryCode: "3",
+  });
   const act = async (user: TestUser, payload: object) => {
     const as = await signIn(app, user);
-    danger = await expectStatus<TestHiddenDanger>(
-      `hidden danger step ${JSON.stringify(payload).slice(0, 60)}`,
-      200,
-      await app.inject({
-        method: "POST",
-        url: `/api/v1/hidden-dangers/${danger.id}/actions`,
-        headers: as.headers,
-        payload,
-      }),
-    );
+    danger = await post<TestHiddenDanger>(app, as, `/hidden-dangers/${danger.id}/actions`, payload, 200);
   };
   if (status === "reported") return pick(danger);
   if (status === "dismissed") {

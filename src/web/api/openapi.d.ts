@@ -69,7 +69,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/audit": {
@@ -265,7 +267,28 @@ export interface paths {
       query: {
         status?: "draft" | "active" | "closed";
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            title: string;
+            status: "draft" | "active" | "closed";
+            startDate: string;
+            endDate: string;
+            createdByName: string;
+            participants: number;
+            role: "runner" | "participant";
+            totals: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+          }[];
+        };
+      };
     };
     post: {
       body: {
@@ -297,7 +320,116 @@ export interface paths {
           target?: number;
         }[];
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}": {
@@ -305,7 +437,116 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
     put: {
       path: {
@@ -340,7 +581,116 @@ export interface paths {
           target?: number;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}/activate": {
@@ -348,7 +698,116 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}/close": {
@@ -356,7 +815,116 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          title: string;
+          basis: string;
+          description: string;
+          status: "draft" | "active" | "closed";
+          ownerTerritory: {
+            id: string;
+            name: string;
+            nameEn: string;
+          } | null;
+          scopeTerritories: {
+            id: string;
+            name: string;
+            nameEn: string;
+          }[];
+          industries: string[];
+          startDate: string;
+          endDate: string;
+          schedule: {
+            kind: "weekly";
+            weekday: number;
+          } | {
+            kind: "monthly";
+            day: number;
+          } | {
+            kind: "dates";
+            dates: string[];
+          };
+          finalReport: boolean;
+          reminderDays: number;
+          createdByName: string;
+          createdAt: string;
+          activatedAt: string | null;
+          closedAt: string | null;
+          tasks: {
+            id: string;
+            title: string;
+            description: string;
+            kind: "inspection" | "rectification" | "training" | "enforcement" | "other";
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            target: number | null;
+          }[];
+          dueDates: {
+            dueDate: string;
+            final: boolean;
+            deadline: string;
+          }[];
+          participants: {
+            id: string;
+            kind: "territory" | "organisation";
+            territoryId: string | null;
+            name: string;
+            nameEn: string;
+            completion: {
+              due: number;
+              submitted: number;
+              onTime: number;
+              late: number;
+              missing: number;
+              upcoming: number;
+            };
+            reports: {
+              dueDate: string;
+              final: boolean;
+              deadline: string;
+              timing: "on_time" | "late" | "missing" | "upcoming";
+              version: number | null;
+              submittedAt: string | null;
+              firstSubmittedAt: string | null;
+              submittedByName: string | null;
+              text: string | null;
+              figures: {
+                [key: string]: {
+                  enterprisesInspected?: number;
+                  hiddenDangersFound?: number;
+                  hiddenDangersRectified?: number;
+                  penalties?: number;
+                  fineYuan?: number;
+                };
+              } | null;
+              attachmentIds: string[];
+            }[];
+          }[];
+          totals: {
+            due: number;
+            submitted: number;
+            onTime: number;
+            late: number;
+            missing: number;
+            upcoming: number;
+          };
+          taskTotals: {
+            taskId: string;
+            totals: {
+              enterprisesInspected: number;
+              hiddenDangersFound: number;
+              hiddenDangersRectified: number;
+              penalties: number;
+              fineYuan: number;
+            };
+            target: number | null;
+            targetFigure: ("enterprisesInspected" | "hiddenDangersFound" | "hiddenDangersRectified" | "penalties" | "fineYuan") | (null | null);
+            progress: number | null;
+          }[];
+          canManage: boolean;
+          myParticipantIds: string[];
+        };
+      };
     };
   };
   "/api/v1/campaigns/{id}/export": {
@@ -364,7 +932,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/campaigns/{id}/reports": {
@@ -376,7 +946,29 @@ export interface paths {
         participantId?: string;
         dueDate?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            participantId: string;
+            participantName: string;
+            dueDate: string;
+            version: number;
+            text: string;
+            figures: {
+              [key: string]: {
+                enterprisesInspected?: number;
+                hiddenDangersFound?: number;
+                hiddenDangersRectified?: number;
+                penalties?: number;
+                fineYuan?: number;
+              };
+            };
+            attachmentIds: string[];
+            submittedByName: string;
+            submittedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       path: {
@@ -398,7 +990,18 @@ export interface paths {
         }[];
         attachmentIds?: string[];
       };
-      responses: {};
+      responses: {
+        201: {
+          campaignId: string;
+          participantId: string;
+          participantName: string;
+          dueDate: string;
+          version: number;
+          replacesVersion: number | null;
+          submittedAt: string;
+          timing: "on_time" | "late";
+        };
+      };
     };
   };
   "/api/v1/cap/alerts.xml": {
@@ -414,7 +1017,21 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            source: "measure" | "template" | "custom";
+            templateKind: string | null;
+            riskPointId: string | null;
+            controlMeasureId: string | null;
+            content: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
+            controlLevel: string | null;
+            responsiblePerson: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
@@ -424,7 +1041,11 @@ export interface paths {
         checkFrequency?: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
         inspectorUserId?: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          created: number;
+        };
+      };
     };
   };
   "/api/v1/checklists/generate": {
@@ -432,7 +1053,13 @@ export interface paths {
       body: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          measures: number;
+          created: number;
+          updated: number;
+        };
+      };
     };
   };
   "/api/v1/cockpit": {
@@ -442,7 +1069,175 @@ export interface paths {
         period?: string;
         granularity?: "month" | "week";
       };
-      responses: {};
+      responses: {
+        200: {
+          territory: {
+            id: string;
+            name: string;
+            kind: string;
+            path: string;
+          };
+          breadcrumb: {
+            id: string;
+            name: string;
+            kind: string;
+            path: string;
+          }[];
+          period: {
+            label: string;
+            from: string;
+            to: string;
+          };
+          generatedAt: string;
+          enterprises: {
+            total: number;
+            rated: number;
+            unrated: number;
+            byLevel: {
+              "1": number;
+              "2": number;
+              "3": number;
+              "4": number;
+            };
+          };
+          regional: {
+            level: 1 | 2 | 3 | 4;
+            score: number;
+            explanation: string;
+          } | null;
+          trend: {
+            granularity: "month" | "week";
+            points: {
+              start: string;
+              byLevel: {
+                "1": number;
+                "2": number;
+                "3": number;
+                "4": number;
+              };
+            }[];
+          };
+          children: {
+            territoryId: string;
+            name: string;
+            kind: string;
+            regional: {
+              level: 1 | 2 | 3 | 4;
+              score: number;
+              explanation: string;
+            };
+            enterprises: {
+              total: number;
+              byLevel: {
+                "1": number;
+                "2": number;
+                "3": number;
+                "4": number;
+              };
+              unrated: number;
+            };
+            hiddenDangers: {
+              open: number;
+              overdue: number;
+              majorOpen: number;
+            };
+            activeAlarms: {
+              red: number;
+              orange: number;
+              yellow: number;
+              blue: number;
+            };
+          }[];
+          enterprisesHere: {
+            total: number;
+            items: {
+              enterpriseId: string;
+              name: string;
+              score: number | null;
+              level: (1 | 2 | 3 | 4) | (null | null);
+              explanation: string | null;
+              hiddenDangers: {
+                open: number;
+                overdue: number;
+                majorOpen: number;
+              };
+              activeAlarms: number;
+            }[];
+          };
+          hiddenDangers: {
+            found: number;
+            dismissed: number;
+            rectified: number;
+            rectificationRate: number | null;
+            onTimeRate: number | null;
+            majorFound: number;
+            open: number;
+            overdue: number;
+            majorOpen: number;
+          };
+          alarms: {
+            active: {
+              red: number;
+              orange: number;
+              yellow: number;
+              blue: number;
+            };
+            last30Days: {
+              red: number;
+              orange: number;
+              yellow: number;
+              blue: number;
+            };
+          };
+          inspectionPlans: {
+            year: number;
+            annual: {
+              plans: number;
+              planned: number;
+              inspected: number;
+              ratio: number | null;
+            };
+            monthly: {
+              plans: number;
+              planned: number;
+              inspected: number;
+              ratio: number | null;
+            };
+            inspections: {
+              done: number;
+              violations: number;
+              penaltyYuan: number;
+            };
+          };
+          campaigns: {
+            active: number;
+            closed: number;
+            reportsDue: number;
+            reportsSubmitted: number;
+            reportsOverdue: number;
+            byCampaign: {
+              id: string;
+              title: string;
+              status: "active" | "closed";
+              startDate: string;
+              endDate: string;
+              participants: number;
+              reportsDue: number;
+              reportsSubmitted: number;
+              reportsLate: number;
+              reportsOverdue: number;
+            }[];
+          };
+          topEnterprises: {
+            id: string;
+            name: string;
+            territoryName: string;
+            score: number;
+            level: 1 | 2 | 3 | 4;
+            summary: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/cockpit/export.pdf": {
@@ -452,7 +1247,9 @@ export interface paths {
         period?: string;
         granularity?: "month" | "week";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/cockpit/export.xlsx": {
@@ -462,7 +1259,9 @@ export interface paths {
         period?: string;
         granularity?: "month" | "week";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/devices": {
@@ -796,7 +1595,15 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            displayName: string;
+            role: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/enterprises/import": {
@@ -834,17 +1641,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -863,13 +1670,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -882,10 +1689,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -900,17 +1707,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -929,13 +1736,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -948,10 +1755,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -964,7 +1771,26 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            method: "LS" | "LEC" | "MES";
+            factors: {
+              [key: string]: number;
+            };
+            score: number;
+            level: number;
+            colour: "red" | "orange" | "yellow" | "blue";
+            bandsVersion: string;
+            bandsAreCurrent: boolean;
+            assessorName: string;
+            assessorOrganisation: string | null;
+            note: string;
+            assessedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       path: {
@@ -981,17 +1807,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -1010,13 +1836,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -1029,10 +1855,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -1050,7 +1876,27 @@ export interface paths {
         from?: string;
         to?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          found: number;
+          dismissed: number;
+          rectified: number;
+          rectificationRate: number | null;
+          onTimeRate: number | null;
+          open: number;
+          overdue: number;
+          majorFound: number;
+          majorOpen: number;
+          byCategory: {
+            category: string;
+            count: number;
+          }[];
+          bySource: {
+            source: string;
+            count: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries": {
@@ -1058,14 +1904,66 @@ export interface paths {
       query: {
         enterpriseId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            period: string;
+            figures: {
+              found: number;
+              dismissed: number;
+              rectified: number;
+              rectificationRate: number | null;
+              onTimeRate: number | null;
+              open: number;
+              overdue: number;
+              majorFound: number;
+              majorOpen: number;
+              byCategory: {
+                category: string;
+                count: number;
+              }[];
+              bySource: {
+                source: string;
+                count: number;
+              }[];
+            };
+            signedName: string;
+            signedAt: string;
+          }[];
+        };
+      };
     };
     post: {
       body: {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          period: string;
+          figures: {
+            found: number;
+            dismissed: number;
+            rectified: number;
+            rectificationRate: number | null;
+            onTimeRate: number | null;
+            open: number;
+            overdue: number;
+            majorFound: number;
+            majorOpen: number;
+            byCategory: {
+              category: string;
+              count: number;
+            }[];
+            bySource: {
+              source: string;
+              count: number;
+            }[];
+          };
+          signedName: string;
+          signedAt: string;
+        };
+      };
     };
   };
   "/api/v1/hidden-danger-summaries/export": {
@@ -1074,7 +1972,9 @@ export interface paths {
         enterpriseId: string;
         period: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/hidden-dangers": {
@@ -1088,7 +1988,72 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            code: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+            status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            level: "general" | "major";
+            description: string;
+            place: string;
+            riskPointId: string | null;
+            categoryCode: string;
+            photoBeforeIds: string[];
+            photoAfterIds: string[];
+            responsibleUnit: string;
+            responsibleUserId: string | null;
+            responsibleUserName: string | null;
+            finderUserId: string | null;
+            finderName: string | null;
+            measures: string;
+            funds: number | null;
+            deadline: string | null;
+            overdue: boolean;
+            foundAt: string;
+            closedAt: string | null;
+            plan: {
+              objectiveAndTasks: string;
+              method: string;
+              fundsAndMaterials: string;
+              responsiblePeople: string[];
+              timeLimit: string;
+              safetyMeasures: string;
+              emergencyPlan: string;
+            } | null;
+            supervision: {
+              listed: boolean;
+              listedAt: string | null;
+              listedBy: string | null;
+              progressIntervalDays: number | null;
+              lastProgressReportAt: string | null;
+              delistedAt: string | null;
+            };
+            pendingExtension: {
+              requesterId: string;
+              requesterAuthority: number;
+              requestedAt: string;
+              newDeadline: string;
+              reason: string;
+            } | null;
+            availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+            events: {
+              seq: number;
+              action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+              from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+              to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+              actorName: string;
+              at: string;
+              comment: string;
+              photoIds: string[];
+            }[];
+          }[];
+          total: number;
+        };
+      };
     };
     post: {
       body: {
@@ -1101,7 +2066,69 @@ export interface paths {
         categoryCode?: string;
         level?: "general" | "major";
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}": {
@@ -1109,7 +2136,69 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/hidden-dangers/{id}/actions": {
@@ -1146,7 +2235,69 @@ export interface paths {
           emergencyPlan: string;
         };
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          source: "inspection" | "employee_report" | "government" | "third_party" | "public_report" | "accident_investigation";
+          status: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+          level: "general" | "major";
+          description: string;
+          place: string;
+          riskPointId: string | null;
+          categoryCode: string;
+          photoBeforeIds: string[];
+          photoAfterIds: string[];
+          responsibleUnit: string;
+          responsibleUserId: string | null;
+          responsibleUserName: string | null;
+          finderUserId: string | null;
+          finderName: string | null;
+          measures: string;
+          funds: number | null;
+          deadline: string | null;
+          overdue: boolean;
+          foundAt: string;
+          closedAt: string | null;
+          plan: {
+            objectiveAndTasks: string;
+            method: string;
+            fundsAndMaterials: string;
+            responsiblePeople: string[];
+            timeLimit: string;
+            safetyMeasures: string;
+            emergencyPlan: string;
+          } | null;
+          supervision: {
+            listed: boolean;
+            listedAt: string | null;
+            listedBy: string | null;
+            progressIntervalDays: number | null;
+            lastProgressReportAt: string | null;
+            delistedAt: string | null;
+          };
+          pendingExtension: {
+            requesterId: string;
+            requesterAuthority: number;
+            requestedAt: string;
+            newDeadline: string;
+            reason: string;
+          } | null;
+          availableActions: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot")[];
+          events: {
+            seq: number;
+            action: ("confirm" | "dismiss" | "start_rectification" | "submit_rectification" | "verify_pass" | "verify_fail" | "request_extension" | "approve_extension" | "reject_extension" | "list_for_supervision" | "require_progress_report" | "report_progress" | "delist" | "close_on_spot") | "report";
+            from: ("reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed") | (null | null);
+            to: "reported" | "confirmed" | "dismissed" | "rectifying" | "awaiting_verification" | "closed";
+            actorName: string;
+            at: string;
+            comment: string;
+            photoIds: string[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/ingest/dead-letters": {
@@ -1193,7 +2344,24 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            title: string;
+            frequency: string;
+            controlLevel: string | null;
+            periodStart: string;
+            dueAt: string;
+            status: "open" | "done" | "missed";
+            completedAt: string | null;
+            itemCount: number;
+            doneCount: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}": {
@@ -1201,7 +2369,34 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+          items: {
+            checklistItemId: string;
+            content: string;
+            riskPointId: string | null;
+            outcome: ("pass" | "fail" | "not_applicable") | (null | null);
+            note: string;
+            photoIds: string[];
+            lng: number | null;
+            lat: number | null;
+            recordedAt: string | null;
+            hiddenDangerId: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/complete": {
@@ -1209,7 +2404,22 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          title: string;
+          frequency: string;
+          controlLevel: string | null;
+          periodStart: string;
+          dueAt: string;
+          status: "open" | "done" | "missed";
+          completedAt: string | null;
+          itemCount: number;
+          doneCount: number;
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks/{id}/items/{itemId}": {
@@ -1225,7 +2435,12 @@ export interface paths {
         lng?: number;
         lat?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          outcome: "pass" | "fail" | "not_applicable";
+          hiddenDangerId: string | null;
+        };
+      };
     };
   };
   "/api/v1/major-hazard-filings": {
@@ -1241,7 +2456,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1270,7 +2485,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -1295,7 +2510,7 @@ export interface paths {
             enterpriseId: string;
             enterpriseName: string;
             name: string;
-            unitKind: string;
+            unitKind: "plant" | "storage";
             exposedPopulation: number;
             lng: number | null;
             lat: number | null;
@@ -1332,7 +2547,7 @@ export interface paths {
               enterpriseName: string;
               unitId: string;
               unitName: string;
-              status: string;
+              status: "submitted" | "accepted" | "returned";
               level: number | null;
               safetyMeasures: string;
               emergencyMeasures: string;
@@ -1366,7 +2581,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1403,7 +2618,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1427,7 +2642,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1464,7 +2679,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1499,7 +2714,7 @@ export interface paths {
           enterpriseId: string;
           enterpriseName: string;
           name: string;
-          unitKind: string;
+          unitKind: "plant" | "storage";
           exposedPopulation: number;
           lng: number | null;
           lat: number | null;
@@ -1536,7 +2751,7 @@ export interface paths {
             enterpriseName: string;
             unitId: string;
             unitName: string;
-            status: string;
+            status: "submitted" | "accepted" | "returned";
             level: number | null;
             safetyMeasures: string;
             emergencyMeasures: string;
@@ -1565,7 +2780,7 @@ export interface paths {
           enterpriseName: string;
           unitId: string;
           unitName: string;
-          status: string;
+          status: "submitted" | "accepted" | "returned";
           level: number | null;
           safetyMeasures: string;
           emergencyMeasures: string;
@@ -1632,10 +2847,10 @@ export interface paths {
         200: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -1644,7 +2859,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications": {
@@ -1677,12 +2894,16 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/notifications/read-all": {
     post: {
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/organisations": {
@@ -1829,7 +3050,7 @@ export interface paths {
             controlLevel: "company" | "department" | "workshop" | "team" | "post";
           }[];
           controlLevels: {
-            code: string;
+            code: "company" | "department" | "workshop" | "team" | "post";
             nameZh: string;
             nameEn: string;
           }[];
@@ -1843,7 +3064,19 @@ export interface paths {
           controlLevel: "company" | "department" | "workshop" | "team" | "post";
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            riskLevel: number;
+            controlLevel: "company" | "department" | "workshop" | "team" | "post";
+          }[];
+          controlLevels: {
+            code: "company" | "department" | "workshop" | "team" | "post";
+            nameZh: string;
+            nameEn: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218": {
@@ -1851,7 +3084,28 @@ export interface paths {
       query: {
         version?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: {
+            cas: string | null;
+            otherCas?: string[];
+            nameZh: string;
+            nameEn: string;
+            aliases: string[];
+            thresholdTonnes: number;
+            hazardClass: string;
+            betaToxicGas?: number;
+          }[];
+          classes: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            thresholdTonnes: number;
+            beta: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/reference/gb18218/substances": {
@@ -1865,7 +3119,12 @@ export interface paths {
         hazardClass: string;
         betaToxicGas?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          version: string;
+          substances: number;
+        };
+      };
     };
   };
   "/api/v1/regions/levels": {
@@ -1933,7 +3192,9 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-control-list.pdf": {
@@ -1943,17 +3204,42 @@ export interface paths {
         level?: number;
         unit?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-import-template": {
     get: {
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-methods": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          methods: {
+            method: "LS" | "LEC" | "MES";
+            scales: {
+              [key: string]: {
+                value: number;
+                meaningZh: string;
+                meaningEn: string;
+              }[];
+            };
+            bands: {
+              method: "LS" | "LEC" | "MES";
+              version: string;
+              thresholds: {
+                level: number;
+                minScore: number;
+              }[];
+            };
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-methods/{method}/bands": {
@@ -1967,7 +3253,16 @@ export interface paths {
           minScore: number;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          method: "LS" | "LEC" | "MES";
+          version: string;
+          thresholds: {
+            level: number;
+            minScore: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/risk-points": {
@@ -1985,17 +3280,17 @@ export interface paths {
           items: {
             id: string;
             ownerId: string;
-            ownerKind: string;
+            ownerKind: "enterprise" | "territory";
             ownerName: string;
-            kind: string;
-            publicCategory: string | null;
+            kind: "place" | "facility" | "process" | "operation";
+            publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
             name: string;
             unit: string;
             lng: number | null;
             lat: number | null;
             level: number | null;
-            colour: string | null;
-            controlLevel: string | null;
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
             controllingUnit: string;
             responsiblePerson: string;
             hazardCount: number;
@@ -2028,17 +3323,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2057,13 +3352,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2076,10 +3371,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2096,17 +3391,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2125,13 +3420,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2144,10 +3439,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2180,17 +3475,17 @@ export interface paths {
         200: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2209,13 +3504,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2228,10 +3523,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2242,7 +3537,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
   "/api/v1/risk-points/{id}/card.pdf": {
@@ -2253,7 +3550,9 @@ export interface paths {
       query: {
         size?: "A4" | "A5";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/risk-points/{id}/hazards": {
@@ -2271,17 +3570,17 @@ export interface paths {
         201: {
           id: string;
           ownerId: string;
-          ownerKind: string;
+          ownerKind: "enterprise" | "territory";
           ownerName: string;
-          kind: string;
-          publicCategory: string | null;
+          kind: "place" | "facility" | "process" | "operation";
+          publicCategory: ("crowded_place" | "gas_pipeline" | "construction_site" | "traffic" | "water" | "other") | (null | null);
           name: string;
           unit: string;
           lng: number | null;
           lat: number | null;
           level: number | null;
-          colour: string | null;
-          controlLevel: string | null;
+          colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+          controlLevel: ("company" | "department" | "workshop" | "team" | "post") | (null | null);
           controllingUnit: string;
           responsiblePerson: string;
           hazardCount: number;
@@ -2300,13 +3599,13 @@ export interface paths {
             level: number | null;
             assessment: {
               id: string;
-              method: string;
+              method: "LS" | "LEC" | "MES";
               factors: {
                 [key: string]: number;
               };
               score: number;
               level: number;
-              colour: string;
+              colour: "red" | "orange" | "yellow" | "blue";
               bandsVersion: string;
               bandsAreCurrent: boolean;
               assessorName: string;
@@ -2319,10 +3618,10 @@ export interface paths {
           measures: {
             id: string;
             hazardId: string | null;
-            kind: string;
+            kind: "engineering" | "management" | "training" | "protection" | "emergency";
             content: string;
             checkContent: string;
-            checkFrequency: string;
+            checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
             responsiblePerson: string;
           }[];
           updatedAt: string;
@@ -2347,10 +3646,10 @@ export interface paths {
         201: {
           id: string;
           hazardId: string | null;
-          kind: string;
+          kind: "engineering" | "management" | "training" | "protection" | "emergency";
           content: string;
           checkContent: string;
-          checkFrequency: string;
+          checkFrequency: "shift" | "daily" | "weekly" | "monthly" | "quarterly" | "yearly";
           responsiblePerson: string;
         };
       };
@@ -2361,7 +3660,21 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          riskPoints: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          hazards: {
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
+          assessments: number;
+        };
+      };
     };
   };
   "/api/v1/risk-stats": {
@@ -2369,12 +3682,47 @@ export interface paths {
       query: {
         ownerId: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          byColour: {
+            level: (1 | 2 | 3 | 4) | (null | null);
+            colour: ("red" | "orange" | "yellow" | "blue") | (null | null);
+            count: number;
+          }[];
+          byUnit: {
+            unit: string;
+            counts: {
+              [key: string]: number;
+            };
+            notAssessed: number;
+          }[];
+          byAccidentType: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            riskPoints: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/departments": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            name: string;
+            kind: string;
+            industries: string[];
+            territory: {
+              id: string;
+              name: string;
+            };
+            own: boolean;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/frequency": {
@@ -2383,7 +3731,98 @@ export interface paths {
         organisationId?: string;
         territoryId?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          shipped: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          defaults: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          installationDefault: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            territoryId: string | null;
+            territoryName: string | null;
+            territoryPath: string | null;
+            frequency: {
+              "1"?: {
+                timesPerYear: number;
+              };
+              "2"?: {
+                timesPerYear: number;
+              };
+              "3"?: {
+                timesPerYear: number;
+              };
+              "4"?: {
+                timesPerYear: number;
+              };
+            };
+            updatedAt: string;
+          } | null;
+          overrides: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            territoryId: string | null;
+            territoryName: string | null;
+            territoryPath: string | null;
+            frequency: {
+              "1"?: {
+                timesPerYear: number;
+              };
+              "2"?: {
+                timesPerYear: number;
+              };
+              "3"?: {
+                timesPerYear: number;
+              };
+              "4"?: {
+                timesPerYear: number;
+              };
+            };
+            updatedAt: string;
+          }[];
+          inForce: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+        };
+      };
     };
     put: {
       body: {
@@ -2404,7 +3843,33 @@ export interface paths {
           };
         };
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            organisationId: string | null;
+            organisationName: string | null;
+            territoryId: string | null;
+            territoryName: string | null;
+            territoryPath: string | null;
+            frequency: {
+              "1"?: {
+                timesPerYear: number;
+              };
+              "2"?: {
+                timesPerYear: number;
+              };
+              "3"?: {
+                timesPerYear: number;
+              };
+              "4"?: {
+                timesPerYear: number;
+              };
+            };
+            updatedAt: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/inspections": {
@@ -2416,7 +3881,47 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            code: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            organisation: {
+              id: string;
+              name: string;
+            } | null;
+            planItemId: string | null;
+            recheckOfId: string | null;
+            inspectedOn: string;
+            inspectorIds: string[];
+            inspectorNames: string[];
+            itemsChecked: {
+              content: string;
+              result: "ok" | "problem" | "not_checked";
+              note?: string;
+            }[];
+            findings: string;
+            hiddenDangerIds: string[];
+            rectificationDeadline: string | null;
+            penalties: {
+              kind: "warning" | "fine" | "confiscation" | "licence_suspension" | "licence_revocation" | "production_suspension" | "closure" | "other";
+              amountYuan: number;
+              legalBasis: string;
+            }[];
+            penaltyTotalYuan: number;
+            violations: number;
+            recheckDue: string | null;
+            recheckInspectionId: string | null;
+            recheckOverdue: boolean;
+            createdAt: string;
+          }[];
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+      };
     };
     post: {
       body: {
@@ -2445,7 +3950,42 @@ export interface paths {
         violations?: number;
         recheckDue?: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          organisation: {
+            id: string;
+            name: string;
+          } | null;
+          planItemId: string | null;
+          recheckOfId: string | null;
+          inspectedOn: string;
+          inspectorIds: string[];
+          inspectorNames: string[];
+          itemsChecked: {
+            content: string;
+            result: "ok" | "problem" | "not_checked";
+            note?: string;
+          }[];
+          findings: string;
+          hiddenDangerIds: string[];
+          rectificationDeadline: string | null;
+          penalties: {
+            kind: "warning" | "fine" | "confiscation" | "licence_suspension" | "licence_revocation" | "production_suspension" | "closure" | "other";
+            amountYuan: number;
+            legalBasis: string;
+          }[];
+          penaltyTotalYuan: number;
+          violations: number;
+          recheckDue: string | null;
+          recheckInspectionId: string | null;
+          recheckOverdue: boolean;
+          createdAt: string;
+        };
+      };
     };
   };
   "/api/v1/supervision/inspections/{id}": {
@@ -2453,12 +3993,70 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          code: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          organisation: {
+            id: string;
+            name: string;
+          } | null;
+          planItemId: string | null;
+          recheckOfId: string | null;
+          inspectedOn: string;
+          inspectorIds: string[];
+          inspectorNames: string[];
+          itemsChecked: {
+            content: string;
+            result: "ok" | "problem" | "not_checked";
+            note?: string;
+          }[];
+          findings: string;
+          hiddenDangerIds: string[];
+          rectificationDeadline: string | null;
+          penalties: {
+            kind: "warning" | "fine" | "confiscation" | "licence_suspension" | "licence_revocation" | "production_suspension" | "closure" | "other";
+            amountYuan: number;
+            legalBasis: string;
+          }[];
+          penaltyTotalYuan: number;
+          violations: number;
+          recheckDue: string | null;
+          recheckInspectionId: string | null;
+          recheckOverdue: boolean;
+          createdAt: string;
+          hiddenDangers: {
+            id: string;
+            code: string;
+            status: string;
+            level: string;
+            description: string;
+            source: string;
+          }[];
+          rechecks: {
+            id: string;
+            code: string;
+            inspectedOn: string;
+            violations: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/inspectors": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            displayName: string;
+            role: string;
+            organisationName: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/plans": {
@@ -2469,7 +4067,90 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            organisation: {
+              id: string;
+              name: string;
+            };
+            territory: {
+              id: string;
+              name: string;
+              path: string;
+            };
+            year: number;
+            month: number | null;
+            period: string;
+            seed: string;
+            seedNumber: number;
+            annualSeed: string;
+            capacity: number | null;
+            frequency: {
+              "1": {
+                timesPerYear: number;
+              };
+              "2": {
+                timesPerYear: number;
+              };
+              "3": {
+                timesPerYear: number;
+              };
+              "4": {
+                timesPerYear: number;
+              };
+            };
+            summary: {
+              period: string;
+              seedNumber: number;
+              enterprises: number;
+              mandatoryRequired: number;
+              mandatoryPlanned: number;
+              shortfall: number;
+              unplanned: {
+                enterpriseId: string;
+                inspections: number;
+              }[];
+              random: number;
+              capacity: number | null;
+              unusedCapacity: number;
+              byLevel: {
+                "1": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+                "2": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+                "3": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+                "4": {
+                  enterprises: number;
+                  mandatory: number;
+                  random: number;
+                };
+              };
+            };
+            generatedAt: string;
+            generatedByName: string;
+            completion: {
+              planned: number;
+              inspected: number;
+              ratio: number | null;
+            };
+          }[];
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+      };
     };
     post: {
       body: {
@@ -2480,7 +4161,99 @@ export interface paths {
         seed?: string;
         capacity?: number;
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          organisation: {
+            id: string;
+            name: string;
+          };
+          territory: {
+            id: string;
+            name: string;
+            path: string;
+          };
+          year: number;
+          month: number | null;
+          period: string;
+          seed: string;
+          seedNumber: number;
+          annualSeed: string;
+          capacity: number | null;
+          frequency: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          summary: {
+            period: string;
+            seedNumber: number;
+            enterprises: number;
+            mandatoryRequired: number;
+            mandatoryPlanned: number;
+            shortfall: number;
+            unplanned: {
+              enterpriseId: string;
+              inspections: number;
+            }[];
+            random: number;
+            capacity: number | null;
+            unusedCapacity: number;
+            byLevel: {
+              "1": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "2": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "3": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "4": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+            };
+          };
+          generatedAt: string;
+          generatedByName: string;
+          completion: {
+            planned: number;
+            inspected: number;
+            ratio: number | null;
+          };
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            reason: "mandatory" | "random";
+            level: 1 | 2 | 3 | 4;
+            score: number;
+            weight: number;
+            inspections: number;
+            months: number[];
+            checkContents: string[];
+            inspected: number;
+            lastInspectedOn: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/plans/{id}": {
@@ -2488,7 +4261,99 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          organisation: {
+            id: string;
+            name: string;
+          };
+          territory: {
+            id: string;
+            name: string;
+            path: string;
+          };
+          year: number;
+          month: number | null;
+          period: string;
+          seed: string;
+          seedNumber: number;
+          annualSeed: string;
+          capacity: number | null;
+          frequency: {
+            "1": {
+              timesPerYear: number;
+            };
+            "2": {
+              timesPerYear: number;
+            };
+            "3": {
+              timesPerYear: number;
+            };
+            "4": {
+              timesPerYear: number;
+            };
+          };
+          summary: {
+            period: string;
+            seedNumber: number;
+            enterprises: number;
+            mandatoryRequired: number;
+            mandatoryPlanned: number;
+            shortfall: number;
+            unplanned: {
+              enterpriseId: string;
+              inspections: number;
+            }[];
+            random: number;
+            capacity: number | null;
+            unusedCapacity: number;
+            byLevel: {
+              "1": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "2": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "3": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+              "4": {
+                enterprises: number;
+                mandatory: number;
+                random: number;
+              };
+            };
+          };
+          generatedAt: string;
+          generatedByName: string;
+          completion: {
+            planned: number;
+            inspected: number;
+            ratio: number | null;
+          };
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            reason: "mandatory" | "random";
+            level: 1 | 2 | 3 | 4;
+            score: number;
+            weight: number;
+            inspections: number;
+            months: number[];
+            checkContents: string[];
+            inspected: number;
+            lastInspectedOn: string | null;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/supervision/plans/{id}/export": {
@@ -2496,7 +4361,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/territories": {
@@ -2750,7 +4617,9 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        204: void;
+      };
     };
   };
 }

@@ -2,6 +2,7 @@
 // OpenAPI document), narrowed only where the server declares a field loosely; what the server does not declare yet is
 // still written here by hand, marked so.
 import type { Permission, Role } from "../../domain/access/roles";
+import type { MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
 import type { RiskLevel } from "../../domain/reference/risk-levels";
 import type { AssessmentMethod, ScaleValue } from "../../domain/risk/scales";
 import type { Answer, ItemOf, RequestBody } from "./contract";
@@ -76,19 +77,6 @@ export type CreatedApiToken = Answer<"/api/v1/tokens", "post">;
 
 // ——— Risk classification control: risk points, hazards, assessments, measures ———
 
-export const RISK_POINT_KINDS = ["place", "facility", "process", "operation"] as const;
-export type RiskPointKind = (typeof RISK_POINT_KINDS)[number];
-export const PUBLIC_CATEGORIES = [
-  "crowded_place",
-  "gas_pipeline",
-  "construction_site",
-  "traffic",
-  "water",
-  "other",
-] as const;
-export type PublicCategory = (typeof PUBLIC_CATEGORIES)[number];
-export const MEASURE_KINDS = ["engineering", "management", "training", "protection", "emergency"] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type RiskOwnerKind = "enterprise" | "territory";
 
 export type RiskPointSummary = ItemOf<"/api/v1/risk-points">;
@@ -131,11 +119,6 @@ export type MajorHazardSubstance = UnitAnswer["substances"][number];
 export type MajorHazardResult = Answer<"/api/v1/calculators/major-hazard", "post">;
 export type MajorHazardTerm = MajorHazardResult["terms"][number];
 export type MajorHazardUnitInput = RequestBody<"/api/v1/major-hazard-units/{id}", "put">;
-
-export const FILING_STATUSES = ["submitted", "accepted", "returned"] as const;
-export type FilingStatus = (typeof FILING_STATUSES)[number];
-
-export type MajorHazardUnitKind = "plant" | "storage";
 
 /** What the enterprise filed: the unit as it was at that moment (declared by the server only as "unknown"). */
 export type FilingSnapshot = {

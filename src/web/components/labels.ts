@@ -1,22 +1,12 @@
 import { ROLES } from "../../domain/access/roles";
-import { CHECK_FREQUENCIES } from "../../domain/inspection/schedule";
-import {
-  ENTERPRISE_SCALES,
-  ENTERPRISE_STATUSES,
-  type EnterpriseStatus,
-  FILING_STATUSES,
-  type FilingStatus,
-  MEASURE_KINDS,
-  ORGANISATION_KINDS,
-  PUBLIC_CATEGORIES,
-  RISK_POINT_KINDS,
-} from "../api/types";
+import { FILING_STATUSES, type FilingStatus, UNIT_KINDS } from "../../domain/major-hazard/vocabulary";
+import { CHECK_FREQUENCIES, MEASURE_KINDS, PUBLIC_CATEGORIES, RISK_POINT_KINDS } from "../../domain/risk/vocabulary";
+import { ENTERPRISE_SCALES, ENTERPRISE_STATUSES, type EnterpriseStatus, ORGANISATION_KINDS } from "../api/types";
 import type { MessageKey, Translate } from "../i18n";
 
 // One place that turns stable codes into words, so a role or status reads the same on every page.
 
 const TERRITORY_LEVELS = ["city", "district", "town", "grid"] as const;
-const UNIT_KINDS = ["plant", "storage"] as const;
 const AUDIT_ACTIONS = [
   "create",
   "update",

@@ -12,6 +12,7 @@ import { monitoringEn } from "./monitoring";
 import { overviewEn } from "./overview";
 import { referenceEn } from "./reference";
 import { riskEn } from "./risk";
+import { riskVocabularyEn } from "./risk-vocabulary";
 import { supervisionEn } from "./supervision";
 import { territoryEn } from "./territories";
 import type { MessageKey } from "./zh-CN";
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...referenceEn,
   ...riskEn,
+  ...riskVocabularyEn,
   ...majorHazardEn,
   ...monitoringEn,
   ...deviceAccessEn,

@@ -94,13 +94,6 @@ export const majorHazardZh = {
   "filing.returnExplain": "请说明需要企业补充或改正的内容，企业修改后可重新备案。",
   "filing.reasonPlaceholder": "如：应急措施未写明应急物资配备情况",
   "filing.returned": "已退回备案",
-
-  "filingStatus.submitted": "待受理",
-  "filingStatus.accepted": "已受理",
-  "filingStatus.returned": "已退回",
-
-  "unitKind.plant": "生产单元",
-  "unitKind.storage": "储存单元",
 };
 
 export const majorHazardEn: Record<keyof typeof majorHazardZh, string> = {
@@ -201,11 +194,4 @@ export const majorHazardEn: Record<keyof typeof majorHazardZh, string> = {
   "filing.returnExplain": "Say what the enterprise must add or correct; it can file again afterwards.",
   "filing.reasonPlaceholder": "e.g. the emergency measures do not list the emergency equipment",
   "filing.returned": "Filing returned",
-
-  "filingStatus.submitted": "Awaiting decision",
-  "filingStatus.accepted": "Accepted",
-  "filingStatus.returned": "Returned",
-
-  "unitKind.plant": "Production unit",
-  "unitKind.storage": "Storage unit",
 };

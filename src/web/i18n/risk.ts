@@ -106,31 +106,6 @@ export const riskZh = {
   "riskImport.done":
     "导入完成：风险点新增 {pointsCreated}、更新 {pointsUpdated}、未变化 {pointsUnchanged}；危险源新增 {hazardsCreated}、更新 {hazardsUpdated}；新评价 {assessments} 条",
 
-  "riskKind.place": "作业场所",
-  "riskKind.facility": "设备设施",
-  "riskKind.process": "工艺过程",
-  "riskKind.operation": "作业活动",
-
-  "publicCategory.crowded_place": "人员密集场所",
-  "publicCategory.gas_pipeline": "燃气管线",
-  "publicCategory.construction_site": "建筑施工工地",
-  "publicCategory.traffic": "道路交通",
-  "publicCategory.water": "水域",
-  "publicCategory.other": "其他",
-
-  "measureKind.engineering": "工程技术措施",
-  "measureKind.management": "管理措施",
-  "measureKind.training": "培训教育措施",
-  "measureKind.protection": "个体防护措施",
-  "measureKind.emergency": "应急处置措施",
-
-  "checkFrequency.shift": "每班",
-  "checkFrequency.daily": "每天",
-  "checkFrequency.weekly": "每周",
-  "checkFrequency.monthly": "每月",
-  "checkFrequency.quarterly": "每季度",
-  "checkFrequency.yearly": "每年",
-
   "hazard.sectionTitle": "危险源辨识与风险评价（{count}）",
   "hazard.add": "辨识危险源",
   "hazard.createTitle": "辨识危险源",
@@ -351,31 +326,6 @@ export const riskEn: Record<keyof typeof riskZh, string> = {
     "Fill in the template and upload it as XLSX or CSV: one hazard per row, rows with the same risk point name belong to one point; rows with a method and L/E/C/M/S values are assessed too. If any row is wrong nothing is imported and the rows and columns at fault are listed.",
   "riskImport.done":
     "Imported: risk points {pointsCreated} added, {pointsUpdated} updated, {pointsUnchanged} unchanged; hazards {hazardsCreated} added, {hazardsUpdated} updated; {assessments} new assessments",
-
-  "riskKind.place": "Place",
-  "riskKind.facility": "Facility",
-  "riskKind.process": "Process",
-  "riskKind.operation": "Operation",
-
-  "publicCategory.crowded_place": "Crowded place",
-  "publicCategory.gas_pipeline": "Gas pipeline",
-  "publicCategory.construction_site": "Construction site",
-  "publicCategory.traffic": "Road traffic",
-  "publicCategory.water": "Water",
-  "publicCategory.other": "Other",
-
-  "measureKind.engineering": "Engineering and technical",
-  "measureKind.management": "Management",
-  "measureKind.training": "Training and education",
-  "measureKind.protection": "Personal protection",
-  "measureKind.emergency": "Emergency response",
-
-  "checkFrequency.shift": "Every shift",
-  "checkFrequency.daily": "Daily",
-  "checkFrequency.weekly": "Weekly",
-  "checkFrequency.monthly": "Monthly",
-  "checkFrequency.quarterly": "Quarterly",
-  "checkFrequency.yearly": "Yearly",
 
   "hazard.sectionTitle": "Hazards and their assessment ({count})",
   "hazard.add": "Add hazard",

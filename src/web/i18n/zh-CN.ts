@@ -12,6 +12,7 @@ import { monitoringZh } from "./monitoring";
 import { overviewZh } from "./overview";
 import { referenceZh } from "./reference";
 import { riskZh } from "./risk";
+import { riskVocabularyZh } from "./risk-vocabulary";
 import { supervisionZh } from "./supervision";
 import { territoryZh } from "./territories";
 
@@ -25,6 +26,7 @@ export const zhCN = {
   ...auditZh,
   ...referenceZh,
   ...riskZh,
+  ...riskVocabularyZh,
   ...majorHazardZh,
   ...monitoringZh,
   ...deviceAccessZh,

@@ -24,7 +24,7 @@ CREATE TABLE reference_item (
   FOREIGN KEY (kind, version) REFERENCES reference_set (kind, version)
 );
 
--- Risk level -> organisational control level; practice varies, so it is data (REFERENCE.md section 2).
+-- Risk level -> organisational control level; practice varies (no national text fixes it), so it is data.
 CREATE TABLE control_level_mapping (
   risk_level integer PRIMARY KEY CHECK (risk_level BETWEEN 1 AND 4),
   control_level text NOT NULL CHECK (control_level IN ('company', 'department', 'workshop', 'team', 'post')),

@@ -31,7 +31,7 @@ CREATE TABLE alarm (
   PRIMARY KEY (enterprise_id, id)
 );
 CREATE INDEX alarm_changed_idx ON alarm (changed_at);
--- One alarm per (device, rule) while its condition lasts (REFERENCE.md §10).
+-- One alarm per (device, rule) while its condition lasts: updated, never duplicated.
 CREATE UNIQUE INDEX alarm_one_open_idx ON alarm (enterprise_id, rule_id, device_id) NULLS NOT DISTINCT
   WHERE status IN ('active_unacknowledged', 'acknowledged');
 CREATE INDEX alarm_scope_idx ON alarm (territory_path text_pattern_ops, status);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { CampaignStatus } from "../../../domain/campaign";
 import {
   type FigureValues,
   type ParticipantCompletion,
@@ -6,7 +7,7 @@ import {
   type ReportSchedule,
   reportDueDates,
 } from "../../../domain/campaign";
-import type { CampaignStatus, DB } from "../../db/schema";
+import type { DB } from "../../db/schema";
 
 type Db = Kysely<DB> | Transaction<DB>;
 

@@ -1,9 +1,19 @@
 import type { Kysely, Selectable } from "kysely";
-import { type CampaignFigure, deadlineOf, type ReportSchedule, taskTotals } from "../../../domain/campaign";
+import type { Static } from "typebox";
+import {
+  type CampaignFigure,
+  type CampaignTaskKind,
+  deadlineOf,
+  type ReportSchedule,
+  taskTotals,
+} from "../../../domain/campaign";
 import type { Principal } from "../../auth/principal";
 import type { CampaignTable, DB } from "../../db/schema";
 import { runsCampaign } from "./campaign-access";
 import { dueDatesOf, loadCompletion, type ParticipantRow, sumCompletion } from "./campaign-completion";
+import type { CampaignDetail as CampaignDetailSchema } from "./schema";
+
+export type CampaignDetail = Static<typeof CampaignDetailSchema>;
 
 /** Whether a principal reports for a participant row (the rule of participantMatches, on a loaded row). */
 export function reportsFor(principal: Principal, participant: ParticipantRow): boolean {
@@ -13,7 +23,12 @@ export function reportsFor(principal: Principal, participant: ParticipantRow): b
 }
 
 /** The campaign as the caller sees it: a runner sees every participant, a participant only itself. */
-export async function presentCampaign(db: Kysely<DB>, row: Selectable<CampaignTable>, principal: Principal, now: Date) {
+export async function presentCampaign(
+  db: Kysely<DB>,
+  row: Selectable<CampaignTable>,
+  principal: Principal,
+  now: Date,
+): Promise<CampaignDetail> {
   const [tasks, participants, territories] = await Promise.all([
     db.selectFrom("campaign_task").selectAll().where("campaign_id", "=", row.id).orderBy("seq").execute(),
     db
@@ -71,8 +86,8 @@ export async function presentCampaign(db: Kysely<DB>, row: Selectable<CampaignTa
       id: t.id,
       title: t.title,
       description: t.description,
-      kind: t.kind,
-      targetFigure: t.target_figure,
+      kind: t.kind as CampaignTaskKind,
+      targetFigure: t.target_figure as CampaignFigure | null,
       target: t.target,
     })),
     dueDates: dueDatesOf(row).map((d) => ({ ...d, deadline: deadlineOf(d.dueDate).toISOString() })),
@@ -109,5 +124,3 @@ export async function presentCampaign(db: Kysely<DB>, row: Selectable<CampaignTa
     myParticipantIds: row.status === "active" ? own.map((p) => p.id) : [],
   };
 }
-
-export type CampaignDetail = Awaited<ReturnType<typeof presentCampaign>>;

@@ -1,31 +1,13 @@
 import type { Kysely, Transaction } from "kysely";
+import type { Static } from "typebox";
 import type { Scope } from "../../auth/principal";
-import type { CampaignStatus, DB } from "../../db/schema";
+import type { DB } from "../../db/schema";
 import { loadCompletion, sumCompletion } from "./campaign-completion";
+import type { CampaignSummary as CampaignSummarySchema } from "./schema";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface CampaignSummary {
-  /** Campaigns running now / finished, among those counted below. */
-  active: number;
-  closed: number;
-  /** Reports owed by now (due day ended), reports in (on time or late), and owed reports still missing. */
-  reportsDue: number;
-  reportsSubmitted: number;
-  reportsOverdue: number;
-  byCampaign: {
-    id: string;
-    title: string;
-    status: Exclude<CampaignStatus, "draft">;
-    startDate: string;
-    endDate: string;
-    participants: number;
-    reportsDue: number;
-    reportsSubmitted: number;
-    reportsLate: number;
-    reportsOverdue: number;
-  }[];
-}
+export type CampaignSummary = Static<typeof CampaignSummarySchema>;
 
 /**
  * Special actions as a cockpit sees them for a scope: every active or closed

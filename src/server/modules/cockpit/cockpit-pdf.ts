@@ -3,8 +3,8 @@ import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import type { Locale } from "../../errors";
 import { drawText, measureText, wrapText } from "../risk-register/pdf/cjk-text";
 import { pdfBuffer } from "../risk-register/pdf/pdf-buffer";
-import type { CockpitFigures } from "./cockpit-figures";
 import { type CockpitTable, cockpitTables } from "./cockpit-tables";
+import type { CockpitFigures } from "./schema";
 
 // A4 portrait in points; a 15 mm margin.
 const PAGE = { width: 595.28, height: 841.89, margin: 42 };

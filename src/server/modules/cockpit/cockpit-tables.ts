@@ -1,6 +1,6 @@
 import { type RiskLevel, riskLevelOf } from "../../../domain/reference/risk-levels";
 import type { Locale } from "../../errors";
-import type { CockpitFigures, ColourCounts } from "./cockpit-figures";
+import type { CockpitFigures, ColourCounts } from "./schema";
 
 /** One panel of the cockpit as a table: what the XLSX puts on a sheet and the PDF prints as a section. */
 export type CockpitTable = {

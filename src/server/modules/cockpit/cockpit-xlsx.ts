@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import type { Locale } from "../../errors";
-import type { CockpitFigures } from "./cockpit-figures";
 import { cockpitTables } from "./cockpit-tables";
+import type { CockpitFigures } from "./schema";
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 

@@ -3,11 +3,12 @@ import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { type SqlBool, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { periodBounds } from "../../../domain/hidden-danger/statistics";
 import { bearerFor, createTestContext, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import { hiddenDangerFigures, periodBounds } from "../hidden-dangers/stats";
+import { hiddenDangerFigures } from "../hidden-dangers/hidden-danger-figures";
 import { recomputeRatings } from "../ratings/compute-ratings";
-import { trendBucketStarts } from "./cockpit-figures";
+import { trendBucketStarts } from "./cockpit-calendar";
 
 const hasPoppler = spawnSync("pdftotext", ["-v"]).error === undefined;
 if (process.env.CI && !hasPoppler) throw new Error("pdftotext (poppler-utils) is required in CI");

@@ -1,9 +1,33 @@
 import type { Kysely } from "kysely";
-import { AUTHORITY } from "../../../domain/access/roles";
+import { AUTHORITY, type Permission } from "../../../domain/access/roles";
 import type { TransitionContext } from "../../../domain/hidden-danger/lifecycle";
+import type { HiddenDangerActionType } from "../../../domain/hidden-danger/vocabulary";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
+
+// Who may ask for each step; the state machine then decides whether the step is legal now.
+const ACTION_PERMISSIONS: Record<HiddenDangerActionType, Permission[]> = {
+  confirm: ["hidden-danger:manage", "hidden-danger:supervise"],
+  dismiss: ["hidden-danger:manage", "hidden-danger:supervise"],
+  start_rectification: ["hidden-danger:manage", "hidden-danger:report"],
+  submit_rectification: ["hidden-danger:manage", "hidden-danger:report"],
+  verify_pass: ["hidden-danger:manage", "hidden-danger:supervise"],
+  verify_fail: ["hidden-danger:manage", "hidden-danger:supervise"],
+  request_extension: ["hidden-danger:manage", "hidden-danger:report"],
+  approve_extension: ["hidden-danger:manage", "hidden-danger:supervise"],
+  reject_extension: ["hidden-danger:manage", "hidden-danger:supervise"],
+  list_for_supervision: ["hidden-danger:supervise"],
+  require_progress_report: ["hidden-danger:supervise"],
+  report_progress: ["hidden-danger:manage", "hidden-danger:report"],
+  delist: ["hidden-danger:supervise"],
+  close_on_spot: ["hidden-danger:manage"],
+};
+
+/** True when the caller's permissions let it ask for this step. */
+export function mayAskFor(principal: Principal, action: HiddenDangerActionType): boolean {
+  return ACTION_PERMISSIONS[action].some((p) => principal.permissions.includes(p));
+}
 
 /** What the state machine needs to know about the caller. */
 export function transitionContext(

@@ -1,27 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../jobs/clock";
 import { JobRunner } from "../../jobs/job-runner";
-import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import {
+  createCity,
+  createEnterprise,
+  createSupervisor,
+  createUser,
+  signIn,
+  type TestCity,
+  type TestEnterprise,
+} from "../../testing/factories";
+import { createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { uploadPhoto } from "../../testing/uploads";
-import { hiddenDangerDeadlineJob } from "./deadline-job";
+import { hiddenDangerDeadlineJob } from "./hidden-danger-jobs";
 
 describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
   let context: TestContext;
+  let city: TestCity;
+  let enterprise: TestEnterprise;
   let as: Record<string, Record<string, string>>;
   let enterpriseId: string;
   let userIds: Record<string, string>;
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 20 });
+    context = await createTestContext(kind, { demoCity: false });
+    city = await createCity(context.app);
+    // A chemical plant in the first district's first town, its district's supervisor and the city's.
+    enterprise = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    const users = {
+      "chem.worker": enterprise.employee,
+      "chem.safety": enterprise.safetyManager,
+      "chem.principal": enterprise.principal,
+      "jiangbei.supervisor": await createSupervisor(context.app, city.districts[0]),
+      "city.supervisor": await createSupervisor(context.app, city),
+    };
     as = {};
     userIds = {};
-    for (const name of ["chem.worker", "chem.safety", "chem.principal", "jiangbei.supervisor", "city.supervisor"]) {
-      as[name] = await bearerFor(context, name);
-      userIds[name] = (await context.app.inject({ url: "/api/v1/auth/me", headers: as[name] })).json().user.id;
+    for (const [name, user] of Object.entries(users)) {
+      as[name] = (await signIn(context.app, user)).headers;
+      userIds[name] = user.id;
     }
-    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: as["chem.worker"] })).json().user
-      .enterpriseIds[0];
+    enterpriseId = enterprise.id;
   });
   afterAll(async () => {
     await context?.close();
@@ -77,13 +97,13 @@ describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({
       status: "confirmed",
-      responsibleUserName: "化工企业 操作工",
-      finderName: "化工企业 操作工",
+      responsibleUserName: enterprise.employee.displayName,
+      finderName: enterprise.employee.displayName,
     });
     const staff = (
       await context.app.inject({ url: `/api/v1/enterprises/${enterpriseId}/staff`, headers: as["chem.safety"] })
     ).json().items;
-    expect(staff.map((u: { displayName: string }) => u.displayName)).toContain("化工企业 操作工");
+    expect(staff.map((u: { displayName: string }) => u.displayName)).toContain(enterprise.employee.displayName);
     expect((await act("chem.worker", danger.id, { type: "start_rectification" })).json().status).toBe("rectifying");
     const after = await photo("chem.worker");
     const submitted = await act("chem.worker", danger.id, {
@@ -245,39 +265,14 @@ describe.each(testDatabaseKinds())("hidden dangers on $name", (kind) => {
     expect(closed.json().status).toBe("closed");
   });
 
-  /** A user made through the administration API: another enterprise's employee, or a disabled one of ours. */
-  async function makeUser(username: string, body: object, disabled = false) {
-    const admin = await bearerFor(context, "admin");
-    const created = await context.app.inject({
-      method: "POST",
-      url: "/api/v1/users",
-      headers: admin,
-      payload: { username, displayName: username, password: "Passw0rd!x", ...body },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const id = created.json().id as string;
-    if (disabled) {
-      const patched = await context.app.inject({
-        method: "PATCH",
-        url: `/api/v1/users/${id}`,
-        headers: admin,
-        payload: { disabled: true },
-      });
-      expect(patched.statusCode, patched.body).toBe(200);
-    }
-    return id;
-  }
-
   it("refuses a responsible person who is unknown, disabled, of another enterprise or not its staff, naming the field", async () => {
-    const other = await context.database.db
-      .selectFrom("enterprise")
-      .select("id")
-      .where("id", "!=", enterpriseId)
-      .executeTakeFirstOrThrow();
+    const disabled = await createUser(context.app, { role: "employee", enterpriseIds: [enterpriseId] });
+    await context.database.db.updateTable("app_user").set({ disabled: true }).where("id", "=", disabled.id).execute();
+    const other = await createEnterprise(context.app, { territory: city.districts[1].towns[0] });
     const strangers = {
       unknown: "00000000-0000-4000-8000-000000000001",
-      disabled: await makeUser("hd.disabled.worker", { role: "employee", enterpriseIds: [enterpriseId] }, true),
-      otherEnterprise: await makeUser("hd.other.worker", { role: "employee", enterpriseIds: [other.id] }),
+      disabled: disabled.id,
+      otherEnterprise: other.employee.id,
       government: userIds["jiangbei.supervisor"],
     };
     const danger = await reported("压力表超期未检");

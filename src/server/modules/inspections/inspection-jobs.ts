@@ -1,12 +1,7 @@
 import type { Kysely } from "kysely";
 import { AUTHORITY } from "../../../domain/access/roles";
-import {
-  type CheckFrequency,
-  DEFAULT_INSPECTION_BY_CONTROL_LEVEL,
-  periodContaining,
-  periodsBetween,
-} from "../../../domain/inspection/schedule";
-import type { ControlLevel } from "../../../domain/reference/risk-levels";
+import { type CheckFrequency, periodContaining, periodsBetween } from "../../../domain/inspection/schedule";
+import { type LocalisedText, text } from "../../../domain/text";
 import type { DB } from "../../db/schema";
 import type { Job, JobContext } from "../../jobs/job-runner";
 import { runEachIsolated } from "../../jobs/run-each-isolated";
@@ -15,13 +10,13 @@ import { notify } from "../../notifications/notify";
 // Tasks are created a day ahead so that a shift's checklist is waiting when the shift starts.
 const LOOKAHEAD_MS = 24 * 3600_000;
 
-const TITLES: Record<CheckFrequency, [string, string]> = {
-  shift: ["班次检查", "Shift check"],
-  daily: ["日常检查", "Daily check"],
-  weekly: ["周检查", "Weekly check"],
-  monthly: ["月度检查", "Monthly check"],
-  quarterly: ["季度检查", "Quarterly check"],
-  yearly: ["年度检查", "Yearly check"],
+const TITLES: Record<CheckFrequency, LocalisedText> = {
+  shift: text("班次检查", "Shift check"),
+  daily: text("日常检查", "Daily check"),
+  weekly: text("周检查", "Weekly check"),
+  monthly: text("月度检查", "Monthly check"),
+  quarterly: text("季度检查", "Quarterly check"),
+  yearly: text("年度检查", "Yearly check"),
 };
 
 /**
@@ -79,7 +74,8 @@ async function createTasksOfGroup(db: Kysely<DB>, key: string, group: ChecklistR
   const first = group[0];
   const frequency = first.check_frequency as CheckFrequency;
   const scheduleKey = key.split("|").slice(1).join("|");
-  const [zh] = TITLES[frequency];
+  // The task's title is stored in Chinese, the enterprise's working language.
+  const title = TITLES[frequency]["zh-CN"];
   // The period running now (a new checklist still gets this week's task) and those starting within a day.
   const periods = [periodContaining(frequency, now), ...periodsBetween(frequency, now, to)];
   const seen = new Set<number>();
@@ -94,7 +90,7 @@ async function createTasksOfGroup(db: Kysely<DB>, key: string, group: ChecklistR
         .values({
           enterprise_id: first.enterprise_id,
           schedule_key: scheduleKey,
-          title: zh,
+          title,
           frequency,
           control_level: first.control_level,
           period_start: period.start,
@@ -157,14 +153,11 @@ export async function markMissedTasks(db: Kysely<DB>, now: Date, log: JobContext
             .map((m) => m.id),
           kind: "inspection.missed",
           dedupeKey: `task:${task.id}:missed`,
-          title: {
-            "zh-CN": `检查任务未完成：${TITLES[task.frequency as CheckFrequency][0]}`,
-            en: `Inspection task missed: ${TITLES[task.frequency as CheckFrequency][1]}`,
-          },
-          body: {
-            "zh-CN": `应于 ${task.due_at.toISOString()} 前完成`,
-            en: `It was due by ${task.due_at.toISOString()}`,
-          },
+          title: text(
+            `检查任务未完成：${TITLES[task.frequency as CheckFrequency]["zh-CN"]}`,
+            `Inspection task missed: ${TITLES[task.frequency as CheckFrequency].en}`,
+          ),
+          body: text(`应于 ${task.due_at.toISOString()} 前完成`, `It was due by ${task.due_at.toISOString()}`),
           link: `/inspections/${task.id}`,
           severity: "warning",
           enterpriseId: task.enterprise_id,
@@ -185,9 +178,4 @@ export function inspectionTaskJob(): Job {
       return { missed: await markMissedTasks(db, now, log), created: await generateInspectionTasks(db, now, log) };
     },
   };
-}
-
-/** Who checks an item by default: the control level's inspector (REFERENCE.md §2 mapping, practice). */
-export function defaultFrequencyFor(controlLevel: ControlLevel | null): CheckFrequency {
-  return controlLevel ? DEFAULT_INSPECTION_BY_CONTROL_LEVEL[controlLevel].frequency : "daily";
 }

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor, createTestContext, errorOf, type TestContext } from "../../testing/test-app";
+import { createCity, createEnterprise, createSupervisor, signIn, type TestCity } from "../../testing/factories";
+import { createTestContext, errorOf, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { generateInspectionTasks, markMissedTasks } from "./inspection-jobs";
 
 describe.each(testDatabaseKinds())("inspections on $name", (kind) => {
   let context: TestContext;
+  let city: TestCity;
   let safety: Record<string, string>;
   let worker: Record<string, string>;
   let enterpriseId: string;
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 20 });
-    safety = await bearerFor(context, "chem.safety");
-    worker = await bearerFor(context, "chem.worker");
-    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    context = await createTestContext(kind, { demoCity: false });
+    city = await createCity(context.app);
+    const enterprise = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    safety = (await signIn(context.app, enterprise.safetyManager)).headers;
+    worker = (await signIn(context.app, enterprise.employee)).headers;
+    enterpriseId = enterprise.id;
     const post = async (url: string, payload: object) => {
       const response = await context.app.inject({ method: "POST", url: `/api/v1${url}`, headers: safety, payload });
       expect(response.statusCode, response.body).toBe(201);
@@ -156,9 +160,7 @@ describe.each(testDatabaseKinds())("inspections on $name", (kind) => {
   });
 
   it("refuses an inspector who is not one of the enterprise's active people, naming the field", async () => {
-    const supervisorId = (
-      await context.app.inject({ url: "/api/v1/auth/me", headers: await bearerFor(context, "jiangbei.supervisor") })
-    ).json().user.id;
+    const supervisorId = (await createSupervisor(context.app, city.districts[0])).id;
     const workerId = (await context.app.inject({ url: "/api/v1/auth/me", headers: worker })).json().user.id;
     const item = (inspectorUserId: string) =>
       context.app.inject({

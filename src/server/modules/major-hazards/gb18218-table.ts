@@ -10,7 +10,7 @@ export async function seedGb18218(trx: Transaction<DB>): Promise<void> {
   if (exists) return;
   await writeTableVersion(trx, GB18218_2018, {
     basedOn: null,
-    note: "REFERENCE.md §4 (GB 18218-2018 tables 1–4, excerpt)",
+    note: "GB 18218-2018 tables 1–4 (excerpt)",
     createdBy: null,
   });
 }

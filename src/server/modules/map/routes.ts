@@ -10,7 +10,7 @@ import { MAP_LAYERS, type MapLayer, parseBbox, parseLayers } from "./viewport";
 const territoryNotFound = () => notFound({ "zh-CN": "该属地", en: "The territory" });
 
 export async function mapRoutes(app: App) {
-  const { db } = app.database;
+  const db = app.database.read;
 
   /** The territory's path when it lies in the caller's scope; a 404 otherwise. */
   async function scopedTerritoryPath(scope: Parameters<typeof territoryInScope>[1], id: string): Promise<string> {

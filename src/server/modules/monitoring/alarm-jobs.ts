@@ -3,7 +3,7 @@ import type { AlarmSeverity } from "../../../domain/monitoring/device-types";
 import { type AlarmEscalationStep, escalationDue } from "../../../domain/monitoring/escalation";
 import type { Job } from "../../jobs/job-runner";
 import { notify } from "../../notifications/notify";
-import { supervisingUsers } from "../hidden-dangers/routes";
+import { supervisingUsers } from "../hidden-dangers/supervising-users";
 import { evaluateSilences } from "./evaluate-alarms";
 
 /** Devices gone silent raise "monitoring offline" (art. 36); a running check, not a reading, has to notice silence. */

@@ -1,31 +1,14 @@
-import { sql } from "kysely";
-import { Type } from "typebox";
-import { recordAudit } from "../../audit/record-audit";
 import { requireTerritoryScope } from "../../auth/scope";
-import { notFound } from "../../errors";
+import { IdParams, NoContent } from "../../http/schemas";
 import { type App, actorOf, principalOf } from "../../types";
 import { createWebhook } from "./create-webhook";
+import { deleteWebhook } from "./delete-webhook";
+import { findNotifications } from "./find-notifications";
+import { markAllNotificationsRead, markNotificationRead } from "./mark-notifications-read";
+import { listWebhooks } from "./present-webhook";
+import { NotificationList, NotificationListQuery, WebhookBody, WebhookCreated, WebhookList } from "./schema";
 
-const Notification = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
-  link: Type.Union([Type.String(), Type.Null()]),
-  severity: Type.String(),
-  createdAt: Type.String(),
-  readAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-const Webhook = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  url: Type.String(),
-  eventKinds: Type.Array(Type.String()),
-  territoryPath: Type.String(),
-  disabled: Type.Boolean(),
-  createdAt: Type.String(),
-});
+const TAGS = ["notifications"];
 
 export async function notificationRoutes(app: App) {
   const { db } = app.database;
@@ -35,54 +18,13 @@ export async function notificationRoutes(app: App) {
     {
       config: { permission: "account:self" },
       schema: {
-        tags: ["notifications"],
+        tags: TAGS,
         summary: "The caller's notification centre, newest first",
-        querystring: Type.Object({
-          unread: Type.Optional(Type.Boolean()),
-          page: Type.Integer({ minimum: 1, default: 1 }),
-          pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-        }),
-        response: {
-          200: Type.Object({ items: Type.Array(Notification), total: Type.Integer(), unread: Type.Integer() }),
-        },
+        querystring: NotificationListQuery,
+        response: { 200: NotificationList },
       },
     },
-    async (request) => {
-      const userId = principalOf(request).userId;
-      const { unread, page, pageSize } = request.query;
-      let query = db.selectFrom("notification").where("user_id", "=", userId);
-      if (unread) query = query.where("read_at", "is", null);
-      const [rows, count, unreadCount] = await Promise.all([
-        query
-          .selectAll()
-          .orderBy("created_at", "desc")
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        query.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
-        db
-          .selectFrom("notification")
-          .select(sql<number>`count(*)`.as("n"))
-          .where("user_id", "=", userId)
-          .where("read_at", "is", null)
-          .executeTakeFirstOrThrow(),
-      ]);
-      const en = request.locale === "en";
-      return {
-        items: rows.map((row) => ({
-          id: row.id,
-          kind: row.kind,
-          title: en ? row.title_en : row.title_zh,
-          body: en ? row.body_en : row.body_zh,
-          link: row.link,
-          severity: row.severity,
-          createdAt: row.created_at.toISOString(),
-          readAt: row.read_at?.toISOString() ?? null,
-        })),
-        total: Number(count.n),
-        unread: Number(unreadCount.n),
-      };
-    },
+    async (request) => findNotifications(db, principalOf(request).userId, request.query, request.locale),
   );
 
   app.post(
@@ -90,20 +32,14 @@ export async function notificationRoutes(app: App) {
     {
       config: { permission: "account:self" },
       schema: {
-        tags: ["notifications"],
+        tags: TAGS,
         summary: "Mark one notification read",
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        params: IdParams,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
-      const updated = await db
-        .updateTable("notification")
-        .set({ read_at: new Date() })
-        .where("user_id", "=", principalOf(request).userId)
-        .where("id", "=", request.params.id)
-        .returning("id")
-        .executeTakeFirst();
-      if (!updated) throw notFound({ "zh-CN": "该通知", en: "The notification" });
+      await markNotificationRead(db, principalOf(request).userId, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -112,15 +48,14 @@ export async function notificationRoutes(app: App) {
     "/notifications/read-all",
     {
       config: { permission: "account:self" },
-      schema: { tags: ["notifications"], summary: "Mark all of the caller's notifications read" },
+      schema: {
+        tags: TAGS,
+        summary: "Mark all of the caller's notifications read",
+        response: { 204: NoContent },
+      },
     },
     async (request, reply) => {
-      await db
-        .updateTable("notification")
-        .set({ read_at: new Date() })
-        .where("user_id", "=", principalOf(request).userId)
-        .where("read_at", "is", null)
-        .execute();
+      await markAllNotificationsRead(db, principalOf(request).userId);
       return reply.status(204).send();
     },
   );
@@ -130,31 +65,12 @@ export async function notificationRoutes(app: App) {
     {
       config: { permission: "webhook:admin" },
       schema: {
-        tags: ["notifications"],
+        tags: TAGS,
         summary: "Webhooks of the administrator's territory",
-        response: { 200: Type.Object({ items: Type.Array(Webhook) }) },
+        response: { 200: WebhookList },
       },
     },
-    async (request) => {
-      const scope = requireTerritoryScope(principalOf(request));
-      const rows = await db
-        .selectFrom("webhook")
-        .selectAll()
-        .where("territory_path", "like", `${scope.path}%`)
-        .orderBy("created_at")
-        .execute();
-      return {
-        items: rows.map((row) => ({
-          id: row.id,
-          name: row.name,
-          url: row.url,
-          eventKinds: row.event_kinds,
-          territoryPath: row.territory_path,
-          disabled: row.disabled,
-          createdAt: row.created_at.toISOString(),
-        })),
-      };
-    },
+    async (request) => ({ items: await listWebhooks(db, requireTerritoryScope(principalOf(request)).path) }),
   );
 
   app.post(
@@ -162,29 +78,23 @@ export async function notificationRoutes(app: App) {
     {
       config: { permission: "webhook:admin" },
       schema: {
-        tags: ["notifications"],
+        tags: TAGS,
         summary:
           "Subscribe a URL to event kinds in the administrator's territory; the signing secret is shown once. A URL resolving to an internal address (loopback, private, link-local, metadata) is refused",
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 100 }),
-            url: Type.String({ format: "uri", pattern: "^https?://" }),
-            eventKinds: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ id: Type.String(), secret: Type.String() }) },
+        body: WebhookBody,
+        response: { 201: WebhookCreated },
       },
     },
     async (request, reply) => {
-      const scope = requireTerritoryScope(principalOf(request));
-      const { id, secret } = await createWebhook(db, actorOf(request), {
+      const principal = principalOf(request);
+      const scope = requireTerritoryScope(principal);
+      const created = await createWebhook(db, actorOf(request), {
         ...request.body,
         territoryPath: scope.path,
-        createdBy: principalOf(request).userId,
+        createdBy: principal.userId,
         policy: { allowHosts: app.config.webhookAllowHosts ?? [] },
       });
-      return reply.status(201).send({ id, secret });
+      return reply.status(201).send(created);
     },
   );
 
@@ -193,29 +103,15 @@ export async function notificationRoutes(app: App) {
     {
       config: { permission: "webhook:admin" },
       schema: {
-        tags: ["notifications"],
+        tags: TAGS,
         summary: "Remove a webhook",
-        params: Type.Object({ id: Type.String({ format: "uuid" }) }),
+        params: IdParams,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
       const scope = requireTerritoryScope(principalOf(request));
-      await db.transaction().execute(async (trx) => {
-        const removed = await trx
-          .deleteFrom("webhook")
-          .where("id", "=", request.params.id)
-          .where("territory_path", "like", `${scope.path}%`)
-          .returning(["id", "name", "url"])
-          .executeTakeFirst();
-        if (!removed) throw notFound({ "zh-CN": "该 Webhook", en: "The webhook" });
-        await recordAudit(trx, actorOf(request), {
-          action: "delete",
-          entityType: "webhook",
-          entityId: removed.id,
-          territoryPath: scope.path,
-          before: removed,
-        });
-      });
+      await deleteWebhook(db, actorOf(request), scope.path, request.params.id);
       return reply.status(204).send();
     },
   );

@@ -5,7 +5,7 @@ import type { DB } from "../../db/schema";
 import type { JobContext } from "../../jobs/job-runner";
 import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
-import { supervisingUsers } from "../hidden-dangers/routes";
+import { supervisingUsers } from "../hidden-dangers/supervising-users";
 
 const BATCH = 1000;
 type Counts = Map<string, Record<string, number>>;

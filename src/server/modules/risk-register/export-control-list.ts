@@ -2,9 +2,12 @@ import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import { accidentTypes } from "../../../domain/reference/accident-types";
 import { type RiskLevel, riskLevelOf } from "../../../domain/reference/risk-levels";
+import { MEASURE_KIND_LABELS, MEASURE_KINDS } from "../../../domain/risk/vocabulary";
 import type { DB } from "../../db/schema";
 import type { Locale } from "../../errors";
 import { loadRiskPoint } from "./risk-point-queries";
+
+const MEASURE_COLUMN_WIDTHS = { engineering: 28, management: 28, training: 24, protection: 24, emergency: 28 };
 
 const CONTROL_LEVEL_NAMES: Record<string, [string, string]> = {
   company: ["公司级", "Company"],
@@ -14,7 +17,8 @@ const CONTROL_LEVEL_NAMES: Record<string, [string, string]> = {
   post: ["岗位级", "Post"],
 };
 
-// The columns the policy names for the risk classification control list (seed text; REFERENCE.md §1).
+// The columns of the risk classification control list: each risk point with its hazards, accident types and level,
+// the level and unit that control it, who is responsible, and its control measures by kind.
 const COLUMNS: { key: string; zh: string; en: string; width: number }[] = [
   { key: "point", zh: "风险点", en: "Risk point", width: 18 },
   { key: "unit", zh: "所属单元", en: "Unit", width: 12 },
@@ -24,11 +28,12 @@ const COLUMNS: { key: string; zh: string; en: string; width: number }[] = [
   { key: "controlLevel", zh: "管控层级", en: "Control level", width: 10 },
   { key: "controllingUnit", zh: "管控单位", en: "Controlling unit", width: 14 },
   { key: "responsible", zh: "责任人", en: "Responsible person", width: 12 },
-  { key: "engineering", zh: "工程技术措施", en: "Engineering / technical", width: 28 },
-  { key: "management", zh: "管理措施", en: "Management", width: 28 },
-  { key: "training", zh: "培训教育措施", en: "Training and education", width: 24 },
-  { key: "protection", zh: "个体防护措施", en: "Personal protection", width: 24 },
-  { key: "emergency", zh: "应急处置措施", en: "Emergency measures", width: 28 },
+  ...MEASURE_KINDS.map((kind) => ({
+    key: kind,
+    zh: MEASURE_KIND_LABELS[kind]["zh-CN"],
+    en: MEASURE_KIND_LABELS[kind].en,
+    width: MEASURE_COLUMN_WIDTHS[kind],
+  })),
 ];
 
 export interface ControlListFilter {
@@ -90,11 +95,7 @@ export async function exportControlList(
       point.controlLevel ? CONTROL_LEVEL_NAMES[point.controlLevel][zh ? 0 : 1] : "",
       point.controllingUnit,
       point.responsiblePerson,
-      measuresOf("engineering"),
-      measuresOf("management"),
-      measuresOf("training"),
-      measuresOf("protection"),
-      measuresOf("emergency"),
+      ...MEASURE_KINDS.map(measuresOf),
     ]);
     row.alignment = { wrapText: true, vertical: "top" };
     if (levelItem) {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Principal } from "../../auth/principal";
 import { enterpriseInScope, pathInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
-import { forbidden, notFound } from "../../errors";
+import { forbidden, type LocalisedText, notFound } from "../../errors";
 
 /** Whose register a row belongs to: an enterprise, or a territory for public-area risks. */
 export interface RegisterOwner {
@@ -12,7 +12,10 @@ export interface RegisterOwner {
   territoryPath: string;
 }
 
-const THE_REGISTER = { "zh-CN": "该风险清单", en: "The risk register" };
+const THE_REGISTER: LocalisedText = { "zh-CN": "该风险清单", en: "The risk register" };
+const THE_RISK_POINT: LocalisedText = { "zh-CN": "该风险点", en: "The risk point" };
+const THE_HAZARD: LocalisedText = { "zh-CN": "该危险源", en: "The hazard" };
+const THE_MEASURE: LocalisedText = { "zh-CN": "该管控措施", en: "The control measure" };
 
 /**
  * Resolves an owner the principal may read, or may write. Reading follows the
@@ -58,7 +61,51 @@ export async function resolveOwner(
   throw notFound(THE_REGISTER);
 }
 
+/** The risk point an operation changed, in its register: the API answers with the whole point. */
+export interface RiskPointRef {
+  ownerId: string;
+  riskPointId: string;
+}
+
 /** Where an owner's audit entries are filed, so its enterprise or territory can read them. */
 export function auditPlace(owner: RegisterOwner): { enterpriseId: string | null; territoryPath: string } {
   return { enterpriseId: owner.kind === "enterprise" ? owner.id : null, territoryPath: owner.territoryPath };
+}
+
+/**
+ * A risk point with the register it belongs to, if the principal may read (or write) that register. Another owner's
+ * point is not found when reading; when writing, resolveOwner says why not (404 out of scope, 403 read-only).
+ */
+export async function riskPointFor(db: Kysely<DB>, principal: Principal, id: string, mode: "read" | "write") {
+  const point = await db
+    .selectFrom("risk_point")
+    .select(["owner_id", "id", "territory_path", "name", "public_token"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!point) throw notFound(THE_RISK_POINT);
+  const owner = await resolveOwner(db, principal, point.owner_id, mode).catch((error) => {
+    if (mode === "read") throw notFound(THE_RISK_POINT);
+    throw error;
+  });
+  return { point, owner };
+}
+
+/** A hazard with its register, if the principal may read (or write) it; another register's hazard is not found. */
+export async function hazardFor(db: Kysely<DB>, principal: Principal, id: string, mode: "read" | "write") {
+  const hazard = await db.selectFrom("hazard").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!hazard) throw notFound(THE_HAZARD);
+  const owner = await resolveOwner(db, principal, hazard.owner_id, mode).catch(() => {
+    throw notFound(THE_HAZARD);
+  });
+  return { hazard, owner };
+}
+
+/** A control measure the principal may edit; another register's measure is not found. */
+export async function measureFor(db: Kysely<DB>, principal: Principal, id: string) {
+  const measure = await db.selectFrom("control_measure").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!measure) throw notFound(THE_MEASURE);
+  const owner = await resolveOwner(db, principal, measure.owner_id, "write").catch(() => {
+    throw notFound(THE_MEASURE);
+  });
+  return { measure, owner };
 }

@@ -1,9 +1,11 @@
-import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Static } from "typebox";
-import type { RiskLevel } from "../../../domain/reference/risk-levels";
-import { colourOf } from "../../../domain/risk/assess-risk";
-import type { ControlMeasureTable, DB } from "../../db/schema";
-import type { RiskPoint, RiskPointSummary } from "./schema";
+import type { Principal } from "../../auth/principal";
+import { enterpriseInScope } from "../../auth/scope";
+import type { DB } from "../../db/schema";
+import { presentAssessment, presentRiskPoint, presentSummary } from "./present-risk-point";
+import { hazardFor, resolveOwner } from "./register-owner";
+import type { AssessmentHistory, RiskPoint, RiskPointList, RiskPointListQuery } from "./schema";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -35,27 +37,54 @@ export function riskPointSummaries(db: Db) {
     ]);
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof riskPointSummaries>["execute"]>>[number];
+/**
+ * Risk points the principal may read: one register when ownerId is given (checked), else every register in scope.
+ * An industry department sees its industries' enterprises, not public areas.
+ */
+export async function findRiskPoints(
+  db: Kysely<DB>,
+  principal: Principal,
+  filter: Static<typeof RiskPointListQuery>,
+): Promise<Static<typeof RiskPointList>> {
+  const { ownerId, level, unit, publicOnly, page, pageSize } = filter;
+  let query = riskPointSummaries(db);
+  if (ownerId) {
+    await resolveOwner(db, principal, ownerId, "read");
+    query = query.where("risk_point.owner_id", "=", ownerId);
+  } else if (principal.scope.kind === "enterprises") {
+    const ids = principal.scope.enterpriseIds;
+    query = ids.length ? query.where("risk_point.owner_id", "in", ids) : query.where(sql<boolean>`false`);
+  } else {
+    const scope = principal.scope;
+    query = query.where("risk_point.territory_path", "like", `${scope.path}%`);
+    if (scope.industries.length > 0) {
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("enterprise")
+            .whereRef("enterprise.id", "=", "risk_point.owner_id")
+            .where((inner) => enterpriseInScope(inner, scope)),
+        ),
+      );
+    }
+  }
+  if (publicOnly) query = query.where("risk_point.owner_kind", "=", "territory");
+  if (level) query = query.where("risk_point.level", "=", level);
+  if (unit) query = query.where("risk_point.unit", "=", unit);
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy(sql`coalesce(risk_point.level, 5)`)
+      .orderBy("risk_point.name")
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    query.clearSelect().select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(presentSummary), total: Number(count.n) };
+}
 
-export function presentSummary(row: SummaryRow): Static<typeof RiskPointSummary> {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    ownerKind: row.owner_kind,
-    ownerName: row.owner_name,
-    kind: row.kind,
-    publicCategory: row.public_category,
-    name: row.name,
-    unit: row.unit,
-    lng: row.lng,
-    lat: row.lat,
-    level: row.level,
-    colour: row.level ? colourOf(row.level as RiskLevel) : null,
-    controlLevel: row.control_level,
-    controllingUnit: row.controlling_unit,
-    responsiblePerson: row.responsible_person,
-    hazardCount: Number(row.hazard_count),
-  };
+function currentBandVersions(db: Db) {
+  return db.selectFrom("risk_bands").select(["method", "version"]).where("is_current", "=", true).execute();
 }
 
 /** A risk point with its hazards (and each one's current assessment) and its control measures. */
@@ -95,11 +124,7 @@ export async function loadRiskPoint(
           .where("hazard_assessment.hazard_id", "in", hazardIds)
           .orderBy("hazard_assessment.assessed_at")
           .execute();
-  const currentBands = await db
-    .selectFrom("risk_bands")
-    .select(["method", "version"])
-    .where("is_current", "=", true)
-    .execute();
+  const currentBands = await currentBandVersions(db);
   const measures = await db
     .selectFrom("control_measure")
     .selectAll()
@@ -108,107 +133,35 @@ export async function loadRiskPoint(
     .orderBy("kind")
     .orderBy("created_at")
     .execute();
-  return {
-    ...presentSummary(summary),
-    area: point.area ?? null,
-    photoIds: point.photo_ids,
-    controlLevelSetByUser: point.control_level_set_by_user,
-    responsiblePhone: point.responsible_phone,
-    emergencyPhone: point.emergency_phone,
-    publicToken: point.public_token,
-    updatedAt: point.updated_at.toISOString(),
-    hazards: hazards.map((hazard) => {
-      const own = assessments.filter((a) => a.hazard_id === hazard.id);
-      const current = own.find((a) => a.id === hazard.current_assessment_id);
-      return {
-        id: hazard.id,
-        description: hazard.description,
-        factorCode: hazard.factor_code,
-        accidentTypes: hazard.accident_types,
-        consequences: hazard.consequences,
-        level: hazard.level,
-        assessmentCount: own.length,
-        assessment: current ? presentAssessment(current, currentBands) : null,
-      };
-    }),
-    measures: measures.map(presentMeasure),
-  };
+  return presentRiskPoint(summary, point, hazards, assessments, currentBands, measures);
 }
 
-export function presentAssessment(
-  row: {
-    id: string;
-    method: string;
-    factors: Record<string, number>;
-    score: number;
-    level: number;
-    colour: string;
-    bands_version: string;
-    assessor_name: string;
-    organisation_name: string | null;
-    note: string;
-    assessed_at: Date;
-  },
-  currentBands: { method: string; version: string }[],
-) {
-  return {
-    id: row.id,
-    method: row.method,
-    factors: row.factors,
-    score: row.score,
-    level: row.level,
-    colour: row.colour,
-    bandsVersion: row.bands_version,
-    bandsAreCurrent: currentBands.some((b) => b.method === row.method && b.version === row.bands_version),
-    assessorName: row.assessor_name,
-    assessorOrganisation: row.organisation_name,
-    note: row.note,
-    assessedAt: row.assessed_at.toISOString(),
-  };
-}
-
-/** Re-derives a risk point's level (most severe of its hazards) and, unless a person set it, its control level. */
-export async function refreshRiskPointLevel(trx: Transaction<DB>, ownerId: string, riskPointId: string): Promise<void> {
-  const levels = await trx
-    .selectFrom("hazard")
-    .select("level")
-    .where("owner_id", "=", ownerId)
-    .where("risk_point_id", "=", riskPointId)
-    .where("level", "is not", null)
-    .execute();
-  const level = levels.length ? Math.min(...levels.map((l) => l.level!)) : null;
-  const point = await trx
+/** The risk point a posted notice card's public token opens, or undefined. */
+export async function loadRiskPointByToken(db: Db, token: string): Promise<Static<typeof RiskPoint> | undefined> {
+  const row = await db
     .selectFrom("risk_point")
-    .select("control_level_set_by_user")
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", riskPointId)
-    .executeTakeFirstOrThrow();
-  let controlLevel: string | undefined;
-  if (!point.control_level_set_by_user && level !== null) {
-    const mapping = await trx
-      .selectFrom("control_level_mapping")
-      .select("control_level")
-      .where("risk_level", "=", level)
-      .executeTakeFirst();
-    controlLevel = mapping?.control_level;
-  }
-  await trx
-    .updateTable("risk_point")
-    .set({ level, ...(controlLevel ? { control_level: controlLevel as never } : {}), updated_at: new Date() })
-    .where("owner_id", "=", ownerId)
-    .where("id", "=", riskPointId)
-    .execute();
+    .select(["owner_id", "id"])
+    .where("public_token", "=", token)
+    .executeTakeFirst();
+  return row && (await loadRiskPoint(db, row.owner_id, row.id));
 }
 
-/** A control measure row as the API shows it. */
-export function presentMeasure(row: Selectable<ControlMeasureTable>) {
-  return {
-    id: row.id,
-    hazardId: row.hazard_id,
-    kind: row.kind,
-    content: row.content,
-    checkContent: row.check_content,
-    checkFrequency: row.check_frequency,
-    responsiblePerson: row.responsible_person,
-  };
+/** Every assessment of a hazard the principal may read, newest first: who, when, method, factors, result. */
+export async function findAssessmentHistory(
+  db: Kysely<DB>,
+  principal: Principal,
+  hazardId: string,
+): Promise<Static<typeof AssessmentHistory>> {
+  const { hazard } = await hazardFor(db, principal, hazardId, "read");
+  const rows = await db
+    .selectFrom("hazard_assessment")
+    .leftJoin("organisation", "organisation.id", "hazard_assessment.assessor_organisation_id")
+    .selectAll("hazard_assessment")
+    .select("organisation.name as organisation_name")
+    .where("hazard_assessment.owner_id", "=", hazard.owner_id)
+    .where("hazard_assessment.hazard_id", "=", hazard.id)
+    .orderBy("hazard_assessment.assessed_at", "desc")
+    .execute();
+  const bands = await currentBandVersions(db);
+  return { items: rows.map((row) => presentAssessment(row, bands)) };
 }

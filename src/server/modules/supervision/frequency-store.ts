@@ -1,10 +1,15 @@
 import type { Kysely } from "kysely";
+import type { Static } from "typebox";
 import {
   DEFAULT_FREQUENCY,
   type FrequencyConfig,
   type FrequencyOverride,
+  frequencyConfigFor,
 } from "../../../domain/supervision/inspection-frequency";
+import type { Principal } from "../../auth/principal";
 import type { DB } from "../../db/schema";
+import type { FrequencySettings } from "./schema";
+import { supervisingDepartment, territoryInReach } from "./supervision-access";
 
 export type StoredFrequency = {
   id: string;
@@ -63,4 +68,45 @@ export async function loadFrequencyConfiguration(
       frequency: row.frequency,
     }));
   return { defaults, overrides };
+}
+
+/** Rows a caller may read: the installation default, its subtree and the nodes above it (they apply to it too). */
+export function visibleTo(principal: Principal, row: StoredFrequency): boolean {
+  if (principal.scope.kind !== "territory") return false;
+  const scopePath = principal.scope.path;
+  const territoryVisible =
+    row.territoryPath === null || row.territoryPath.startsWith(scopePath) || scopePath.startsWith(row.territoryPath);
+  const departmentVisible =
+    principal.role !== "department" || row.organisationId === null || row.organisationId === principal.organisationId;
+  return territoryVisible && departmentVisible;
+}
+
+/**
+ * The frequencies a caller sees: the shipped and installation defaults, the departments' and territories' own it may
+ * read, and the configuration in force for a department (its own territory by default) and/or a territory.
+ */
+export async function findFrequencySettings(
+  db: Kysely<DB>,
+  principal: Principal,
+  query: { organisationId?: string; territoryId?: string },
+): Promise<Static<typeof FrequencySettings>> {
+  const [stored, configuration] = await Promise.all([loadStoredFrequencies(db), loadFrequencyConfiguration(db)]);
+  let territoryPath: string | undefined;
+  if (query.territoryId) territoryPath = (await territoryInReach(db, principal, query.territoryId)).path;
+  if (query.organisationId) {
+    const department = await supervisingDepartment(db, principal, query.organisationId);
+    territoryPath ??= department.territoryPath;
+  }
+  const installation = stored.find((row) => row.organisationId === null && row.territoryId === null) ?? null;
+  return {
+    shipped: DEFAULT_FREQUENCY,
+    defaults: configuration.defaults,
+    installationDefault: installation,
+    overrides: stored.filter((row) => row !== installation && visibleTo(principal, row)),
+    inForce: frequencyConfigFor(
+      { department: query.organisationId, territoryPath },
+      configuration.overrides,
+      configuration.defaults,
+    ),
+  };
 }

@@ -1,6 +1,7 @@
-import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import { SUPERVISING_ORGANISATION_KINDS } from "../../../domain/supervision";
 import type { Principal } from "../../auth/principal";
-import { pathInScope } from "../../auth/scope";
+import { type Joins, pathInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
 import { forbidden, notFound } from "../../errors";
 
@@ -8,9 +9,7 @@ export const THE_DEPARTMENT = { "zh-CN": "该监管部门", en: "The supervising
 export const THE_PLAN = { "zh-CN": "该执法检查计划", en: "The enforcement plan" };
 export const THE_INSPECTION = { "zh-CN": "该执法检查记录", en: "The enforcement inspection" };
 export const THE_ENTERPRISE = { "zh-CN": "该企业", en: "The enterprise" };
-
-/** Organisation kinds that supervise enterprises (government). */
-const SUPERVISING_KINDS = ["emergency_management", "industry_department"] as const;
+const THE_TERRITORY = { "zh-CN": "该区域", en: "The territory" };
 
 export type SupervisingDepartment = {
   id: string;
@@ -42,7 +41,7 @@ export async function supervisingDepartment(
       "territory.path",
     ])
     .where("organisation.id", "=", organisationId)
-    .where("organisation.kind", "in", SUPERVISING_KINDS)
+    .where("organisation.kind", "in", SUPERVISING_ORGANISATION_KINDS)
     .executeTakeFirst();
   if (!row || !pathInScope(principal.scope, row.path)) throw notFound(THE_DEPARTMENT);
   if (principal.role === "department" && principal.organisationId !== row.id) {
@@ -61,8 +60,17 @@ export async function supervisingDepartment(
   };
 }
 
-/** Plans a caller may see: in its territory subtree, and for a department user only its own department's. */
-export function planInScope(eb: ExpressionBuilder<DB, "supervision_plan">, principal: Principal) {
+/**
+ * Plans a caller may see: in its territory subtree, and for a department user only its own department's. Like the
+ * scope filters, it takes the query's own expression builder and refuses a query that has not joined supervision_plan.
+ */
+export function planInScope<D extends DB, TB extends keyof D>(
+  builder: ExpressionBuilder<D, TB>,
+  principal: Principal,
+  ..._joined: Joins<TB, "supervision_plan">
+): Expression<SqlBool> {
+  // Safe: the rest parameter above proves "supervision_plan" is one of the query's tables.
+  const eb = builder as unknown as ExpressionBuilder<DB, "supervision_plan">;
   const scope = principal.scope;
   if (scope.kind !== "territory") return sql<SqlBool>`false`;
   const inTerritory =
@@ -79,13 +87,23 @@ export async function planTerritory(
   territoryId: string | undefined,
 ): Promise<{ id: string; path: string }> {
   if (territoryId === undefined) return { id: department.territoryId, path: department.territoryPath };
-  const row = await db.selectFrom("territory").select(["id", "path"]).where("id", "=", territoryId).executeTakeFirst();
-  if (!row || !pathInScope(principal.scope, row.path)) throw notFound({ "zh-CN": "该区域", en: "The territory" });
+  const row = await territoryInReach(db, principal, territoryId);
   if (!row.path.startsWith(department.territoryPath)) {
     throw forbidden({
       "zh-CN": "所选区域不在该监管部门的辖区内，请选择本部门辖区内的区域",
       en: "The territory lies outside the department's own territory; choose a node inside it",
     });
   }
+  return row;
+}
+
+/** A territory node in the caller's scope, or 404 as if it did not exist. */
+export async function territoryInReach(
+  db: Kysely<DB>,
+  principal: Principal,
+  territoryId: string,
+): Promise<{ id: string; path: string }> {
+  const row = await db.selectFrom("territory").select(["id", "path"]).where("id", "=", territoryId).executeTakeFirst();
+  if (!row || !pathInScope(principal.scope, row.path)) throw notFound(THE_TERRITORY);
   return row;
 }

@@ -7,7 +7,13 @@ import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
-import { type CampaignListItem, type CampaignStatus, STATUS_COLOURS, statusLabel } from "./campaign-data";
+import {
+  type CampaignList,
+  type CampaignListItem,
+  type CampaignStatus,
+  STATUS_COLOURS,
+  statusLabel,
+} from "./campaign-data";
 
 /** Special actions the user runs or reports to, newest first, with how many reports are in and how many overdue. */
 export function CampaignListPage() {
@@ -16,7 +22,7 @@ export function CampaignListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const status = (params.get("status") as CampaignStatus | null) ?? undefined;
-  const list = useRequest(() => api.get<{ items: CampaignListItem[] }>("/campaigns", { status }), [status]);
+  const list = useRequest(() => api.get<CampaignList>("/campaigns", { status }), [status]);
 
   return (
     <Card

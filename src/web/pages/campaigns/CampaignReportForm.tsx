@@ -10,6 +10,7 @@ import {
   type CampaignFigure,
   figureLabel,
   type ParticipantReport,
+  type ReportReceipt,
   timingLabel,
 } from "./campaign-data";
 
@@ -53,16 +54,13 @@ export function CampaignReportForm({ campaign, onSubmitted }: { campaign: Campai
           ),
         }))
         .filter((entry) => Object.keys(entry.values).length > 0);
-      const sent = await api.post<{ version: number; replacesVersion: number | null }>(
-        `/campaigns/${campaign.id}/reports`,
-        {
-          participantId: participant.id,
-          dueDate: values.dueDate,
-          text: values.text,
-          figures,
-          attachmentIds: values.attachmentIds?.length ? values.attachmentIds : undefined,
-        },
-      );
+      const sent = await api.post<ReportReceipt>(`/campaigns/${campaign.id}/reports`, {
+        participantId: participant.id,
+        dueDate: values.dueDate,
+        text: values.text,
+        figures,
+        attachmentIds: values.attachmentIds?.length ? values.attachmentIds : undefined,
+      });
       message.success(
         sent.replacesVersion
           ? t("campaign.reportReplaces", { version: sent.version, previous: sent.replacesVersion })

@@ -1,6 +1,7 @@
 import { PhoneOutlined, WarningOutlined } from "@ant-design/icons";
 import { Tag, Typography } from "antd";
-import { MEASURE_KINDS, type PublicRiskCard } from "../../api/types";
+import { MEASURE_KINDS } from "../../../domain/risk/vocabulary";
+import type { PublicRiskCard } from "../../api/types";
 import { formatDateTime, measureKindLabel } from "../../components/labels";
 import { levelItem, NOT_ASSESSED_HEX } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";

@@ -8,7 +8,7 @@ import { type MessageKey, useT } from "../../i18n";
 import { categoryLabel, type HiddenDanger } from "./hidden-danger-data";
 import { PhotoCapture } from "./PhotoCapture";
 
-// GB/T 13861-2022: the four top levels and their second-level codes.
+// GB/T 13861-2022 table 1: the top levels and their second-level codes.
 const CATEGORY_CODES = [
   "1",
   "11",

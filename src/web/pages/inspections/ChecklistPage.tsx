@@ -1,8 +1,8 @@
 import { PlusOutlined, SyncOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag } from "antd";
 import { useState } from "react";
-import { CHECK_FREQUENCIES } from "../../../domain/inspection/schedule";
 import { TEMPLATE_KINDS } from "../../../domain/inspection/templates";
+import { CHECK_FREQUENCIES } from "../../../domain/risk/vocabulary";
 import { api, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";

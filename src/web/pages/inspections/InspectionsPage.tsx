@@ -1,6 +1,7 @@
 import { RightOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { Button, Card, Empty, List, Progress, Segmented, Space, Tag, Typography } from "antd";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { CHECK_FREQUENCIES } from "../../../domain/risk/vocabulary";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
@@ -9,11 +10,11 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { type MessageKey, type Translate, useT } from "../../i18n";
 import { formatTime, type InspectionTask, type TaskStatus } from "../hidden-dangers/hidden-danger-data";
 
-const FREQUENCIES = ["shift", "daily", "weekly", "monthly", "quarterly", "yearly"];
-
 /** The task's kind in the reader's language (the server stores a Chinese title). */
 export function taskTitle(t: Translate, task: Pick<InspectionTask, "frequency" | "title">): string {
-  return FREQUENCIES.includes(task.frequency) ? t(`insp.frequency.${task.frequency}` as MessageKey) : task.title;
+  return (CHECK_FREQUENCIES as readonly string[]).includes(task.frequency)
+    ? t(`insp.frequency.${task.frequency}` as MessageKey)
+    : task.title;
 }
 
 const STATUS_COLOURS: Record<TaskStatus, string> = { open: "processing", done: "success", missed: "error" };

@@ -3,8 +3,9 @@ import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Spa
 import type { ColumnType } from "antd/es/table";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
+import { FILING_STATUSES, type FilingStatus } from "../../../domain/major-hazard/vocabulary";
 import { api, errorMessage } from "../../api/client";
-import { FILING_STATUSES, type FilingStatus, type MajorHazardFiling } from "../../api/types";
+import type { MajorHazardFiling } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";

@@ -1,6 +1,7 @@
 import { Alert, App, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import type { MajorHazardUnitKind } from "../../../domain/major-hazard/vocabulary";
 import { api } from "../../api/client";
-import type { MajorHazardUnit, MajorHazardUnitInput, MajorHazardUnitKind } from "../../api/types";
+import type { MajorHazardUnit, MajorHazardUnitInput } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { unitKindLabel } from "../../components/labels";
 import { useT } from "../../i18n";

@@ -1,7 +1,12 @@
 import { App, Col, Form, Input, Row, Select } from "antd";
-import { CHECK_FREQUENCIES, type CheckFrequency } from "../../../domain/inspection/schedule";
+import {
+  CHECK_FREQUENCIES,
+  type CheckFrequency,
+  MEASURE_KINDS,
+  type MeasureKind,
+} from "../../../domain/risk/vocabulary";
 import { api } from "../../api/client";
-import { type ControlMeasure, type Hazard, MEASURE_KINDS, type MeasureInput, type MeasureKind } from "../../api/types";
+import type { ControlMeasure, Hazard, MeasureInput } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { checkFrequencyLabel, measureKindLabel } from "../../components/labels";
 import { useT } from "../../i18n";

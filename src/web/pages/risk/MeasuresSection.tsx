@@ -1,7 +1,8 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { type ControlMeasure, MEASURE_KINDS, type MeasureKind } from "../../api/types";
+import { MEASURE_KINDS, type MeasureKind } from "../../../domain/risk/vocabulary";
+import type { ControlMeasure } from "../../api/types";
 import { DeleteButton } from "../../components/DeleteButton";
 import { checkFrequencyLabel, measureKindLabel } from "../../components/labels";
 import { useT } from "../../i18n";

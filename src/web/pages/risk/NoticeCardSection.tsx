@@ -2,13 +2,8 @@ import { FilePdfOutlined, LinkOutlined, QrcodeOutlined } from "@ant-design/icons
 import { Alert, Card, Col, Row, Space, Typography } from "antd";
 import QRCode from "qrcode";
 import { useEffect, useMemo, useState } from "react";
-import {
-  MEASURE_KINDS,
-  type MeasureKind,
-  type PublicRiskCard,
-  type ReferenceItem,
-  type RiskPoint,
-} from "../../api/types";
+import { MEASURE_KINDS, type MeasureKind } from "../../../domain/risk/vocabulary";
+import type { PublicRiskCard, ReferenceItem, RiskPoint } from "../../api/types";
 import { DownloadButton } from "../../components/DownloadButton";
 import { levelItem } from "../../components/RiskLevel";
 import { useT } from "../../i18n";

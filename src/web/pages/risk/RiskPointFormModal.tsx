@@ -1,15 +1,13 @@
 import { App, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from "antd";
 import type { ControlLevel } from "../../../domain/reference/risk-levels";
-import { api } from "../../api/client";
 import {
   PUBLIC_CATEGORIES,
   type PublicCategory,
   RISK_POINT_KINDS,
-  type RiskOwnerKind,
-  type RiskPoint,
-  type RiskPointInput,
   type RiskPointKind,
-} from "../../api/types";
+} from "../../../domain/risk/vocabulary";
+import { api } from "../../api/client";
+import type { RiskOwnerKind, RiskPoint, RiskPointInput } from "../../api/types";
 import { FormModal } from "../../components/FormModal";
 import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
 import { controlLevelName } from "../../components/RiskLevel";

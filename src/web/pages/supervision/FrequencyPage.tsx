@@ -10,7 +10,7 @@ import { RISK_LEVELS, RiskLevelTag } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
-import type { Department, FrequencyConfig, FrequencySettings, StoredFrequency } from "./supervision-data";
+import type { Departments, FrequencyConfig, FrequencySettings, StoredFrequency } from "./supervision-data";
 
 type FrequencyRow = {
   key: string;
@@ -33,7 +33,7 @@ export function FrequencyPage() {
   const [form] = Form.useForm<FormValues>();
   const canManage = hasPermission(me, "supervision:manage");
   const settings = useRequest(() => api.get<FrequencySettings>("/supervision/frequency"), []);
-  const departments = useRequest(() => api.get<{ items: Department[] }>("/supervision/departments"), []);
+  const departments = useRequest(() => api.get<Departments>("/supervision/departments"), []);
 
   const put = async (body: { organisationId: string | null; territoryId: string | null; frequency: object }) => {
     await api.put("/supervision/frequency", body);

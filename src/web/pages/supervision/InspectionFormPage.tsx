@@ -26,7 +26,14 @@ import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
 import { CheckedItems, HiddenDangerRows, PenaltyRows } from "./InspectionRows";
 import { SupervisionTabs } from "./SupervisionTabs";
-import type { CheckResult, Inspection, InspectionDetail, Inspector, PenaltyKind, PlanDetail } from "./supervision-data";
+import type {
+  CheckResult,
+  Inspection,
+  InspectionDetail,
+  Inspectors,
+  PenaltyKind,
+  PlanDetail,
+} from "./supervision-data";
 
 type FormValues = {
   enterpriseId: string;
@@ -68,7 +75,7 @@ export function InspectionFormPage() {
   const recheckOfId = params.get("recheckOf") ?? undefined;
   const [form] = Form.useForm<FormValues>();
 
-  const inspectors = useRequest(() => api.get<{ items: Inspector[] }>("/supervision/inspectors"), []);
+  const inspectors = useRequest(() => api.get<Inspectors>("/supervision/inspectors"), []);
   const plan = useRequest(
     () => (planId ? api.get<PlanDetail>(`/supervision/plans/${planId}`) : Promise.resolve(undefined)),
     [planId],

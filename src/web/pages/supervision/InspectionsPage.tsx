@@ -10,7 +10,13 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { RequestTable } from "../../components/RequestTable";
 import { type MessageKey, useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
-import { type Inspection, type InspectionDetail, penaltyLabel, resultLabel } from "./supervision-data";
+import {
+  type Inspection,
+  type InspectionDetail,
+  type InspectionPage,
+  penaltyLabel,
+  resultLabel,
+} from "./supervision-data";
 
 type RecheckFilter = "all" | "open" | "overdue";
 
@@ -26,7 +32,7 @@ export function InspectionsPage() {
   const canManage = hasPermission(me, "supervision:manage");
   const list = useRequest(
     () =>
-      api.get<{ items: Inspection[]; total: number }>("/supervision/inspections", {
+      api.get<InspectionPage>("/supervision/inspections", {
         recheck: recheck === "all" ? undefined : recheck,
         page,
         pageSize: 20,

@@ -10,7 +10,7 @@ import { FormProblem, useFormSubmit } from "../../components/FormModal";
 import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
-import { completionPercent, type Department, type Plan, type PlanDetail } from "./supervision-data";
+import { completionPercent, type Departments, type Plan, type PlanDetail, type PlanPage } from "./supervision-data";
 
 type GenerateValues = {
   department: string;
@@ -28,11 +28,8 @@ export function PlansPage() {
   const [form] = Form.useForm<GenerateValues>();
   const [page, setPage] = useState(1);
   const canManage = hasPermission(me, "supervision:manage");
-  const departments = useRequest(() => api.get<{ items: Department[] }>("/supervision/departments"), []);
-  const plans = useRequest(
-    () => api.get<{ items: Plan[]; total: number }>("/supervision/plans", { page, pageSize: 20 }),
-    [page],
-  );
+  const departments = useRequest(() => api.get<Departments>("/supervision/departments"), []);
+  const plans = useRequest(() => api.get<PlanPage>("/supervision/plans", { page, pageSize: 20 }), [page]);
   const now = new Date();
   const ownFirst = departments.data?.items.find((d) => d.own) ?? departments.data?.items[0];
 

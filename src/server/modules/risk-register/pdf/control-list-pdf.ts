@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import PDFDocument from "pdfkit";
+import { MEASURE_KINDS } from "../../../../domain/risk/vocabulary";
 import type { DB } from "../../../db/schema";
 import type { Locale } from "../../../errors";
 import type { ControlListFilter } from "../export-control-list";
@@ -11,8 +12,7 @@ import {
   controlLevelName,
   type LevelLabel,
   levelLabel,
-  MEASURE_KIND_NAMES,
-  MEASURE_KIND_ORDER,
+  measureKindName,
   printDate,
 } from "./print-labels";
 
@@ -26,7 +26,7 @@ const COLUMNS: { zh: string; en: string; width: number }[] = [
   { zh: "管控层级", en: "Control level", width: 12 },
   { zh: "管控单位", en: "Controlling unit", width: 14 },
   { zh: "责任人", en: "Responsible person", width: 12 },
-  ...MEASURE_KIND_ORDER.map((kind) => ({ ...MEASURE_KIND_NAMES[kind], width: kind === "engineering" ? 28 : 24 })),
+  ...MEASURE_KINDS.map((kind) => ({ ...measureKindName(kind), width: kind === "engineering" ? 28 : 24 })),
 ];
 const LEVEL_COLUMN = 4;
 
@@ -161,7 +161,7 @@ async function controlListRows(
         controlLevel ? name(controlLevel) : "",
         point.controllingUnit,
         point.responsiblePerson,
-        ...MEASURE_KIND_ORDER.map((kind) =>
+        ...MEASURE_KINDS.map((kind) =>
           numbered(point.measures.filter((measure) => measure.kind === kind).map((measure) => measure.content)),
         ),
       ],

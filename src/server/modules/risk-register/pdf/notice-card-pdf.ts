@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { MEASURE_KINDS } from "../../../../domain/risk/vocabulary";
 import type { DB } from "../../../db/schema";
 import { notFound } from "../../../errors";
 import { loadRiskPoint } from "../risk-point-queries";
@@ -11,8 +12,7 @@ import {
   controlLevelName,
   type LevelLabel,
   levelLabel,
-  MEASURE_KIND_NAMES,
-  MEASURE_KIND_ORDER,
+  measureKindName,
   printDate,
 } from "./print-labels";
 
@@ -114,16 +114,16 @@ export async function buildNoticeCardPdf(
   const accidents = [...new Set(point.hazards.flatMap((hazard) => hazard.accidentTypes))];
   paragraph(accidents.length ? accidents.map((code) => accidentTypeName(code).zh).join("、") : "—", body);
   section("主要管控措施");
-  const controlKinds = MEASURE_KIND_ORDER.filter((kind) => kind !== "emergency");
+  const controlKinds = MEASURE_KINDS.filter((kind) => kind !== "emergency");
   const anyControl = point.measures.some((measure) => measure.kind !== "emergency");
   if (!anyControl) paragraph("尚未制定管控措施", body, 0, "#737373");
   for (const kind of controlKinds) {
     const contents = point.measures.filter((measure) => measure.kind === kind).map((measure) => measure.content);
     if (contents.length === 0) continue;
-    paragraph(MEASURE_KIND_NAMES[kind].zh, { ...body, weight: "bold" });
+    paragraph(measureKindName(kind).zh, { ...body, weight: "bold" });
     numbered(contents, "", 10 * s);
   }
-  section(MEASURE_KIND_NAMES.emergency.zh);
+  section(measureKindName("emergency").zh);
   numbered(
     point.measures.filter((measure) => measure.kind === "emergency").map((measure) => measure.content),
     "发生险情立即停止作业、撤离现场并报告；拨打下方应急电话",

@@ -1,6 +1,6 @@
 import { accidentTypes } from "../../../../domain/reference/accident-types";
 import { controlLevels, type RiskLevel, riskLevelOf } from "../../../../domain/reference/risk-levels";
-import type { MeasureKind } from "../../../db/schema";
+import { MEASURE_KIND_LABELS, type MeasureKind } from "../../../../domain/risk/vocabulary";
 
 /** Names in both languages; printed matter picks one, the public card sends both. */
 export interface BilingualName {
@@ -8,16 +8,11 @@ export interface BilingualName {
   en: string;
 }
 
-// The five kinds of control measure, in the order the control list prints them.
-export const MEASURE_KIND_NAMES: Record<MeasureKind, BilingualName> = {
-  engineering: { zh: "工程技术措施", en: "Engineering / technical" },
-  management: { zh: "管理措施", en: "Management" },
-  training: { zh: "培训教育措施", en: "Training and education" },
-  protection: { zh: "个体防护措施", en: "Personal protection" },
-  emergency: { zh: "应急处置措施", en: "Emergency measures" },
-};
-
-export const MEASURE_KIND_ORDER = Object.keys(MEASURE_KIND_NAMES) as MeasureKind[];
+/** The name of a kind of control measure, as printed. */
+export function measureKindName(kind: MeasureKind): BilingualName {
+  const label = MEASURE_KIND_LABELS[kind];
+  return { zh: label["zh-CN"], en: label.en };
+}
 
 const COLOUR_NAMES: Record<string, BilingualName> = {
   red: { zh: "红色", en: "red" },
