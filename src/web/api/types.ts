@@ -1,10 +1,7 @@
 // Names for the API's answers. Each is the generated contract's type (./contract over ./openapi.d.ts, from the server's
-// OpenAPI document), narrowed only where the server declares a field loosely; what the server does not declare yet is
-// still written here by hand, marked so.
+// OpenAPI document), narrowed only where the server declares a field loosely.
 import type { Permission, Role } from "../../domain/access/roles";
 import type { MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
-import type { RiskLevel } from "../../domain/reference/risk-levels";
-import type { AssessmentMethod, ScaleValue } from "../../domain/risk/scales";
 import type { Answer, ItemOf, RequestBody } from "./contract";
 
 export type { Permission, Role };
@@ -93,22 +90,12 @@ export type HazardInput = RequestBody<"/api/v1/risk-points/{id}/hazards", "post"
 
 export type MeasureInput = RequestBody<"/api/v1/risk-points/{id}/measures", "post">;
 
-// Not declared by the server yet (GET /risk-methods): written by hand until it is.
-export type RiskBands = {
-  method: AssessmentMethod;
-  version: string;
-  thresholds: { level: 1 | 2 | 3; minScore: number }[];
-};
-export type RiskMethod = { method: AssessmentMethod; scales: Record<string, ScaleValue[]>; bands: RiskBands };
-export type RiskMethods = { methods: RiskMethod[] };
+export type RiskMethods = Answer<"/api/v1/risk-methods">;
+export type RiskMethod = RiskMethods["methods"][number];
+export type RiskBands = RiskMethod["bands"];
 export type RiskGrade = Answer<"/api/v1/calculators/risk", "post">;
 
-// Not declared by the server yet (GET /risk-stats): written by hand until it is.
-export type RiskStats = {
-  byColour: { level: RiskLevel | null; colour: string | null; count: number }[];
-  byUnit: { unit: string; counts: Record<"1" | "2" | "3" | "4", number>; notAssessed: number }[];
-  byAccidentType: { code: string; nameZh: string; nameEn: string; riskPoints: number }[];
-};
+export type RiskStats = Answer<"/api/v1/risk-stats">;
 
 export type Attachment = Answer<"/api/v1/attachments", "post">;
 
@@ -134,18 +121,9 @@ export type MajorHazardFiling = Omit<ItemOf<"/api/v1/major-hazard-filings">, "sn
 /** One unit with its identification result and its filings. */
 export type MajorHazardUnit = Omit<UnitAnswer, "filings"> & { filings: MajorHazardFiling[] };
 
-// Not declared by the server yet (GET /reference/gb18218): written by hand until it is.
-export type Gb18218Substance = {
-  cas: string | null;
-  nameZh: string;
-  nameEn: string;
-  aliases: string[];
-  thresholdTonnes: number;
-  hazardClass: string;
-  betaToxicGas?: number;
-};
-export type Gb18218Class = { code: string; nameZh: string; nameEn: string; thresholdTonnes: number; beta: number };
-export type Gb18218Table = { version: string; substances: Gb18218Substance[]; classes: Gb18218Class[] };
+export type Gb18218Table = Answer<"/api/v1/reference/gb18218">;
+export type Gb18218Substance = Gb18218Table["substances"][number];
+export type Gb18218Class = Gb18218Table["classes"][number];
 
 /** The public notice card a posted card's QR code opens: no ids, coordinates or personal phone numbers. */
 export type PublicRiskCard = Answer<"/api/v1/public/risk-cards/{token}">;

@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Grid, Select, Space, Typography } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { HIDDEN_DANGER_STATUSES, type HiddenDangerLevel } from "../../../domain/hidden-danger";
 import { api } from "../../api/client";
+import type { Answer, ItemOf } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -11,7 +12,7 @@ import { useUrlFilters } from "../../components/paging";
 import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
 import { HiddenDangerTags } from "./HiddenDangerTags";
-import { formatDate, type HiddenDanger, sourceLabel, statusLabel } from "./hidden-danger-data";
+import { formatDate, sourceLabel, statusLabel } from "./hidden-danger-data";
 
 /** Hidden dangers in the caller's scope, newest first; filters live in the URL. */
 export function HiddenDangerListPage() {
@@ -29,7 +30,7 @@ export function HiddenDangerListPage() {
 
   const list = useRequest(
     () =>
-      api.get<{ items: HiddenDanger[]; total: number }>("/hidden-dangers", {
+      api.get<Answer<"/api/v1/hidden-dangers">>("/hidden-dangers", {
         status,
         level,
         overdue: overdue || undefined,
@@ -97,7 +98,7 @@ export function HiddenDangerListPage() {
           {t("hd.onlySupervised")}
         </Checkbox>
       </Space>
-      <RequestTable<HiddenDanger>
+      <RequestTable<ItemOf<"/api/v1/hidden-dangers">>
         request={list}
         rows={list.data?.items}
         data-testid="hd-table"

@@ -2,6 +2,7 @@ import { DownloadOutlined, EditOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tooltip } from "antd";
 import { useState } from "react";
 import { api, errorMessage } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -40,7 +41,9 @@ export function HiddenDangerStatsPage() {
   const summaries = useRequest(
     () =>
       enterpriseId
-        ? api.get<{ items: HdSummary[] }>("/hidden-danger-summaries", { enterpriseId }).then((r) => r.items)
+        ? api
+            .get<Answer<"/api/v1/hidden-danger-summaries">>("/hidden-danger-summaries", { enterpriseId })
+            .then((r) => r.items)
         : Promise.resolve([]),
     [enterpriseId],
   );

@@ -2,117 +2,30 @@ import {
   HIDDEN_DANGER_ACTIONS,
   HIDDEN_DANGER_SOURCES,
   HIDDEN_DANGER_STATUSES,
-  type HiddenDangerActionType,
   type HiddenDangerLevel,
   type HiddenDangerStatus,
 } from "../../../domain/hidden-danger";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import type { ItemOf, RequestBody } from "../../api/contract";
+import type { Answer, ItemOf, RequestBody } from "../../api/contract";
 import { codeLabel } from "../../components/labels";
 import type { MessageKey, Translate } from "../../i18n";
 
-// The API shapes of hidden dangers, inspections and their statistics, and the words and colours they are shown with.
+// The answers of hidden dangers, inspections and their statistics, as the server's response schemas declare them, and
+// the words and colours they are shown with.
 
 /** A major hidden danger's rectification plan, as a step sends it and the danger shows it. */
 export type RectificationPlan = NonNullable<RequestBody<"/api/v1/hidden-dangers/{id}/actions", "post">["plan"]>;
 
-export type HdEvent = {
-  seq: number;
-  action: HiddenDangerActionType | "report";
-  from: HiddenDangerStatus | null;
-  to: HiddenDangerStatus;
-  actorName: string;
-  at: string;
-  comment: string | null;
-  photoIds: string[];
-};
+export type HiddenDanger = Answer<"/api/v1/hidden-dangers/{id}">;
+export type HdEvent = HiddenDanger["events"][number];
+export type HdStats = Answer<"/api/v1/hidden-danger-stats">;
+export type HdSummary = ItemOf<"/api/v1/hidden-danger-summaries">;
 
-export type HiddenDanger = {
-  id: string;
-  code: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  source: string;
-  status: HiddenDangerStatus;
-  level: HiddenDangerLevel;
-  description: string;
-  place: string;
-  riskPointId: string | null;
-  categoryCode: string;
-  photoBeforeIds: string[];
-  photoAfterIds: string[];
-  responsibleUnit: string;
-  responsibleUserId: string | null;
-  responsibleUserName?: string | null;
-  finderName?: string | null;
-  measures: string;
-  funds: number | null;
-  deadline: string | null;
-  overdue: boolean;
-  foundAt: string;
-  closedAt: string | null;
-  plan: RectificationPlan | null;
-  supervision: {
-    listed: boolean;
-    listedAt: string | null;
-    progressIntervalDays: number | null;
-    lastProgressReportAt: string | null;
-    delistedAt: string | null;
-  };
-  pendingExtension: { newDeadline: string; reason: string; requestedAt: string } | null;
-  availableActions: HiddenDangerActionType[];
-  events: HdEvent[];
-};
-
-export type HdStats = {
-  found: number;
-  dismissed: number;
-  rectified: number;
-  rectificationRate: number | null;
-  onTimeRate: number | null;
-  open: number;
-  overdue: number;
-  majorFound: number;
-  majorOpen: number;
-  byCategory: { category: string; count: number }[];
-  bySource: { source: string; count: number }[];
-};
-
-export type HdSummary = { period: string; figures: HdStats; signedName: string; signedAt: string };
-
-export type TaskStatus = "open" | "done" | "missed";
-export type InspectionTask = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  title: string;
-  frequency: string;
-  dueAt: string;
-  status: TaskStatus;
-  itemCount: number;
-  doneCount: number;
-};
-export type CheckOutcome = "pass" | "fail" | "not_applicable";
-export type InspectionTaskItem = {
-  checklistItemId: string;
-  content: string;
-  outcome: CheckOutcome | null;
-  note: string;
-  photoIds: string[];
-  lng: number | null;
-  lat: number | null;
-  recordedAt: string | null;
-  hiddenDangerId: string | null;
-};
-export type ChecklistItem = {
-  id: string;
-  source: "measure" | "template" | "custom";
-  templateKind: string | null;
-  content: string;
-  checkFrequency: string;
-  controlLevel: string | null;
-  responsiblePerson: string;
-};
+export type InspectionTask = ItemOf<"/api/v1/inspection-tasks">;
+export type TaskStatus = InspectionTask["status"];
+export type InspectionTaskItem = Answer<"/api/v1/inspection-tasks/{id}">["items"][number];
+export type CheckOutcome = NonNullable<InspectionTaskItem["outcome"]>;
+export type ChecklistItem = ItemOf<"/api/v1/checklist-items">;
 
 export type AppNotification = ItemOf<"/api/v1/notifications">;
 

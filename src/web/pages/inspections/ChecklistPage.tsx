@@ -4,6 +4,7 @@ import { useState } from "react";
 import { TEMPLATE_KINDS } from "../../../domain/inspection/templates";
 import { CHECK_FREQUENCIES } from "../../../domain/risk/vocabulary";
 import { api, errorMessage } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
 import { checkFrequencyLabel } from "../../components/labels";
@@ -22,7 +23,7 @@ export function ChecklistPage() {
   const { message } = App.useApp();
   const enterpriseId = me.enterpriseIds[0] ?? "";
   const items = useRequest(
-    () => api.get<{ items: ChecklistItem[] }>("/checklist-items", { enterpriseId }).then((r) => r.items),
+    () => api.get<Answer<"/api/v1/checklist-items">>("/checklist-items", { enterpriseId }).then((r) => r.items),
     [enterpriseId],
   );
   const [generating, setGenerating] = useState(false);
