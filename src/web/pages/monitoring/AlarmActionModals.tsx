@@ -6,6 +6,38 @@ import type { Alarm } from "./monitoring-data";
 
 type StepValues = { note?: string; cause?: string; actionTaken?: string };
 
+/** What each step asks: an optional note to acknowledge; the cause and the action taken to dispose. */
+const STEP_FIELDS = {
+  acknowledge: [
+    {
+      name: "note",
+      label: "alarm.note",
+      placeholder: "alarm.notePlaceholder",
+      rows: 3,
+      required: false,
+      testId: "acknowledge-note",
+    },
+  ],
+  dispose: [
+    {
+      name: "cause",
+      label: "alarm.cause",
+      placeholder: "alarm.causePlaceholder",
+      rows: 2,
+      required: true,
+      testId: "dispose-cause",
+    },
+    {
+      name: "actionTaken",
+      label: "alarm.actionTaken",
+      placeholder: "alarm.actionPlaceholder",
+      rows: 3,
+      required: true,
+      testId: "dispose-action",
+    },
+  ],
+} as const;
+
 /**
  * One step on an alarm, over the alarm's message: acknowledging it with an optional note (who and when are recorded
  * by the server), or recording its disposal once acknowledged (what caused it and what was done).
@@ -26,7 +58,6 @@ export function AlarmStepModal({
   const [form] = Form.useForm<StepValues>();
   const acknowledging = step === "acknowledge";
   const subject = { device: alarm?.deviceName ?? alarm?.enterpriseName ?? "" };
-  const rule = { required: true, min: 2, whitespace: true, message: t("alarm.fieldRequired") };
 
   const submit = async (values: StepValues) => {
     if (!alarm) return;
@@ -51,35 +82,23 @@ export function AlarmStepModal({
       failures="toast"
       intro={<p style={{ marginTop: 0 }}>{alarm?.message}</p>}
     >
-      {acknowledging ? (
-        <Form.Item name="note" label={t("alarm.note")}>
+      {STEP_FIELDS[step].map((field) => (
+        <Form.Item
+          key={field.name}
+          name={field.name}
+          label={t(field.label)}
+          rules={
+            field.required ? [{ required: true, min: 2, whitespace: true, message: t("alarm.fieldRequired") }] : []
+          }
+        >
           <Input.TextArea
-            data-testid="acknowledge-note"
-            rows={3}
+            data-testid={field.testId}
+            rows={field.rows}
             maxLength={1000}
-            placeholder={t("alarm.notePlaceholder")}
+            placeholder={t(field.placeholder)}
           />
         </Form.Item>
-      ) : (
-        <>
-          <Form.Item name="cause" label={t("alarm.cause")} rules={[rule]}>
-            <Input.TextArea
-              data-testid="dispose-cause"
-              rows={2}
-              maxLength={1000}
-              placeholder={t("alarm.causePlaceholder")}
-            />
-          </Form.Item>
-          <Form.Item name="actionTaken" label={t("alarm.actionTaken")} rules={[rule]}>
-            <Input.TextArea
-              data-testid="dispose-action"
-              rows={3}
-              maxLength={1000}
-              placeholder={t("alarm.actionPlaceholder")}
-            />
-          </Form.Item>
-        </>
-      )}
+      ))}
     </FormModal>
   );
 }
