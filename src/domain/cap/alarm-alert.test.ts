@@ -19,7 +19,7 @@ function subject(overrides: Partial<AlarmCapSubject> = {}): AlarmCapSubject {
     ruleId: "high_high",
     ruleKind: "threshold_high_high",
     severity: 1,
-    message: { zh: "高高限报警", en: "High-high alarm" },
+    message: { "zh-CN": "高高限报警", en: "High-high alarm" },
     value: 0.1 + 0.2,
     peak: 55,
     raisedAt: RAISED,

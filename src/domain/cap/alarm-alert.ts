@@ -1,12 +1,12 @@
-// A DualGuard alarm as CAP 1.2 messages (REFERENCE.md §10). The raise is an Alert; later news of the same alarm is an
+// A DualGuard alarm as OASIS CAP 1.2 messages. The raise is an Alert; later news of the same alarm is an
 // Update referencing every earlier message of it. When the condition ends the alarm becomes an Update with
 // responseType AllClear and urgency Past: CAP 1.2 §3.2.2 defines AllClear as "the subject event no longer poses a
 // threat", whereas Cancel "cancels the earlier message(s)", which readers take as a retraction. So Cancel is kept for
 // an alarm withdrawn as false (a test gas, a faulty detector) and carries a note saying why.
 
 import { type AlarmSeverity, type DeviceType, deviceTypeInfo, severityColour } from "../monitoring/device-types";
-import type { AlarmMessage } from "../monitoring/evaluate";
 import { ALARM_RULE_KIND_LABELS, type AlarmRuleKind } from "../monitoring/rules";
+import { type LocalisedText, text } from "../text";
 import {
   type CapAlertInput,
   type CapArea,
@@ -29,7 +29,7 @@ export type AlarmCapSubject = {
   ruleKind: AlarmRuleKind;
   severity: AlarmSeverity;
   /** The message of the transition this CAP message reports. */
-  message: AlarmMessage;
+  message: LocalisedText;
   /** The compared quantity and its peak, as in the transition. */
   value: number;
   peak: number;
@@ -86,11 +86,7 @@ export function alarmCapAlert(subject: AlarmCapSubject, phase: AlarmCapPhase, op
   const kind = ALARM_RULE_KIND_LABELS[subject.ruleKind];
   const live = phase === "raise" || phase === "update";
   const ended =
-    phase === "clear"
-      ? { zh: "解除：", en: "Cleared: " }
-      : phase === "cancel"
-        ? { zh: "撤销：", en: "Withdrawn: " }
-        : null;
+    phase === "clear" ? text("解除：", "Cleared: ") : phase === "cancel" ? text("撤销：", "Withdrawn: ") : null;
   const offset = options.utcOffsetMinutes ?? DEFAULT_CAP_UTC_OFFSET_MINUTES;
   const unit =
     subject.ruleKind === "inactivity" ? "s" : subject.ruleKind === "rate_of_change" ? `${type.unit}/min` : type.unit;
@@ -115,15 +111,15 @@ export function alarmCapAlert(subject: AlarmCapSubject, phase: AlarmCapPhase, op
     parameters,
     area: subject.area,
   } satisfies Partial<CapInfo>;
-  const eventZh = `${type.nameZh}${kind.zh}`;
+  const eventZh = `${type.nameZh}${kind["zh-CN"]}`;
   const eventEn = `${type.nameEn} ${kind.en.charAt(0).toLowerCase()}${kind.en.slice(1)}`;
   // One info block per language (CAP 1.2 §3.2.2: several info blocks may carry the same alert in other languages).
   const info: CapInfo[] = [
     {
       language: "zh-CN",
       event: eventZh,
-      headline: `${ended?.zh ?? ""}${subject.enterpriseName} ${subject.deviceName} ${eventZh}`,
-      description: subject.message.zh,
+      headline: `${ended?.["zh-CN"] ?? ""}${subject.enterpriseName} ${subject.deviceName} ${eventZh}`,
+      description: subject.message["zh-CN"],
       ...shared,
     },
     {

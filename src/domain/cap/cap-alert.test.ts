@@ -153,7 +153,7 @@ describe("buildCapAlert", () => {
     }
     expect(error).toBeInstanceOf(CapAlertError);
     expect((error as CapAlertError).problems.map((p) => p.field)).toEqual(["identifier", "references"]);
-    expect((error as CapAlertError).problems[1].messageZh).toBe("更新或撤销消息须引用原消息。");
+    expect((error as CapAlertError).problems[1].message["zh-CN"]).toBe("更新或撤销消息须引用原消息。");
   });
 });
 

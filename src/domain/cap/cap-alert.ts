@@ -1,6 +1,8 @@
-// OASIS Common Alerting Protocol 1.2 (REFERENCE.md §10): one CAP `alert` document as text. Element order, enumerations
-// and date patterns follow the schema (shared/standards/CAP-v1.2.xsd); the rules the schema cannot express (no spaces
-// or commas in identifiers, references for Update and Cancel, closed polygons) follow the CAP 1.2 specification §3.
+// OASIS Common Alerting Protocol 1.2: one CAP `alert` document as text. Element order, enumerations and date patterns
+// follow the OASIS schema (CAP-v1.2.xsd, beside this file); the rules the schema cannot express (no spaces or commas
+// in identifiers, references for Update and Cancel, closed polygons) follow the CAP 1.2 specification §3.
+
+import { type LocalisedText, text } from "../text";
 
 export const CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
 export const CAP_MEDIA_TYPE = "application/cap+xml";
@@ -98,12 +100,12 @@ export type CapAlertInput = {
   utcOffsetMinutes?: number;
 };
 
-export type CapProblem = { field: string; messageZh: string; messageEn: string };
+export type CapProblem = { field: string; message: LocalisedText };
 
 export class CapAlertError extends Error {
   readonly problems: CapProblem[];
   constructor(problems: CapProblem[]) {
-    super(`Invalid CAP alert: ${problems.map((p) => `${p.field}: ${p.messageEn}`).join("; ")}`);
+    super(`Invalid CAP alert: ${problems.map((p) => `${p.field}: ${p.message.en}`).join("; ")}`);
     this.name = "CapAlertError";
     this.problems = problems;
   }
@@ -194,7 +196,7 @@ function closedRing(points: readonly CapPoint[]): readonly CapPoint[] {
 /** What is wrong with the input, [] when buildCapAlert will accept it. */
 export function capAlertProblems(input: CapAlertInput): CapProblem[] {
   const problems: CapProblem[] = [];
-  const add = (field: string, messageZh: string, messageEn: string) => problems.push({ field, messageZh, messageEn });
+  const add = (field: string, zh: string, en: string) => problems.push({ field, message: text(zh, en) });
   const token = (field: string, value: unknown) => {
     if (typeof value !== "string" || !CAP_TOKEN.test(value)) {
       add(field, "不能为空，且不能含空格、逗号、< 或 &。", "Must not be empty or contain spaces, commas, < or &.");

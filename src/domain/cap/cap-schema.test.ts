@@ -62,7 +62,7 @@ const subject: AlarmCapSubject = {
   ruleId: "high",
   ruleKind: "threshold_high",
   severity: 2,
-  message: { zh: "高限报警：读数 25 %LEL 达到或超过报警阈值 20 %LEL", en: "High alarm: reading 25 %LEL" },
+  message: { "zh-CN": "高限报警：读数 25 %LEL 达到或超过报警阈值 20 %LEL", en: "High alarm: reading 25 %LEL" },
   value: 25,
   peak: 25,
   raisedAt: SENT,

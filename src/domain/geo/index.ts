@@ -1,2 +1,3 @@
+export * from "./map-layers";
 export * from "./polygon";
 export * from "./random";

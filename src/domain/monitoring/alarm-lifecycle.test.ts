@@ -48,8 +48,8 @@ describe("alarm life cycle", () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe("illegal_transition");
-      expect(result.error.messageZh).not.toBe("");
-      expect(result.error.messageEn).not.toBe("");
+      expect(result.error.message["zh-CN"]).not.toBe("");
+      expect(result.error.message.en).not.toBe("");
     } else {
       expect(result.ok).toBe(true);
       if (!result.ok) return;
@@ -74,7 +74,7 @@ describe("alarm life cycle", () => {
 
   it("appends each disposal with cause, action taken, who and when", () => {
     const first = applyAlarmAction(alarmIn("acknowledged"), action("dispose"));
-    if (!first.ok) throw new Error(first.error.messageEn);
+    if (!first.ok) throw new Error(first.error.message.en);
     const second = applyAlarmAction(first.alarm, { ...action("dispose"), cause: "re-checked" } as AlarmAction);
     expect(second.ok && second.alarm.disposals.map((d) => d.cause)).toEqual(["valve packing leak", "re-checked"]);
     expect(first.alarm.disposals[0]).toEqual({
@@ -87,8 +87,8 @@ describe("alarm life cycle", () => {
 
   it("tells the operator to acknowledge before recording a disposal", () => {
     const result = applyAlarmAction(raisedAlarm(RAISED), action("dispose"));
-    expect(!result.ok && result.error.messageEn).toContain("Acknowledge the alarm before recording its disposal");
-    expect(!result.ok && result.error.messageZh).toContain("请先确认报警");
+    expect(!result.ok && result.error.message.en).toContain("Acknowledge the alarm before recording its disposal");
+    expect(!result.ok && result.error.message["zh-CN"]).toContain("请先确认报警");
   });
 
   it("refuses an acknowledgement without a name", () => {

@@ -1,26 +1,33 @@
-// The life cycle of one alarm (REFERENCE.md §10): active-unacknowledged → acknowledged → cleared, or
-// active-unacknowledged → cleared-unacknowledged → cleared when the condition ends before anyone responds. Each step
-// records who and when; disposals (cause and action taken) are recorded once someone has acknowledged the alarm.
+// The life cycle of one alarm, the alarm states of IEC 62682 (ANSI/ISA-18.2): active-unacknowledged → acknowledged →
+// cleared, or active-unacknowledged → cleared-unacknowledged → cleared when the condition ends before anyone responds.
+// Each step records who and when; disposals (cause and action taken) are recorded once someone has acknowledged the
+// alarm.
+
+import { type LocalisedText, text } from "../text";
 
 export const ALARM_STATUSES = ["active_unacknowledged", "acknowledged", "cleared_unacknowledged", "cleared"] as const;
 export type AlarmStatus = (typeof ALARM_STATUSES)[number];
 
+/** The statuses of an alarm whose condition still holds (not yet cleared), acknowledged or not. */
+export const ACTIVE_ALARM_STATUSES = [
+  "active_unacknowledged",
+  "acknowledged",
+] as const satisfies readonly AlarmStatus[];
+
 export const ALARM_ACTIONS = ["acknowledge", "clear", "dispose"] as const;
 export type AlarmActionType = (typeof ALARM_ACTIONS)[number];
 
-type Label = { zh: string; en: string };
-
-export const ALARM_STATUS_LABELS: Readonly<Record<AlarmStatus, Label>> = {
-  active_unacknowledged: { zh: "报警未确认", en: "Active, unacknowledged" },
-  acknowledged: { zh: "已确认", en: "Acknowledged" },
-  cleared_unacknowledged: { zh: "已消除未确认", en: "Cleared, unacknowledged" },
-  cleared: { zh: "已消除", en: "Cleared" },
+export const ALARM_STATUS_LABELS: Readonly<Record<AlarmStatus, LocalisedText>> = {
+  active_unacknowledged: text("报警未确认", "Active, unacknowledged"),
+  acknowledged: text("已确认", "Acknowledged"),
+  cleared_unacknowledged: text("已消除未确认", "Cleared, unacknowledged"),
+  cleared: text("已消除", "Cleared"),
 };
 
-export const ALARM_ACTION_LABELS: Readonly<Record<AlarmActionType, Label>> = {
-  acknowledge: { zh: "确认报警", en: "Acknowledge" },
-  clear: { zh: "报警消除", en: "Clear" },
-  dispose: { zh: "登记处置", en: "Record disposal" },
+export const ALARM_ACTION_LABELS: Readonly<Record<AlarmActionType, LocalisedText>> = {
+  acknowledge: text("确认报警", "Acknowledge"),
+  clear: text("报警消除", "Clear"),
+  dispose: text("登记处置", "Record disposal"),
 };
 
 /**
@@ -37,7 +44,7 @@ export const ALARM_TRANSITIONS: Readonly<Record<AlarmStatus, Readonly<Partial<Re
 
 /** Whether the condition behind the alarm still holds: at most one such alarm per (device, rule). */
 export function isConditionActive(status: AlarmStatus): boolean {
-  return status === "active_unacknowledged" || status === "acknowledged";
+  return (ACTIVE_ALARM_STATUSES as readonly AlarmStatus[]).includes(status);
 }
 
 /** Whether someone still has to acknowledge the alarm. */
@@ -74,8 +81,7 @@ export type AlarmLifecycleErrorCode =
 
 export type AlarmLifecycleError = {
   code: AlarmLifecycleErrorCode;
-  messageZh: string;
-  messageEn: string;
+  message: LocalisedText;
   fields?: string[];
 };
 
@@ -102,51 +108,53 @@ export function nextAlarmStatus(status: AlarmStatus, action: AlarmActionType): A
   return ALARM_TRANSITIONS[status][action] ?? null;
 }
 
-function failure(code: AlarmLifecycleErrorCode, messageZh: string, messageEn: string, fields?: string[]) {
-  return { ok: false as const, error: { code, messageZh, messageEn, ...(fields ? { fields } : {}) } };
+function failure(code: AlarmLifecycleErrorCode, message: LocalisedText, fields?: string[]) {
+  return { ok: false as const, error: { code, message, ...(fields ? { fields } : {}) } };
 }
 
 // Why each illegal pair is refused, in the words an operator needs.
 function illegal(status: AlarmStatus, action: AlarmActionType): AlarmLifecycleResult {
-  const reasons: Record<string, Label> = {
-    "acknowledged:acknowledge": { zh: "该报警已确认。", en: "This alarm has already been acknowledged." },
-    "cleared:acknowledge": { zh: "该报警已消除并已确认。", en: "This alarm is already cleared and acknowledged." },
-    "cleared_unacknowledged:clear": { zh: "该报警已消除。", en: "This alarm has already cleared." },
-    "cleared:clear": { zh: "该报警已消除。", en: "This alarm has already cleared." },
-    "active_unacknowledged:dispose": {
-      zh: "请先确认报警，再登记处置情况。",
-      en: "Acknowledge the alarm before recording its disposal.",
-    },
-    "cleared_unacknowledged:dispose": {
-      zh: "请先确认报警，再登记处置情况。",
-      en: "Acknowledge the alarm before recording its disposal.",
-    },
+  const reasons: Record<string, LocalisedText> = {
+    "acknowledged:acknowledge": text("该报警已确认。", "This alarm has already been acknowledged."),
+    "cleared:acknowledge": text("该报警已消除并已确认。", "This alarm is already cleared and acknowledged."),
+    "cleared_unacknowledged:clear": text("该报警已消除。", "This alarm has already cleared."),
+    "cleared:clear": text("该报警已消除。", "This alarm has already cleared."),
+    "active_unacknowledged:dispose": text(
+      "请先确认报警，再登记处置情况。",
+      "Acknowledge the alarm before recording its disposal.",
+    ),
+    "cleared_unacknowledged:dispose": text(
+      "请先确认报警，再登记处置情况。",
+      "Acknowledge the alarm before recording its disposal.",
+    ),
   };
-  const reason = reasons[`${status}:${action}`] ?? { zh: "不允许此操作。", en: "This step is not allowed." };
+  const reason = reasons[`${status}:${action}`] ?? text("不允许此操作。", "This step is not allowed.");
   const from = ALARM_STATUS_LABELS[status];
   const step = ALARM_ACTION_LABELS[action];
   return failure(
     "illegal_transition",
-    `报警状态为“${from.zh}”，不能“${step.zh}”：${reason.zh}`,
-    `The alarm is "${from.en}"; "${step.en}" is not possible: ${reason.en}`,
+    text(
+      `报警状态为“${from["zh-CN"]}”，不能“${step["zh-CN"]}”：${reason["zh-CN"]}`,
+      `The alarm is "${from.en}"; "${step.en}" is not possible: ${reason.en}`,
+    ),
   );
 }
 
-const isBlank = (text: unknown) => typeof text !== "string" || text.trim() === "";
+const isBlank = (value: unknown) => typeof value !== "string" || value.trim() === "";
 const isValidDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 
-/** Applies one step; the first failed check comes back with a code and messages in Chinese and English. */
+/** Applies one step; the first failed check comes back with a code and a message in Chinese and English. */
 export function applyAlarmAction(alarm: AlarmLifecycle, action: AlarmAction): AlarmLifecycleResult {
   const to = nextAlarmStatus(alarm.status, action.type);
   if (to === null) return illegal(alarm.status, action.type);
   if (!isValidDate(action.at)) {
-    return failure("invalid_time", "时间无效。", "The time is not a valid date.", ["at"]);
+    return failure("invalid_time", text("时间无效。", "The time is not a valid date."), ["at"]);
   }
   const from = alarm.status;
   switch (action.type) {
     case "acknowledge":
       if (isBlank(action.by)) {
-        return failure("actor_required", "请注明确认人。", "Say who acknowledges the alarm.", ["by"]);
+        return failure("actor_required", text("请注明确认人。", "Say who acknowledges the alarm."), ["by"]);
       }
       return {
         ok: true,
@@ -170,13 +178,13 @@ export function applyAlarmAction(alarm: AlarmLifecycle, action: AlarmAction): Al
     case "dispose": {
       const missing = (["cause", "actionTaken", "by"] as const).filter((field) => isBlank(action[field]));
       if (missing.includes("by")) {
-        return failure("actor_required", "请注明处置人。", "Say who recorded the disposal.", ["by"]);
+        return failure("actor_required", text("请注明处置人。", "Say who recorded the disposal."), ["by"]);
       }
       if (missing.includes("cause")) {
-        return failure("cause_required", "请填写报警原因。", "Give the cause of the alarm.", ["cause"]);
+        return failure("cause_required", text("请填写报警原因。", "Give the cause of the alarm."), ["cause"]);
       }
       if (missing.includes("actionTaken")) {
-        return failure("action_taken_required", "请填写采取的处置措施。", "Describe the action taken.", [
+        return failure("action_taken_required", text("请填写采取的处置措施。", "Describe the action taken."), [
           "actionTaken",
         ]);
       }

@@ -1,5 +1,6 @@
-// The monitored device types, their units and default alarm rules (REFERENCE.md §10). Every default is configurable
-// per device (rules.ts); where no standard fixes a value the comment says "practice".
+// The monitored device types, their units and default alarm rules. Every default is configurable per device
+// (rules.ts); each comment names the standard a value comes from (GB/T 50493-2019 for gas detection), or says
+// "practice" where no standard fixes it.
 
 import { type RiskColour, type RiskLevel, riskLevelOf } from "../reference/risk-levels";
 import type { AlarmRule } from "./rules";
@@ -19,7 +20,7 @@ export type DeviceType = (typeof DEVICE_TYPES)[number];
 /** Alarm severity on the four-level scale: 1 is the most severe. One scale with the risk levels, so one colour. */
 export type AlarmSeverity = RiskLevel;
 
-/** Severity → colour: 1 red, 2 orange, 3 yellow, 4 blue, the risk colours of 安委办〔2016〕11号 (REFERENCE.md §2). */
+/** Severity → colour: 1 red, 2 orange, 3 yellow, 4 blue, the risk colours of 安委办〔2016〕11号. */
 export function severityColour(severity: AlarmSeverity): RiskColour {
   return riskLevelOf(severity).colour;
 }

@@ -3,6 +3,7 @@
 // below are the shipped defaults. Work Safety Law (2021) art. 21 and 25: the principal person and the safety managers
 // answer for the enterprise's safety; the supervisor is the government's eye on it.
 
+import { type LocalisedText, text } from "../text";
 import type { AlarmLifecycle } from "./alarm-lifecycle";
 import type { AlarmSeverity } from "./device-types";
 
@@ -15,10 +16,10 @@ export const ALARM_ESCALATION_TARGETS: Readonly<Record<AlarmEscalationStep, Alar
   3: "territory_supervisor",
 };
 
-export const ALARM_ESCALATION_TARGET_LABELS: Readonly<Record<AlarmEscalationTarget, { zh: string; en: string }>> = {
-  safety_manager: { zh: "企业安全管理人员", en: "Enterprise safety manager" },
-  principal: { zh: "主要负责人", en: "Principal person" },
-  territory_supervisor: { zh: "属地监管人员", en: "Territory supervisor" },
+export const ALARM_ESCALATION_TARGET_LABELS: Readonly<Record<AlarmEscalationTarget, LocalisedText>> = {
+  safety_manager: text("企业安全管理人员", "Enterprise safety manager"),
+  principal: text("主要负责人", "Principal person"),
+  territory_supervisor: text("属地监管人员", "Territory supervisor"),
 };
 
 export type AlarmEscalationConfig = {

@@ -121,7 +121,7 @@ describe("threshold rules", () => {
 
   it("words the raise in Chinese and English with the unit", () => {
     const { transitions } = run(gasHigh, [[0, 25]]);
-    expect(transitions[0]?.message.zh).toBe("高限报警：读数 25 %LEL 达到或超过报警阈值 20 %LEL");
+    expect(transitions[0]?.message["zh-CN"]).toBe("高限报警：读数 25 %LEL 达到或超过报警阈值 20 %LEL");
     expect(transitions[0]?.message.en).toBe("High alarm: reading 25 %LEL at or above the alarm threshold 20 %LEL");
   });
 
@@ -253,7 +253,7 @@ describe("inactivity rules", () => {
     expect(evaluateSilence(state, silence, at(299)).transition).toBeNull();
     const raised = evaluateSilence(state, silence, at(300));
     expect(raised.transition).toMatchObject({ type: "raise", value: 300, at: at(300) });
-    expect(raised.transition?.message.zh).toContain("《安全生产法》第三十六条");
+    expect(raised.transition?.message["zh-CN"]).toContain("《安全生产法》第三十六条");
     expect(raised.transition?.message.en).toContain("Work Safety Law art. 36");
   });
 

@@ -1,4 +1,4 @@
-// Evaluating one alarm rule of one device, reading by reading (REFERENCE.md §10). The state a rule needs between
+// Evaluating one alarm rule of one device, reading by reading. The state a rule needs between
 // readings is plain JSON the server stores per (device, rule), so durations and silence timers resume after a restart.
 // No clock is read here: every time comes from the reading or from the caller's `now`.
 //
@@ -7,6 +7,7 @@
 // arrived out of order and changes nothing either: not the rate (it would be computed backwards), not a sustained
 // run, not the alarm (it describes the past, not the present). Evaluation is therefore idempotent on (device, ts).
 
+import type { LocalisedText } from "../text";
 import { ALARM_RULE_KIND_LABELS, type AlarmRule, raisesUpwards } from "./rules";
 
 /**
@@ -30,8 +31,6 @@ export type RuleState = {
   conditionSinceMs: number | null;
 };
 
-export type AlarmMessage = { zh: string; en: string };
-
 /**
  * A change to the (device, rule) alarm. `value` is the quantity the rule compares: the reading for threshold and
  * sustained rules, the change per minute for rate of change, seconds without data for inactivity.
@@ -42,7 +41,7 @@ export type AlarmTransition = {
   /** The most extreme value since raising, this one included. */
   peak: number;
   at: Date;
-  message: AlarmMessage;
+  message: LocalisedText;
 };
 
 export type IgnoredReason = "invalid" | "duplicate" | "out_of_order" | "future";
@@ -118,9 +117,9 @@ const meetsRaise = (x: number, l: { raiseAt: number; upwards: boolean }) =>
 const meetsClear = (x: number, l: { clearAt: number; upwards: boolean }) => (l.upwards ? x < l.clearAt : x > l.clearAt);
 
 type Wording = {
-  raise: (measured: number) => AlarmMessage;
-  update: (measured: number, peak: number) => AlarmMessage;
-  clear: (measured: number) => AlarmMessage;
+  raise: (measured: number) => LocalisedText;
+  update: (measured: number, peak: number) => LocalisedText;
+  clear: (measured: number) => LocalisedText;
 };
 
 function wording(rule: AlarmRule, l: { raiseAt: number; clearAt: number; upwards: boolean }, value: number): Wording {
@@ -131,15 +130,15 @@ function wording(rule: AlarmRule, l: { raiseAt: number; clearAt: number; upwards
     const rising = l.upwards;
     return {
       raise: (rate) => ({
-        zh: `变化速率报警：读数每分钟${rising ? "上升" : "下降"} ${num(Math.abs(rate))}（报警值 ${num(Math.abs(l.raiseAt))} ${perMin}），当前读数 ${withUnit(value, u)}`,
+        "zh-CN": `变化速率报警：读数每分钟${rising ? "上升" : "下降"} ${num(Math.abs(rate))}（报警值 ${num(Math.abs(l.raiseAt))} ${perMin}），当前读数 ${withUnit(value, u)}`,
         en: `Rate-of-change alarm: the reading is ${rising ? "rising" : "falling"} by ${num(Math.abs(rate))} ${perMin} (limit ${num(Math.abs(l.raiseAt))} ${perMin}), now ${withUnit(value, u)}`,
       }),
       update: (rate, peak) => ({
-        zh: `变化速率报警持续：每分钟变化 ${num(rate)}，峰值 ${num(peak)} ${perMin}，当前读数 ${withUnit(value, u)}`,
+        "zh-CN": `变化速率报警持续：每分钟变化 ${num(rate)}，峰值 ${num(peak)} ${perMin}，当前读数 ${withUnit(value, u)}`,
         en: `Rate-of-change alarm continues: ${num(rate)} ${perMin}, peak ${num(peak)} ${perMin}, now ${withUnit(value, u)}`,
       }),
       clear: (rate) => ({
-        zh: `变化速率报警解除：每分钟变化 ${num(rate)}，已回到 ${num(l.clearAt)} ${perMin} 的解除值以内`,
+        "zh-CN": `变化速率报警解除：每分钟变化 ${num(rate)}，已回到 ${num(l.clearAt)} ${perMin} 的解除值以内`,
         en: `Rate-of-change alarm cleared: ${num(rate)} ${perMin} is back within the clear rate ${num(l.clearAt)} ${perMin}`,
       }),
     };
@@ -149,19 +148,19 @@ function wording(rule: AlarmRule, l: { raiseAt: number; clearAt: number; upwards
     raise: (v) =>
       rule.kind === "sustained"
         ? {
-            zh: `持续超限报警：读数已持续 ${num(sustainedFor)} 秒${l.upwards ? "不低于" : "不高于"}阈值 ${withUnit(l.raiseAt, u)}，当前 ${withUnit(v, u)}`,
+            "zh-CN": `持续超限报警：读数已持续 ${num(sustainedFor)} 秒${l.upwards ? "不低于" : "不高于"}阈值 ${withUnit(l.raiseAt, u)}，当前 ${withUnit(v, u)}`,
             en: `Sustained alarm: the reading has been at or ${l.upwards ? "above" : "below"} ${withUnit(l.raiseAt, u)} for ${num(sustainedFor)} s, now ${withUnit(v, u)}`,
           }
         : {
-            zh: `${label.zh}：读数 ${withUnit(v, u)} ${l.upwards ? "达到或超过" : "等于或低于"}报警阈值 ${withUnit(l.raiseAt, u)}`,
+            "zh-CN": `${label["zh-CN"]}：读数 ${withUnit(v, u)} ${l.upwards ? "达到或超过" : "等于或低于"}报警阈值 ${withUnit(l.raiseAt, u)}`,
             en: `${label.en}: reading ${withUnit(v, u)} at or ${l.upwards ? "above" : "below"} the alarm threshold ${withUnit(l.raiseAt, u)}`,
           },
     update: (v, peak) => ({
-      zh: `${label.zh}持续：读数 ${withUnit(v, u)}，峰值 ${withUnit(peak, u)}`,
+      "zh-CN": `${label["zh-CN"]}持续：读数 ${withUnit(v, u)}，峰值 ${withUnit(peak, u)}`,
       en: `${label.en} continues: reading ${withUnit(v, u)}, peak ${withUnit(peak, u)}`,
     }),
     clear: (v) => ({
-      zh: `${label.zh}解除：读数 ${withUnit(v, u)} 已回到解除阈值 ${withUnit(l.clearAt, u)} ${l.upwards ? "以下" : "以上"}`,
+      "zh-CN": `${label["zh-CN"]}解除：读数 ${withUnit(v, u)} 已回到解除阈值 ${withUnit(l.clearAt, u)} ${l.upwards ? "以下" : "以上"}`,
       en: `${label.en} cleared: reading ${withUnit(v, u)} is back ${l.upwards ? "below" : "above"} the clear threshold ${withUnit(l.clearAt, u)}`,
     }),
   };
@@ -245,7 +244,7 @@ export function evaluateReading(
         peak: Math.max(gapSeconds, state.peak ?? 0),
         at: new Date(arrivedMs),
         message: {
-          zh: `监测恢复：中断 ${num(gapSeconds)} 秒后重新收到数据`,
+          "zh-CN": `监测恢复：中断 ${num(gapSeconds)} 秒后重新收到数据`,
           en: `Monitoring back online: data arrived after ${num(gapSeconds)} s of silence`,
         },
       },
@@ -296,7 +295,7 @@ export function evaluateSilence(state: RuleState, rule: AlarmRule, now: Date): S
       at: new Date(nowMs),
       message: {
         // Work Safety Law (2021) art. 36 ¶3.
-        zh:
+        "zh-CN":
           `监测离线：已 ${num(silentSeconds)} 秒未收到数据（限值 ${num(limitSeconds)} 秒）。` +
           "《安全生产法》第三十六条：不得关闭、破坏直接关系生产安全的监控、报警设备、设施，或者篡改、隐瞒、销毁其相关数据、信息。",
         en:

@@ -96,8 +96,7 @@ describe("ruleProblems", () => {
     expect(problem).toEqual({
       ruleId: "a",
       code: "threshold_required",
-      messageZh: "请设置报警阈值。",
-      messageEn: "Set the alarm threshold.",
+      message: { "zh-CN": "请设置报警阈值。", en: "Set the alarm threshold." },
     });
   });
 });

@@ -1,6 +1,8 @@
-// Alarm rules (REFERENCE.md §10): threshold, sustained for a duration, rate of change and inactivity. A device's
-// rules are its type's defaults merged with its own overrides, by rule id.
+// Alarm rules: threshold, sustained for a duration, rate of change and inactivity (no data, which Work Safety Law
+// (2021) art. 36 makes an alarm of its own: monitoring may not be switched off). A device's rules are its type's
+// defaults merged with its own overrides, by rule id.
 
+import { type LocalisedText, text } from "../text";
 import { type AlarmSeverity, type DeviceType, deviceTypeInfo } from "./device-types";
 
 export const ALARM_RULE_KINDS = [
@@ -13,15 +15,13 @@ export const ALARM_RULE_KINDS = [
 ] as const;
 export type AlarmRuleKind = (typeof ALARM_RULE_KINDS)[number];
 
-type Label = { zh: string; en: string };
-
-export const ALARM_RULE_KIND_LABELS: Readonly<Record<AlarmRuleKind, Label>> = {
-  threshold_high: { zh: "高限报警", en: "High alarm" },
-  threshold_high_high: { zh: "高高限报警", en: "High-high alarm" },
-  threshold_low: { zh: "低限报警", en: "Low alarm" },
-  sustained: { zh: "持续超限报警", en: "Sustained alarm" },
-  rate_of_change: { zh: "变化速率报警", en: "Rate-of-change alarm" },
-  inactivity: { zh: "监测离线", en: "Monitoring offline" },
+export const ALARM_RULE_KIND_LABELS: Readonly<Record<AlarmRuleKind, LocalisedText>> = {
+  threshold_high: text("高限报警", "High alarm"),
+  threshold_high_high: text("高高限报警", "High-high alarm"),
+  threshold_low: text("低限报警", "Low alarm"),
+  sustained: text("持续超限报警", "Sustained alarm"),
+  rate_of_change: text("变化速率报警", "Rate-of-change alarm"),
+  inactivity: text("监测离线", "Monitoring offline"),
 };
 
 /**
@@ -68,7 +68,7 @@ export type RuleProblemCode =
   | "rate_required"
   | "invalid_direction";
 
-export type RuleProblem = { ruleId: string; code: RuleProblemCode; messageZh: string; messageEn: string };
+export type RuleProblem = { ruleId: string; code: RuleProblemCode; message: LocalisedText };
 
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
@@ -90,8 +90,8 @@ export function raisesUpwards(rule: AlarmRule): boolean {
 export function ruleProblems(rule: AlarmRule): RuleProblem[] {
   const id = typeof rule.id === "string" ? rule.id : "";
   const problems: RuleProblem[] = [];
-  const add = (code: RuleProblemCode, messageZh: string, messageEn: string) =>
-    problems.push({ ruleId: id, code, messageZh, messageEn });
+  const add = (code: RuleProblemCode, zh: string, en: string) =>
+    problems.push({ ruleId: id, code, message: text(zh, en) });
 
   if (id.trim() === "") add("id_required", "规则须有编号。", "A rule needs an id.");
   if (!ALARM_RULE_KINDS.includes(rule.kind)) {

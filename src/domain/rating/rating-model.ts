@@ -7,7 +7,7 @@ import { industries, industrySectionOf } from "../reference/industries";
 import { type RiskColour, type RiskLevel, riskLevelOf } from "../reference/risk-levels";
 
 export type EnterpriseScale = "large" | "medium" | "small" | "micro";
-/** GB 18218-2018 levels of a major hazard source, 1 the most severe (REFERENCE.md §4). */
+/** GB 18218-2018 levels of a major hazard source (table 6), 1 the most severe. */
 export type MajorHazardLevel = 1 | 2 | 3 | 4;
 
 export type RatingInputs = {
@@ -21,13 +21,13 @@ export type RatingInputs = {
   redRiskPoints: number;
   orangeRiskPoints: number;
   hazardousProcesses: number;
-  /** Counts as a database counts them: open ⊇ overdue and open ⊇ open major ⊇ overdue major (REFERENCE.md §7). */
+  /** Counts as a database counts them: open ⊇ overdue and open ⊇ open major ⊇ overdue major. */
   openHiddenDangers: number;
   overdueHiddenDangers: number;
   openMajorHiddenDangers: number;
   overdueMajorHiddenDangers: number;
   alarmsLast30Days: { red: number; orange: number; yellow: number; blue: number };
-  /** State Council Decree 493 art. 3 grades (REFERENCE.md §6). */
+  /** Accident grades of State Council Decree 493 art. 3. */
   accidentsLast12Months: { general: number; larger: number; major: number; particularlyMajor: number };
   enforcementViolations12Months: number;
   verifiedPublicReports12Months: number;
@@ -95,14 +95,14 @@ export const DEFAULT_WEIGHTS: RatingWeights = {
     divisions: {
       "06": 20, // practice: coal mining, firedamp explosions and water inrush (GB 6441 types) make it the top base
       "25": 18, // practice: petroleum, coal and fuel processing handles GB 18218 flammables in bulk
-      "26": 18, // practice: raw chemicals, the hazardous-chemicals industry of GB 18218 (REFERENCE.md §4)
+      "26": 18, // practice: raw chemicals, the hazardous-chemicals industry of GB 18218-2018
       "27": 10, // practice: medicines, chemical synthesis at smaller scale
       "28": 10, // practice: chemical fibres, solvents and polymerisation
       "31": 12, // practice: ferrous smelting, molten metal and coal gas
       "32": 12, // practice: non-ferrous smelting, molten metal and toxic gases
       "45": 12, // practice: gas production and supply, flammable gas under pressure
       "59": 8, // practice: warehousing, where hazardous goods are stored
-      "62": 8, // practice: catering uses fuel gas; Work Safety Law art. 36 singles it out (REFERENCE.md §1)
+      "62": 8, // practice: catering uses fuel gas; Work Safety Law (2021) art. 36 para. 3 singles it out
     },
     sections: {
       B: 16, // practice: mining, collapse, roof fall, blasting
@@ -116,14 +116,14 @@ export const DEFAULT_WEIGHTS: RatingWeights = {
     },
     otherwise: 2, // practice: offices, services, public administration
   },
-  // Practice: more people exposed means a worse possible accident grade (Decree 493 grades by deaths, REFERENCE.md §6).
+  // Practice: more people exposed means a worse possible accident grade (Decree 493 art. 3 grades by deaths).
   scale: { large: 8, medium: 5, small: 2, micro: 0 },
   factors: {
-    majorHazardLevel1: { pointsPerUnit: 15, cap: 30 }, // practice: GB 18218 level 1, R ≥ 100 (REFERENCE.md §4)
+    majorHazardLevel1: { pointsPerUnit: 15, cap: 30 }, // practice: GB 18218-2018 level 1, R ≥ 100 (table 6)
     majorHazardLevel2: { pointsPerUnit: 10, cap: 20 }, // practice: GB 18218 level 2, 50 ≤ R < 100
     majorHazardLevel3: { pointsPerUnit: 6, cap: 12 }, // practice: GB 18218 level 3, 10 ≤ R < 50
     majorHazardLevel4: { pointsPerUnit: 3, cap: 6 }, // practice: GB 18218 level 4, R < 10
-    redRiskPoints: { pointsPerUnit: 9, cap: 27 }, // practice: a major (red) risk, 安委办〔2016〕11号 (REFERENCE.md §2)
+    redRiskPoints: { pointsPerUnit: 9, cap: 27 }, // practice: a major (red) risk, 安委办〔2016〕11号
     orangeRiskPoints: { pointsPerUnit: 3, cap: 9 }, // practice: a larger (orange) risk, a third of a red one
     hazardousProcesses: { pointsPerUnit: 3, cap: 9 }, // practice: each hazardous process under key supervision
     particularlyMajorAccidents: { pointsPerUnit: 80, cap: 80 }, // practice: Decree 493 art. 3, ≥ 30 deaths: red alone
@@ -134,12 +134,12 @@ export const DEFAULT_WEIGHTS: RatingWeights = {
     openMajorHiddenDangers: { pointsPerUnit: 8, cap: 16 }, // practice: a major hidden danger being rectified in time (§7)
     overdueGeneralHiddenDangers: { pointsPerUnit: 2, cap: 10 }, // practice: a general one not fixed by its deadline
     openGeneralHiddenDangers: { pointsPerUnit: 0.5, cap: 5 }, // practice: found and being fixed is the mechanism working
-    redAlarms: { pointsPerUnit: 4, cap: 12 }, // practice: monitoring alarm, severity 1 (REFERENCE.md §10)
+    redAlarms: { pointsPerUnit: 4, cap: 12 }, // practice: monitoring alarm of severity 1 (red)
     orangeAlarms: { pointsPerUnit: 2, cap: 8 }, // practice: severity 2
     yellowAlarms: { pointsPerUnit: 1, cap: 4 }, // practice: severity 3
     blueAlarms: { pointsPerUnit: 0.5, cap: 2 }, // practice: severity 4
     enforcementViolations: { pointsPerUnit: 3, cap: 12 }, // practice: each violation found by an enforcement inspection
-    verifiedPublicReports: { pointsPerUnit: 4, cap: 12 }, // practice: a public report found true (REFERENCE.md §8)
+    verifiedPublicReports: { pointsPerUnit: 4, cap: 12 }, // practice: a public report found true (reward measures, 安监总财〔2018〕19号)
   },
   levelThresholds: { 1: 60, 2: 40, 3: 20 }, // practice: red ≥ 60, orange ≥ 40, yellow ≥ 20, blue below
 };
@@ -277,7 +277,7 @@ export function validateRatingInputs(inputs: RatingInputs): RatingProblem[] {
     count(`accidentsLast12Months.${grade}`, inputs.accidentsLast12Months[grade]);
   }
   if (problems.length > 0) return problems;
-  // A hidden danger counted as overdue or major is also counted as open (REFERENCE.md §7).
+  // A hidden danger counted as overdue or major is also counted as open.
   const nested: [string, number, string, number][] = [
     ["overdueHiddenDangers", inputs.overdueHiddenDangers, "openHiddenDangers", inputs.openHiddenDangers],
     ["openMajorHiddenDangers", inputs.openMajorHiddenDangers, "openHiddenDangers", inputs.openHiddenDangers],

@@ -10,7 +10,7 @@ export type RegionalInput = {
   enterpriseLevels: RiskLevel[];
   /** Level of every public-area risk point in the node and below. */
   publicRiskPointLevels: RiskLevel[];
-  /** GB 18218-2018 level of every major hazard source in the node and below (REFERENCE.md §4). */
+  /** GB 18218-2018 level (table 6) of every major hazard source in the node and below. */
   majorHazardLevels: MajorHazardLevel[];
   /** Alarms not yet cleared, by colour (severity 1 red … 4 blue). */
   activeAlarms: { red: number; orange: number; yellow: number; blue: number };

@@ -10,7 +10,6 @@ import { hiddenDangerRoutes } from "./hidden-dangers/routes";
 import { inspectionRoutes } from "./inspections/routes";
 import { majorHazardRoutes } from "./major-hazards/routes";
 import { mapRoutes } from "./map/routes";
-import { alarmRoutes } from "./monitoring/alarm-routes";
 import { monitoringRoutes } from "./monitoring/routes";
 import { notificationRoutes } from "./notifications/routes";
 import { organisationRoutes } from "./organisations/routes";
@@ -41,7 +40,6 @@ export async function registerModules(app: App) {
   await app.register(hiddenDangerRoutes);
   await app.register(inspectionRoutes);
   await app.register(monitoringRoutes);
-  await app.register(alarmRoutes);
   await app.register(ratingRoutes);
   await app.register(cockpitRoutes);
   await app.register(calculatorRoutes);

@@ -13,7 +13,36 @@ export interface paths {
         open?: boolean;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            deviceId: string | null;
+            deviceName: string | null;
+            deviceCode: string | null;
+            ruleId: string;
+            ruleKind: string;
+            severity: 1 | 2 | 3 | 4;
+            status: "active_unacknowledged" | "acknowledged" | "cleared_unacknowledged" | "cleared";
+            message: string;
+            lastValue: number | null;
+            peak: number | null;
+            raisedAt: string;
+            lastUpdateAt: string;
+            acknowledgedAt: string | null;
+            acknowledgeNote: string | null;
+            clearedAt: string | null;
+            disposals: {
+              cause: string;
+              actionTaken: string;
+              by: string;
+              at: string;
+            }[];
+          }[];
+        };
+      };
     };
   };
   "/api/v1/alarms/{id}/acknowledge": {
@@ -24,7 +53,34 @@ export interface paths {
       body: {
         note?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          deviceId: string | null;
+          deviceName: string | null;
+          deviceCode: string | null;
+          ruleId: string;
+          ruleKind: string;
+          severity: 1 | 2 | 3 | 4;
+          status: "active_unacknowledged" | "acknowledged" | "cleared_unacknowledged" | "cleared";
+          message: string;
+          lastValue: number | null;
+          peak: number | null;
+          raisedAt: string;
+          lastUpdateAt: string;
+          acknowledgedAt: string | null;
+          acknowledgeNote: string | null;
+          clearedAt: string | null;
+          disposals: {
+            cause: string;
+            actionTaken: string;
+            by: string;
+            at: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/alarms/{id}/dispose": {
@@ -36,7 +92,34 @@ export interface paths {
         cause: string;
         actionTaken: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string;
+          deviceId: string | null;
+          deviceName: string | null;
+          deviceCode: string | null;
+          ruleId: string;
+          ruleKind: string;
+          severity: 1 | 2 | 3 | 4;
+          status: "active_unacknowledged" | "acknowledged" | "cleared_unacknowledged" | "cleared";
+          message: string;
+          lastValue: number | null;
+          peak: number | null;
+          raisedAt: string;
+          lastUpdateAt: string;
+          acknowledgedAt: string | null;
+          acknowledgeNote: string | null;
+          clearedAt: string | null;
+          disposals: {
+            cause: string;
+            actionTaken: string;
+            by: string;
+            at: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/alarms/stream": {
@@ -44,7 +127,9 @@ export interface paths {
       query: {
         lang?: "zh-CN" | "en";
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/attachments": {
@@ -1009,7 +1094,9 @@ export interface paths {
       query: {
         territory?: string;
       };
-      responses: {};
+      responses: {
+        200: string;
+      };
     };
   };
   "/api/v1/checklist-items": {
@@ -1269,7 +1356,29 @@ export interface paths {
       query: {
         enterpriseId?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string | null;
+            code: string;
+            name: string;
+            deviceType: "combustible_gas" | "toxic_gas" | "oxygen" | "temperature" | "pressure" | "liquid_level" | "flow" | "switch_state";
+            unit: string;
+            riskPointId: string | null;
+            majorHazardUnitId: string | null;
+            lng: number | null;
+            lat: number | null;
+            installDate: string | null;
+            calibrationDue: string | null;
+            lastValue: number | null;
+            lastTs: string | null;
+            credentialRotatedAt: string | null;
+            credentialRevokedAt: string | null;
+          }[];
+        };
+      };
     };
     post: {
       body: {
@@ -1284,7 +1393,35 @@ export interface paths {
         installDate?: string;
         calibrationDue?: string;
       };
-      responses: {};
+      responses: {
+        201: {
+          id: string;
+          enterpriseId: string;
+          enterpriseName: string | null;
+          code: string;
+          name: string;
+          deviceType: "combustible_gas" | "toxic_gas" | "oxygen" | "temperature" | "pressure" | "liquid_level" | "flow" | "switch_state";
+          unit: string;
+          riskPointId: string | null;
+          majorHazardUnitId: string | null;
+          lng: number | null;
+          lat: number | null;
+          installDate: string | null;
+          calibrationDue: string | null;
+          lastValue: number | null;
+          lastTs: string | null;
+          credentialRotatedAt: string | null;
+          credentialRevokedAt: string | null;
+          credential: string;
+          mqtt: {
+            url: string | null;
+            username: string;
+            topic: string;
+            routingKey: string;
+          } | null;
+          brokerUpdated: boolean | null;
+        };
+      };
     };
   };
   "/api/v1/devices/{id}/credential": {
@@ -1292,13 +1429,29 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          credential: string;
+          mqtt: {
+            url: string | null;
+            username: string;
+            topic: string;
+            routingKey: string;
+          } | null;
+          brokerUpdated: boolean | null;
+        };
+      };
     };
     delete: {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          revoked: true;
+          brokerUpdated: boolean | null;
+        };
+      };
     };
   };
   "/api/v1/devices/{id}/readings": {
@@ -1311,7 +1464,39 @@ export interface paths {
         to?: string;
         limit?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          device: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string | null;
+            code: string;
+            name: string;
+            deviceType: "combustible_gas" | "toxic_gas" | "oxygen" | "temperature" | "pressure" | "liquid_level" | "flow" | "switch_state";
+            unit: string;
+            riskPointId: string | null;
+            majorHazardUnitId: string | null;
+            lng: number | null;
+            lat: number | null;
+            installDate: string | null;
+            calibrationDue: string | null;
+            lastValue: number | null;
+            lastTs: string | null;
+            credentialRotatedAt: string | null;
+            credentialRevokedAt: string | null;
+          };
+          mqtt: {
+            url: string | null;
+            username: string;
+            topic: string;
+            routingKey: string;
+          } | null;
+          readings: {
+            ts: string;
+            value: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/devices/{id}/rules": {
@@ -1319,7 +1504,26 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          overrides: {
+            id: string;
+            [key: string]: unknown;
+          }[];
+          rules: {
+            id: string;
+            kind: "threshold_high" | "threshold_high_high" | "threshold_low" | "sustained" | "rate_of_change" | "inactivity";
+            severity: 1 | 2 | 3 | 4;
+            enabled?: boolean;
+            threshold?: number;
+            clearThreshold?: number;
+            durationSeconds?: number;
+            ratePerMinute?: number;
+            direction?: "above" | "below";
+            unit?: string;
+          }[];
+        };
+      };
     };
     put: {
       path: {
@@ -1331,7 +1535,26 @@ export interface paths {
           [key: string]: unknown;
         }[];
       };
-      responses: {};
+      responses: {
+        200: {
+          overrides: {
+            id: string;
+            [key: string]: unknown;
+          }[];
+          rules: {
+            id: string;
+            kind: "threshold_high" | "threshold_high_high" | "threshold_low" | "sustained" | "rate_of_change" | "inactivity";
+            severity: 1 | 2 | 3 | 4;
+            enabled?: boolean;
+            threshold?: number;
+            clearThreshold?: number;
+            durationSeconds?: number;
+            ratePerMinute?: number;
+            direction?: "above" | "below";
+            unit?: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/enterprises": {
@@ -1587,7 +1810,32 @@ export interface paths {
       path: {
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          rating: {
+            score: number;
+            level: 1 | 2 | 3 | 4;
+            explanation: string;
+            contributions: {
+              factor: string;
+              kind: "inherent" | "dynamic" | "cap";
+              count: number;
+              points: number;
+              textZh: string;
+              textEn: string;
+            }[];
+            inputs: unknown;
+            weightsVersion: string;
+            computedAt: string;
+          } | null;
+          history: {
+            computedAt: string;
+            score: number;
+            level: 1 | 2 | 3 | 4;
+            explanation: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/enterprises/{id}/staff": {
@@ -2307,7 +2555,24 @@ export interface paths {
         deviceCode?: string;
         limit?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            deviceCode: string;
+            channel: string;
+            reason: string;
+            message: string;
+            detail: string | null;
+            payloadExcerpt: string;
+            count: number;
+            firstAt: string;
+            lastAt: string;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/ingest/readings": {
@@ -2333,7 +2598,16 @@ export interface paths {
   };
   "/api/v1/ingest/stats": {
     get: {
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            day: string;
+            channel: string;
+            outcome: string;
+            count: number;
+          }[];
+        };
+      };
     };
   };
   "/api/v1/inspection-tasks": {
@@ -2811,7 +3085,160 @@ export interface paths {
         level?: number;
         territoryId?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          bbox: {
+            minLng: number;
+            minLat: number;
+            maxLng: number;
+            maxLat: number;
+          };
+          zoom: number;
+          capped: boolean;
+          layers: {
+            enterprises?: {
+              type: "FeatureCollection";
+              features: {
+                type: "Feature";
+                id: string;
+                geometry: {
+                  type: "Point";
+                  coordinates: unknown[];
+                };
+                properties: {
+                  layer: "enterprises" | "riskPoints" | "majorHazards" | "alarms" | "hiddenDangers";
+                  level: number | null;
+                  colour: string | null;
+                  id?: string;
+                  name?: string;
+                  detail?: string;
+                  flag?: boolean;
+                  score?: number;
+                  cluster?: true;
+                  count?: number;
+                  byLevel?: number[];
+                  flagged?: number;
+                };
+              }[];
+              clustered: boolean;
+              capped: boolean;
+              total: number;
+            };
+            riskPoints?: {
+              type: "FeatureCollection";
+              features: {
+                type: "Feature";
+                id: string;
+                geometry: {
+                  type: "Point";
+                  coordinates: unknown[];
+                };
+                properties: {
+                  layer: "enterprises" | "riskPoints" | "majorHazards" | "alarms" | "hiddenDangers";
+                  level: number | null;
+                  colour: string | null;
+                  id?: string;
+                  name?: string;
+                  detail?: string;
+                  flag?: boolean;
+                  score?: number;
+                  cluster?: true;
+                  count?: number;
+                  byLevel?: number[];
+                  flagged?: number;
+                };
+              }[];
+              clustered: boolean;
+              capped: boolean;
+              total: number;
+            };
+            majorHazards?: {
+              type: "FeatureCollection";
+              features: {
+                type: "Feature";
+                id: string;
+                geometry: {
+                  type: "Point";
+                  coordinates: unknown[];
+                };
+                properties: {
+                  layer: "enterprises" | "riskPoints" | "majorHazards" | "alarms" | "hiddenDangers";
+                  level: number | null;
+                  colour: string | null;
+                  id?: string;
+                  name?: string;
+                  detail?: string;
+                  flag?: boolean;
+                  score?: number;
+                  cluster?: true;
+                  count?: number;
+                  byLevel?: number[];
+                  flagged?: number;
+                };
+              }[];
+              clustered: boolean;
+              capped: boolean;
+              total: number;
+            };
+            alarms?: {
+              type: "FeatureCollection";
+              features: {
+                type: "Feature";
+                id: string;
+                geometry: {
+                  type: "Point";
+                  coordinates: unknown[];
+                };
+                properties: {
+                  layer: "enterprises" | "riskPoints" | "majorHazards" | "alarms" | "hiddenDangers";
+                  level: number | null;
+                  colour: string | null;
+                  id?: string;
+                  name?: string;
+                  detail?: string;
+                  flag?: boolean;
+                  score?: number;
+                  cluster?: true;
+                  count?: number;
+                  byLevel?: number[];
+                  flagged?: number;
+                };
+              }[];
+              clustered: boolean;
+              capped: boolean;
+              total: number;
+            };
+            hiddenDangers?: {
+              type: "FeatureCollection";
+              features: {
+                type: "Feature";
+                id: string;
+                geometry: {
+                  type: "Point";
+                  coordinates: unknown[];
+                };
+                properties: {
+                  layer: "enterprises" | "riskPoints" | "majorHazards" | "alarms" | "hiddenDangers";
+                  level: number | null;
+                  colour: string | null;
+                  id?: string;
+                  name?: string;
+                  detail?: string;
+                  flag?: boolean;
+                  score?: number;
+                  cluster?: true;
+                  count?: number;
+                  byLevel?: number[];
+                  flagged?: number;
+                };
+              }[];
+              clustered: boolean;
+              capped: boolean;
+              total: number;
+            };
+          };
+        };
+      };
     };
   };
   "/api/v1/map/features/{layer}/{id}": {
@@ -2820,7 +3247,21 @@ export interface paths {
         layer: "enterprises" | "riskPoints" | "majorHazards" | "alarms" | "hiddenDangers";
         id: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          layer: "enterprises" | "riskPoints" | "majorHazards" | "alarms" | "hiddenDangers";
+          id: string;
+          name: string;
+          level: number | null;
+          explanation: string | null;
+          score: number | null;
+          facts: {
+            key: string;
+            value: string | number | (null | null);
+          }[];
+          link: string;
+        };
+      };
     };
   };
   "/api/v1/map/territories": {
@@ -2828,7 +3269,31 @@ export interface paths {
       query: {
         parentId?: string;
       };
-      responses: {};
+      responses: {
+        200: {
+          type: "FeatureCollection";
+          features: {
+            type: "Feature";
+            id: string;
+            geometry: {
+              type: "Polygon";
+              coordinates: unknown[][][];
+            };
+            properties: {
+              id: string;
+              code: string;
+              name: string;
+              kind: string;
+              level: 1 | 2 | 3 | 4;
+              colour: string;
+              score: number;
+              explanation: string;
+              enterprises: number;
+              bbox: unknown[];
+            };
+          }[];
+        };
+      };
     };
   };
   "/api/v1/measures/{id}": {
@@ -3013,7 +3478,18 @@ export interface paths {
         page?: number;
         pageSize?: number;
       };
-      responses: {};
+      responses: {
+        200: {
+          items: {
+            id: string;
+            name: string;
+            score: number;
+            level: 1 | 2 | 3 | 4;
+            explanation: string;
+          }[];
+          total: number;
+        };
+      };
     };
   };
   "/api/v1/reference/{kind}": {
@@ -3175,7 +3651,7 @@ export interface paths {
               yellow: number;
               blue: number;
             };
-            level: number;
+            level: 1 | 2 | 3 | 4;
             colour: string;
             score: number;
             explanation: string;

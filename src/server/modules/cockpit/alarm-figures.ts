@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
-import { ACTIVE_ALARM_STATUSES } from "../regions/regional-levels";
 import { DAY_MS } from "./cockpit-calendar";
 import type { ColourCounts } from "./schema";
 

@@ -1,9 +1,9 @@
 import { type Kysely, sql } from "kysely";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
-import { ACTIVE_ALARM_STATUSES } from "../regions/regional-levels";
 import { OPEN, overdue } from "./hidden-danger-figures";
 import type { CockpitChildEnterprise } from "./schema";
 

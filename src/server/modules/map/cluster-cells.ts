@@ -1,7 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Scope } from "../../auth/principal";
 import type { DB } from "../../db/schema";
-import type { Job } from "../../jobs/job-runner";
 import type { Bbox } from "./viewport";
 
 /** The grids kept in map_cluster_cell; above the finest one the viewport is small enough to cluster live. */
@@ -60,15 +59,6 @@ export async function rebuildClusterCells(db: Kysely<DB>): Promise<{ cells: numb
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM map_cluster_cell`.execute(trx);
     return { cells: Number(rows[0].n) };
   });
-}
-
-/** Keeps the pre-counted clusters at most five minutes behind the records (individual features are always live). */
-export function mapClusterJob(): Job {
-  return {
-    name: "map-cluster-cells",
-    everySeconds: 300,
-    run: ({ db }) => rebuildClusterCells(db),
-  };
 }
 
 /** Whether a layer in this scope can be answered from the cells: they know territory and level, not industry. */

@@ -1,10 +1,10 @@
 import { type Kysely, sql } from "kysely";
+import type { MapLayer } from "../../../domain/geo/map-layers";
+import { FINISHED_HIDDEN_DANGER_STATUSES } from "../../../domain/hidden-danger/vocabulary";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope } from "../../auth/scope";
 import type { DB } from "../../db/schema";
-import { ACTIVE_ALARM_STATUSES } from "../regions/regional-levels";
-import { FINISHED_HIDDEN_DANGER_STATUSES } from "./map-features";
-import type { MapLayer } from "./viewport";
 
 /** One line of the card: a label key the web translates and a value already in the caller's language. */
 export type CardFact = { key: string; value: string | number | null };
@@ -75,7 +75,7 @@ async function enterpriseCard({ db, scope, en }: Context, id: string): Promise<F
       "enterprise_rating.computed_at",
     ])
     .where("enterprise.id", "=", id)
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .executeTakeFirst();
   if (!enterprise) return null;
   const counts = await sql<{ open_dangers: number; major_dangers: number; alarms: number; majors: number }>`
@@ -135,7 +135,7 @@ async function riskPointCard({ db, scope, en }: Context, id: string): Promise<Fe
   query =
     scope.kind === "territory" && scope.industries.length === 0
       ? query.where("risk_point.territory_path", "like", `${scope.path}%`)
-      : query.where("risk_point.owner_kind", "=", "enterprise").where((eb) => enterpriseInScope(eb as never, scope));
+      : query.where("risk_point.owner_kind", "=", "enterprise").where((eb) => enterpriseInScope(eb, scope));
   const point = await query.executeTakeFirst();
   if (!point) return null;
   const owner =
@@ -173,7 +173,7 @@ async function majorHazardCard({ db, scope }: Context, id: string): Promise<Feat
       "enterprise.name as enterprise_name",
     ])
     .where("major_hazard_unit.id", "=", id)
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .executeTakeFirst();
   if (!unit) return null;
   return {
@@ -208,7 +208,7 @@ async function alarmCard({ db, scope, en }: Context, id: string): Promise<Featur
       "enterprise.name as enterprise_name",
     ])
     .where("alarm.id", "=", id)
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .executeTakeFirst();
   if (!alarm) return null;
   return {
@@ -243,7 +243,7 @@ async function hiddenDangerCard({ db, scope }: Context, id: string): Promise<Fea
       "enterprise.name as enterprise_name",
     ])
     .where("hidden_danger.id", "=", id)
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .executeTakeFirst();
   if (!danger) return null;
   return {

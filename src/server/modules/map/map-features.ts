@@ -1,22 +1,15 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { Static } from "typebox";
+import type { MapLayer } from "../../../domain/geo/map-layers";
+import { FINISHED_HIDDEN_DANGER_STATUSES } from "../../../domain/hidden-danger/vocabulary";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import type { Scope } from "../../auth/principal";
-import { enterpriseInScope } from "../../auth/scope";
+import { enterpriseInScope, type Joins } from "../../auth/scope";
 import type { DB } from "../../db/schema";
-import { ACTIVE_ALARM_STATUSES } from "../regions/regional-levels";
 import { type ClusterRow, cellsServe, clustersFromCells, FINEST_CELL_GRID } from "./cluster-cells";
-import {
-  type Bbox,
-  CLUSTER_LIMIT,
-  cellDegrees,
-  gridFor,
-  INDIVIDUAL_LIMIT,
-  type MapLayer,
-  NO_CLUSTER_ZOOM,
-} from "./viewport";
-
-/** Hidden-danger statuses that are finished; every other status is open. */
-export const FINISHED_HIDDEN_DANGER_STATUSES = ["closed", "dismissed"] as const;
+import type { LayerCollection as LayerCollectionSchema, MapFeature as MapFeatureSchema } from "./schema";
+import { type Bbox, CLUSTER_LIMIT, cellDegrees, gridFor, INDIVIDUAL_LIMIT, NO_CLUSTER_ZOOM } from "./viewport";
 
 export type MapFilters = {
   /** GB/T 4754 section letter or division code. */
@@ -42,18 +35,9 @@ type BaseRow = {
   score: number | null;
 };
 
-type Point = { type: "Point"; coordinates: [number, number] };
-export type MapFeature = { type: "Feature"; id: string; geometry: Point; properties: Record<string, unknown> };
-export type LayerCollection = {
-  type: "FeatureCollection";
-  features: MapFeature[];
-  /** True when the features are grid clusters rather than individual records. */
-  clustered: boolean;
-  /** True when more was in view than the response carries (INDIVIDUAL_LIMIT at street zoom, CLUSTER_LIMIT cells). */
-  capped: boolean;
-  /** How many records the features stand for (clusters: the sum of their counts). */
-  total: number;
-};
+export type MapFeature = Static<typeof MapFeatureSchema>;
+/** `capped` when more was in view than the answer carries (INDIVIDUAL_LIMIT at street zoom, CLUSTER_LIMIT cells). */
+export type LayerCollection = Static<typeof LayerCollectionSchema>;
 
 // biome-ignore lint/suspicious/noExplicitAny: each layer joins its own tables; they meet at BaseRow.
 type LayerQuery = SelectQueryBuilder<any, any, BaseRow>;
@@ -70,7 +54,9 @@ function industryMatches(eb: ExpressionBuilder<DB, "enterprise">, industry: stri
 
 /** Enterprise-owned rows: the owning enterprise in scope, of the industry, under the territory. */
 function enterpriseConditions(scope: Scope, filters: MapFilters) {
-  return (eb: ExpressionBuilder<DB, "enterprise">) => {
+  return <TB extends keyof DB>(builder: ExpressionBuilder<DB, TB>, ..._joined: Joins<TB, "enterprise">) => {
+    // Safe: the rest parameter proves "enterprise" is one of the query's tables, as in enterpriseInScope.
+    const eb = builder as unknown as ExpressionBuilder<DB, "enterprise">;
     const all = [enterpriseInScope(eb, scope), eb("enterprise.status", "<>", "closed")];
     if (filters.industry) all.push(industryMatches(eb, filters.industry));
     if (filters.territoryPath) all.push(eb("enterprise.territory_path", "like", `${filters.territoryPath}%`));
@@ -98,7 +84,7 @@ export function layerQuery(db: Kysely<DB>, layer: MapLayer, scope: Scope, reques
           "enterprise_rating.score as score",
         ])
         .where(inBbox(sql`enterprise.lng`, sql`enterprise.lat`, bbox))
-        .where((eb) => ofEnterprise(eb as never));
+        .where((eb) => ofEnterprise(eb));
       if (filters.level) query = query.where("enterprise_rating.level", "=", filters.level);
       return query as LayerQuery;
     }
@@ -130,7 +116,7 @@ export function layerQuery(db: Kysely<DB>, layer: MapLayer, scope: Scope, reques
               .selectFrom("enterprise")
               .select("enterprise.id")
               .whereRef("enterprise.id", "=", "risk_point.owner_id")
-              .where((inner) => ofEnterprise(inner as never)),
+              .where((inner) => ofEnterprise(inner)),
           ),
         );
       }
@@ -158,7 +144,7 @@ export function layerQuery(db: Kysely<DB>, layer: MapLayer, scope: Scope, reques
             bbox,
           ),
         )
-        .where((eb) => ofEnterprise(eb as never));
+        .where((eb) => ofEnterprise(eb));
       if (filters.level) query = query.where("major_hazard_unit.level", "=", filters.level);
       return query as LayerQuery;
     }
@@ -181,7 +167,7 @@ export function layerQuery(db: Kysely<DB>, layer: MapLayer, scope: Scope, reques
         ])
         .where("alarm.status", "in", [...ACTIVE_ALARM_STATUSES])
         .where(inBbox(sql`coalesce(device.lng, enterprise.lng)`, sql`coalesce(device.lat, enterprise.lat)`, bbox))
-        .where((eb) => ofEnterprise(eb as never));
+        .where((eb) => ofEnterprise(eb));
       if (filters.level) query = query.where("alarm.severity", "=", filters.level);
       return query as LayerQuery;
     }
@@ -209,7 +195,7 @@ export function layerQuery(db: Kysely<DB>, layer: MapLayer, scope: Scope, reques
         .where(
           inBbox(sql`coalesce(risk_point.lng, enterprise.lng)`, sql`coalesce(risk_point.lat, enterprise.lat)`, bbox),
         )
-        .where((eb) => ofEnterprise(eb as never));
+        .where((eb) => ofEnterprise(eb));
       if (filters.level) query = query.where("enterprise_rating.level", "=", filters.level);
       return query as LayerQuery;
     }
@@ -344,4 +330,21 @@ export async function layerInViewport(
     return individualCollection(layer, individual);
   }
   return clusterCollection(layer, await liveClusters(db, base, grid));
+}
+
+/** Every asked-for layer of the viewport, and whether any of them was capped. */
+export async function featuresInViewport(
+  db: Kysely<DB>,
+  layers: MapLayer[],
+  scope: Scope,
+  request: ViewportRequest,
+): Promise<{ capped: boolean; layers: Partial<Record<MapLayer, LayerCollection>> }> {
+  const collections: Partial<Record<MapLayer, LayerCollection>> = {};
+  let capped = false;
+  for (const layer of layers) {
+    const collection = await layerInViewport(db, layer, scope, request);
+    collections[layer] = collection;
+    capped ||= collection.capped;
+  }
+  return { capped, layers: collections };
 }

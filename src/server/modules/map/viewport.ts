@@ -1,9 +1,7 @@
+import { MAP_LAYERS, type MapLayer } from "../../../domain/geo/map-layers";
 import { invalidFields } from "../../errors";
 
 export type Bbox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
-
-export const MAP_LAYERS = ["enterprises", "riskPoints", "majorHazards", "alarms", "hiddenDangers"] as const;
-export type MapLayer = (typeof MAP_LAYERS)[number];
 
 /** At most this many individual features per layer; more in view and the layer is clustered instead. */
 export const INDIVIDUAL_LIMIT = 500;

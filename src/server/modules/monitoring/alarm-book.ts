@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Transaction } from "kysely";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import type { AlarmTransition } from "../../../domain/monitoring/evaluate";
 import type { AlarmRule } from "../../../domain/monitoring/rules";
 import type { DB } from "../../db/schema";
@@ -71,7 +72,7 @@ export class AlarmBook {
         sql<boolean>`(enterprise_id, device_id) IN (SELECT * FROM unnest(${devices.map((d) => d.enterprise_id)}::uuid[], ${devices.map((d) => d.id)}::uuid[]))`,
       )
       .where("source", "=", "device")
-      .where("status", "in", ["active_unacknowledged", "acknowledged"])
+      .where("status", "in", [...ACTIVE_ALARM_STATUSES])
       .execute();
     for (const row of rows) {
       if (!row.device_id) continue;
@@ -106,7 +107,7 @@ export class AlarmBook {
     const k = key(device.enterprise_id, device.id, rule.id);
     const open = this.open.get(k);
     const message = {
-      message_zh: `${device.name}：${transition.message.zh}`,
+      message_zh: `${device.name}：${transition.message["zh-CN"]}`,
       message_en: `${device.name}: ${transition.message.en}`,
     };
     if (transition.type === "raise") {
@@ -252,7 +253,7 @@ async function notifyRaised(trx: Transaction<DB>, alarm: OpenAlarm): Promise<voi
     dedupeKey: `alarm:${alarm.id}:raised`,
     title: { "zh-CN": `报警：${alarm.device.name}`, en: `Alarm: ${alarm.device.name}` },
     body: {
-      "zh-CN": alarm.raiseMessage?.zh ?? alarm.row.message_zh,
+      "zh-CN": alarm.raiseMessage?.["zh-CN"] ?? alarm.row.message_zh,
       en: alarm.raiseMessage?.en ?? alarm.row.message_en,
     },
     link: `/alarms/${alarm.id}`,

@@ -5,8 +5,9 @@ import type { Job } from "../../jobs/job-runner";
 import { notify } from "../../notifications/notify";
 import { supervisingUsers } from "../hidden-dangers/supervising-users";
 import { evaluateSilences } from "./evaluate-alarms";
+import { evaluateManagementAlarms } from "./evaluate-management-alarms";
 
-/** Devices gone silent raise "monitoring offline" (art. 36); a running check, not a reading, has to notice silence. */
+/** Devices gone silent raise "monitoring offline" (Work Safety Law (2021) art. 36); a running check, not a reading, has to notice silence. */
 export function inactivityJob(): Job {
   return {
     name: "monitoring-inactivity",
@@ -93,5 +94,14 @@ export function alarmEscalationJob(): Job {
       }
       return { checked: alarms.length, sent };
     },
+  };
+}
+
+/** Alarms on management records (overdue major hidden dangers, missed inspections, calibration, blind major hazards). */
+export function managementAlarmJob(): Job {
+  return {
+    name: "management-alarms",
+    everySeconds: 300,
+    run: ({ db, clock, log }) => evaluateManagementAlarms(db, clock.now(), log),
   };
 }

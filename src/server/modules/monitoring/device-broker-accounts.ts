@@ -1,9 +1,11 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 import type { BrokerAdmin } from "../../ingestion/broker-admin";
-import type { Job } from "../../jobs/job-runner";
 
 type Log = { warn(o: object, m: string): void };
+
+/** The broker's management API (null when the installation runs no broker) and where to log a failed update. */
+export type DeviceBroker = { admin: BrokerAdmin | null; log: Log };
 
 /**
  * Makes the broker agree with the database about one device, right after a
@@ -42,6 +44,16 @@ export async function syncDeviceAccount(
     log.warn({ err: error, deviceId }, "broker account not updated yet; the reconciliation job will retry");
     return false;
   }
+}
+
+/** syncDeviceAccount when the installation runs a broker; null when it runs none. */
+export function updateDeviceAccount(
+  broker: DeviceBroker,
+  db: Kysely<DB>,
+  deviceId: string,
+  options: { replace: boolean },
+): Promise<boolean | null> {
+  return broker.admin ? syncDeviceAccount(broker.admin, db, deviceId, broker.log, options) : Promise.resolve(null);
 }
 
 /**
@@ -83,12 +95,4 @@ export async function reconcileDeviceAccounts(
     removed++;
   }
   return { written, removed };
-}
-
-export function deviceAccountJob(admin: BrokerAdmin): Job {
-  return {
-    name: "broker-device-accounts",
-    everySeconds: 60,
-    run: ({ db }) => reconcileDeviceAccounts(admin, db),
-  };
 }

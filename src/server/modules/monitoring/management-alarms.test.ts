@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor, createTestContext, type TestContext } from "../../testing/test-app";
+import { createCity, createEnterprise, signIn } from "../../testing/factories";
+import { createTestContext, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { evaluateSilences } from "./evaluate-alarms";
-import { evaluateManagementAlarms, MISSED_TASKS_IN_A_ROW } from "./management-alarms";
+import { evaluateManagementAlarms, MISSED_TASKS_IN_A_ROW } from "./evaluate-management-alarms";
 
 describe.each(testDatabaseKinds())("management-data alarms on $name", (kind) => {
   let context: TestContext;
@@ -11,9 +12,11 @@ describe.each(testDatabaseKinds())("management-data alarms on $name", (kind) => 
   let enterpriseId: string;
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 20 });
-    safety = await bearerFor(context, "chem.safety");
-    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    context = await createTestContext(kind, { demoCity: false });
+    const city = await createCity(context.app, { districts: 1, towns: 1 });
+    const plant = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    safety = (await signIn(context.app, plant.safetyManager)).headers;
+    enterpriseId = plant.id;
   });
   afterAll(async () => {
     await context?.close();

@@ -1,21 +1,36 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor, createTestContext, errorOf, signIn, type TestContext } from "../../testing/test-app";
+import {
+  createCity,
+  createEnterprise,
+  createRiskPoint,
+  createUser,
+  signIn,
+  TEST_PASSWORD,
+  type TestEnterprise,
+} from "../../testing/factories";
+import { createTestContext, errorOf, signIn as signInWithPassword, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { maintainReadingPartitions } from "./reading-partitions";
 
 describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
   let context: TestContext;
+  let plant: TestEnterprise;
+  let neighbour: TestEnterprise;
   let safety: Record<string, string>;
   let enterpriseId: string;
   let device: { id: string; code: string; credential: string };
+  const as = async (user: { id: string }) => (await signIn(context.app, user)).headers;
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 20 });
+    context = await createTestContext(kind, { demoCity: false });
     await maintainReadingPartitions(context.database.db, new Date());
-    safety = await bearerFor(context, "chem.safety");
-    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    const city = await createCity(context.app, { districts: 1, towns: 1 });
+    plant = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    neighbour = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    safety = await as(plant.safetyManager);
+    enterpriseId = plant.id;
     const created = await context.app.inject({
       method: "POST",
       url: "/api/v1/devices",
@@ -74,7 +89,10 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
 
   it("counts accepted, duplicate and rejected readings per reason for the installation's operators", async () => {
     const stats = (
-      await context.app.inject({ url: "/api/v1/ingest/stats", headers: await bearerFor(context, "admin") })
+      await context.app.inject({
+        url: "/api/v1/ingest/stats",
+        headers: await as(await createUser(context.app, { role: "admin" })),
+      })
     ).json().items;
     const count = (outcome: string) =>
       stats.find((s: { channel: string; outcome: string }) => s.channel === "http" && s.outcome === outcome)?.count;
@@ -95,11 +113,12 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
       { deviceId: device.code, ts: Date.now(), value: 1 },
     ]);
     expect(wrong.statusCode).toBe(401);
-    const session = await signIn(context.app, "chem.safety");
+    const session = await signInWithPassword(context.app, plant.safetyManager.username, TEST_PASSWORD);
     expect((await send(session.headers, [{ deviceId: device.code, ts: Date.now(), value: 1 }])).statusCode).toBe(401);
     const gateway = await send(safety, [{ deviceId: device.code, ts: Date.now() - 1, value: 2 }]);
     expect(gateway.json().accepted).toBe(1);
-    const otherGateway = await bearerFor(context, "expert");
+    // A third party working for the plant may read its monitoring, not send readings.
+    const otherGateway = await as(await createUser(context.app, { role: "third_party", enterpriseIds: [plant.id] }));
     const foreign = await send(otherGateway, [{ deviceId: device.code, ts: Date.now(), value: 2 }]);
     expect(foreign.statusCode).toBe(401);
     const huge = Array.from({ length: 5001 }, (_, i) => ({ deviceId: device.code, ts: i, value: 1 }));
@@ -109,71 +128,20 @@ describe.each(testDatabaseKinds())("monitoring ingestion on $name", (kind) => {
   });
 
   it("answers a gateway naming another enterprise's device exactly as it answers an unknown code", async () => {
-    // The city's integrator token may ingest; give it one enterprise that is not the device's.
-    const other = await context.database.db
-      .selectFrom("enterprise")
-      .select("id")
-      .where("id", "<>", enterpriseId)
-      .executeTakeFirstOrThrow();
-    const gateway = await context.database.db
-      .selectFrom("app_user")
-      .select("id")
-      .where("username", "=", "chem.principal")
-      .executeTakeFirstOrThrow();
-    await context.database.db
-      .updateTable("user_enterprise")
-      .set({ enterprise_id: other.id })
-      .where("user_id", "=", gateway.id)
-      .execute();
-    try {
-      const foreign = await bearerFor(context, "chem.principal");
-      const answer = await send({ ...foreign, "accept-language": "en" }, [
-        { deviceId: device.code, ts: Date.now() - 1, value: 1 },
-        { deviceId: "NO-SUCH-CODE", ts: Date.now() - 1, value: 1 },
-      ]);
-      expect(answer.statusCode).toBe(422);
-      const [known, unknown] = answer.json().rejected;
-      expect({ ...known, index: 0, deviceId: "x" }).toEqual({ ...unknown, index: 0, deviceId: "x" });
-      expect(known.reason).toBe("unknown_device");
-    } finally {
-      await context.database.db
-        .updateTable("user_enterprise")
-        .set({ enterprise_id: enterpriseId })
-        .where("user_id", "=", gateway.id)
-        .execute();
-    }
+    // The neighbour's principal may send readings for the neighbour, not for the plant.
+    const foreign = await as(neighbour.principal);
+    const answer = await send({ ...foreign, "accept-language": "en" }, [
+      { deviceId: device.code, ts: Date.now() - 1, value: 1 },
+      { deviceId: "NO-SUCH-CODE", ts: Date.now() - 1, value: 1 },
+    ]);
+    expect(answer.statusCode).toBe(422);
+    const [known, unknown] = answer.json().rejected;
+    expect({ ...known, index: 0, deviceId: "x" }).toEqual({ ...unknown, index: 0, deviceId: "x" });
+    expect(known.reason).toBe("unknown_device");
   });
 
   it("refuses to attach a device to another enterprise's risk point or major hazard unit", async () => {
-    const neighbour = await context.database.db
-      .selectFrom("enterprise")
-      .select(["id", "territory_path"])
-      .where("id", "<>", enterpriseId)
-      .executeTakeFirstOrThrow();
-    const foreignPoint = await context.database.db
-      .insertInto("risk_point")
-      .values({
-        owner_id: neighbour.id,
-        owner_kind: "enterprise",
-        territory_path: neighbour.territory_path,
-        kind: "facility",
-        public_category: null,
-        name: "邻厂储罐",
-        unit: "储运车间",
-        lng: null,
-        lat: null,
-        area: null,
-        control_level: null,
-        controlling_unit: "储运车间",
-        responsible_person: "张三",
-        responsible_phone: "",
-        emergency_phone: "",
-        level: null,
-        public_token: randomBytes(8).toString("hex"),
-        updated_at: new Date(),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const foreignPoint = await createRiskPoint(context.app, neighbour);
     const response = await context.app.inject({
       method: "POST",
       url: "/api/v1/devices",

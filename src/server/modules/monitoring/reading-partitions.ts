@@ -1,6 +1,5 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema";
-import type { Job } from "../../jobs/job-runner";
 
 // Practice: keep raw readings about 13 months, enough for a year-on-year look; configurable in settings.
 export const DEFAULT_RETENTION_DAYS = 400;
@@ -57,12 +56,4 @@ export async function maintainReadingPartitions(
     }
   }
   return { created, dropped };
-}
-
-export function readingPartitionJob(): Job {
-  return {
-    name: "reading-partitions",
-    everySeconds: 6 * 3600,
-    run: ({ db, clock }) => maintainReadingPartitions(db, clock.now()),
-  };
 }

@@ -1,8 +1,12 @@
 import type { Kysely } from "kysely";
 import { type Actor, recordAudit } from "../../audit/record-audit";
+import type { Principal } from "../../auth/principal";
 import { hashSecret, newSecret } from "../../auth/tokens";
 import type { DB } from "../../db/schema";
 import { brokerPasswordHash } from "../../ingestion/broker-admin";
+import { type DeviceBroker, updateDeviceAccount } from "./device-broker-accounts";
+import { requireDeviceManager } from "./device-checks";
+import { findDevice } from "./find-devices";
 
 export const DEVICE_TOKEN_PREFIX = "dgd_";
 
@@ -13,14 +17,18 @@ export function newDeviceCredential(): { credential: string; credentialHash: str
 }
 
 /**
- * Gives a device a new credential (shown once) and ends the old one: HTTP
- * stops accepting it when this commits; the caller then updates the broker.
+ * Gives one of the caller's devices a new credential (shown once) and ends the old one: HTTP stops accepting it when
+ * this commits, and the broker account is replaced, which closes the device's open connections.
  */
 export async function rotateDeviceCredential(
   db: Kysely<DB>,
+  principal: Principal,
   actor: Actor,
-  device: { enterprise_id: string; id: string },
-): Promise<string> {
+  deviceId: string,
+  broker: DeviceBroker,
+) {
+  const device = await findDevice(db, principal.scope, deviceId);
+  requireDeviceManager(principal, device.enterprise_id);
   const fresh = newDeviceCredential();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -42,15 +50,20 @@ export async function rotateDeviceCredential(
       after: { rotated: true },
     });
   });
-  return fresh.credential;
+  const brokerUpdated = await updateDeviceAccount(broker, db, device.id, { replace: true });
+  return { device, credential: fresh.credential, brokerUpdated };
 }
 
-/** Ends a device's credential without a new one: it can send nothing until rotated again. */
+/** Ends one of the caller's devices' credential without a new one: it can send nothing, HTTP or MQTT, until rotated. */
 export async function revokeDeviceCredential(
   db: Kysely<DB>,
+  principal: Principal,
   actor: Actor,
-  device: { enterprise_id: string; id: string },
-): Promise<void> {
+  deviceId: string,
+  broker: DeviceBroker,
+): Promise<{ brokerUpdated: boolean | null }> {
+  const device = await findDevice(db, principal.scope, deviceId);
+  requireDeviceManager(principal, device.enterprise_id);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("device")
@@ -66,4 +79,5 @@ export async function revokeDeviceCredential(
       after: { revoked: true },
     });
   });
+  return { brokerUpdated: await updateDeviceAccount(broker, db, device.id, { replace: true }) };
 }

@@ -1,18 +1,35 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor, createTestContext, type TestContext } from "../../testing/test-app";
+import {
+  createCity,
+  createEnterprise,
+  createRiskPoint,
+  createSupervisor,
+  createUser,
+  signIn,
+  type TestCity,
+  type TestEnterprise,
+} from "../../testing/factories";
+import { createTestContext, type TestContext } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { recomputeDirtyRatings, recomputeRatings } from "./compute-ratings";
 
 describe.each(testDatabaseKinds())("enterprise ratings on $name", (kind) => {
   let context: TestContext;
+  let city: TestCity;
+  let plant: TestEnterprise;
   let safety: Record<string, string>;
   let enterpriseId: string;
+  const as = async (user: { id: string }) => (await signIn(context.app, user)).headers;
 
   beforeAll(async () => {
-    context = await createTestContext(kind, { enterprises: 20 });
-    safety = await bearerFor(context, "chem.safety");
-    enterpriseId = (await context.app.inject({ url: "/api/v1/auth/me", headers: safety })).json().user.enterpriseIds[0];
+    context = await createTestContext(kind, { demoCity: false });
+    city = await createCity(context.app, { districts: 2, towns: 1 });
+    // A chemical plant in the first district, and a neighbour in each district.
+    plant = await createEnterprise(context.app, { territory: city.districts[0].towns[0] });
+    for (const district of city.districts) await createEnterprise(context.app, { territory: district.towns[0] });
+    safety = await as(plant.safetyManager);
+    enterpriseId = plant.id;
   });
   afterAll(async () => {
     await context?.close();
@@ -20,7 +37,7 @@ describe.each(testDatabaseKinds())("enterprise ratings on $name", (kind) => {
 
   it("rates every enterprise with an explanation whose points add up to the score", async () => {
     const result = await recomputeRatings(context.database.db, null, new Date());
-    expect(result.rated).toBe(20);
+    expect(result.rated).toBe(3);
     const rating = (
       await context.app.inject({ url: `/api/v1/enterprises/${enterpriseId}/rating`, headers: safety })
     ).json().rating;
@@ -33,17 +50,10 @@ describe.each(testDatabaseKinds())("enterprise ratings on $name", (kind) => {
     const before = (
       await context.app.inject({ url: `/api/v1/enterprises/${enterpriseId}/rating`, headers: safety })
     ).json().rating;
-    const post = async (url: string, payload: object) =>
-      (await context.app.inject({ method: "POST", url: `/api/v1${url}`, headers: safety, payload })).json();
-    // Three red risk points and an overdue major hidden danger push a chemical plant up.
+    const supervisor = await as(await createSupervisor(context.app, city.districts[0]));
+    // Three red risk points push a chemical plant up.
     for (const name of ["液氯罐区", "氯化工段", "液氨罐区"]) {
-      const point = await post("/risk-points", { ownerId: enterpriseId, kind: "facility", name });
-      const withHazard = await post(`/risk-points/${point.id}/hazards`, {
-        description: `${name}泄漏`,
-        factorCode: "22",
-        accidentTypes: ["19"],
-      });
-      await post(`/hazards/${withHazard.hazards[0].id}/assessments`, { method: "LS", factors: { l: 5, s: 5 } });
+      await createRiskPoint(context.app, plant, { level: 1, kind: "facility", name });
     }
     const { rows } = await sql<{
       n: number;
@@ -58,7 +68,6 @@ describe.each(testDatabaseKinds())("enterprise ratings on $name", (kind) => {
     expect(after.rating.explanation).toContain("3 个红色风险点");
     expect(after.history.length).toBeGreaterThanOrEqual(2);
     expect(after.rating.level).toBeLessThan(before.level);
-    const supervisor = await bearerFor(context, "jiangbei.supervisor");
     const inbox = (await context.app.inject({ url: "/api/v1/notifications?pageSize=50", headers: supervisor })).json()
       .items;
     expect(inbox.map((n: { title: string }) => n.title).join()).toContain("风险等级升高");
@@ -69,14 +78,15 @@ describe.each(testDatabaseKinds())("enterprise ratings on $name", (kind) => {
     const list = (
       await context.app.inject({
         url: "/api/v1/ratings?pageSize=100",
-        headers: await bearerFor(context, "city.supervisor"),
+        headers: await as(await createSupervisor(context.app, city)),
       })
     ).json();
-    expect(list.total).toBe(20);
+    expect(list.total).toBe(3);
     const scores = list.items.map((r: { score: number }) => r.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
     expect(list.items[0].id).toBe(enterpriseId);
-    const other = await bearerFor(context, "housing.dept");
+    // A city department that supervises real estate (GB/T 4754-2017 section K) only.
+    const other = await as(await createUser(context.app, { role: "department", territory: city, industries: ["K"] }));
     expect(
       (await context.app.inject({ url: `/api/v1/enterprises/${enterpriseId}/rating`, headers: other })).statusCode,
     ).toBe(404);

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
 import type { MajorHazardLevel } from "../../../domain/rating/rating-model";
 import {
   DEFAULT_REGIONAL,
@@ -11,12 +12,10 @@ import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import type { Scope } from "../../auth/principal";
 import { enterpriseInScope, territoryInScope } from "../../auth/scope";
 import type { DB, TerritoryTable } from "../../db/schema";
+import { notFound } from "../../errors";
 
 /** The `setting` row that, when present and valid, replaces the shipped regional configuration. */
 export const REGIONAL_CONFIG_SETTING = "regional_level_config";
-
-/** Alarm statuses that still count as active (not yet cleared). */
-export const ACTIVE_ALARM_STATUSES = ["active_unacknowledged", "acknowledged"] as const;
 
 export type LevelCounts = Record<RiskLevel, number>;
 
@@ -53,6 +52,18 @@ export async function regionalConfig(db: Kysely<DB>): Promise<RegionalConfig> {
   return DEFAULT_REGIONAL;
 }
 
+/** The path of a territory node in the caller's scope; one outside answers 404 exactly like one that does not exist. */
+export async function territoryPathInScope(db: Kysely<DB>, scope: Scope, territoryId: string): Promise<string> {
+  const node = await db
+    .selectFrom("territory")
+    .select("path")
+    .where("id", "=", territoryId)
+    .where((eb) => territoryInScope(eb, scope))
+    .executeTakeFirst();
+  if (!node) throw notFound({ "zh-CN": "该属地", en: "The territory" });
+  return node.path;
+}
+
 /** The path of a node's parent ('/990100/990101/' → '/990100/'). */
 function parentPathOf(path: string): string {
   return path.replace(/[^/]+\/$/, "");
@@ -78,7 +89,7 @@ async function tallyUnder(db: Kysely<DB>, scope: Scope, prefix: string, within =
     ])
     .where("enterprise.territory_path", "like", under)
     .where("enterprise.status", "<>", "closed")
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .groupBy([sql`1`, sql`3`]);
   const majorHazards = db
     .selectFrom("major_hazard_unit")
@@ -92,7 +103,7 @@ async function tallyUnder(db: Kysely<DB>, scope: Scope, prefix: string, within =
     .where("enterprise.territory_path", "like", under)
     .where("major_hazard_unit.is_major", "=", true)
     .where("major_hazard_unit.level", "is not", null)
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .groupBy([sql`1`, sql`3`]);
   const alarms = db
     .selectFrom("alarm")
@@ -105,7 +116,7 @@ async function tallyUnder(db: Kysely<DB>, scope: Scope, prefix: string, within =
     ])
     .where("enterprise.territory_path", "like", under)
     .where("alarm.status", "in", [...ACTIVE_ALARM_STATUSES])
-    .where((eb) => enterpriseInScope(eb as never, scope))
+    .where((eb) => enterpriseInScope(eb, scope))
     .groupBy([sql`1`, sql`3`]);
   let query = enterprises.unionAll(majorHazards).unionAll(alarms);
   // Public-area risk points belong to territories, not to an industry: industry-limited scopes do not see them.

@@ -1,9 +1,9 @@
+import { MAP_LAYERS, type MapLayer } from "../../../domain/geo/map-layers";
 import { type RiskLevel, riskLevelOf } from "../../../domain/reference/risk-levels";
 
 // The shapes the map API answers with, and the pure steps from them to what the page draws and lists.
 
-export const MAP_LAYERS = ["enterprises", "riskPoints", "majorHazards", "alarms", "hiddenDangers"] as const;
-export type MapLayer = (typeof MAP_LAYERS)[number];
+export { MAP_LAYERS, type MapLayer } from "../../../domain/geo/map-layers";
 
 export type Position = [number, number];
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
 import type { AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
 import { DEVICE_TYPE_INFO, type DeviceType } from "../../../domain/monitoring/device-types";
-import { ALARM_RULE_KIND_LABELS, type AlarmRuleKind } from "../../../domain/monitoring/rules";
+import { alarmKindLabel } from "../../../domain/monitoring/management-alarm-kinds";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import { type Locale, type MessageKey, useLocale, useT } from "../../i18n";
 import type { DeviceState } from "./monitoring-data";
@@ -70,18 +70,8 @@ export function deviceTypeName(locale: Locale, type: DeviceType | string): strin
   return locale === "en" ? info.nameEn : info.nameZh;
 }
 
-// Alarms the server raises on management data rather than on readings (src/server/modules/monitoring/management-alarms.ts).
-const MANAGEMENT_RULE_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
-  hidden_danger_overdue: { zh: "重大隐患逾期未整改", en: "Major hidden danger overdue" },
-  inspections_missed: { zh: "连续漏检", en: "Inspections missed" },
-  calibration_overdue: { zh: "设备检定过期", en: "Calibration overdue" },
-  major_hazard_offline: { zh: "重大危险源监测离线", en: "Major hazard source offline" },
-};
-
 export function ruleKindName(locale: Locale, kind: string): string {
-  const label = ALARM_RULE_KIND_LABELS[kind as AlarmRuleKind] ?? MANAGEMENT_RULE_LABELS[kind];
-  if (!label) return kind;
-  return locale === "en" ? label.en : label.zh;
+  return alarmKindLabel(kind)?.[locale] ?? kind;
 }
 
 export function useDeviceTypeName(): (type: string) => string {

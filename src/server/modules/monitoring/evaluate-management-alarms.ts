@@ -1,6 +1,10 @@
 import { type Kysely, sql } from "kysely";
+import { DEADLINE_RUNNING_STATUSES } from "../../../domain/hidden-danger/vocabulary";
+import { ACTIVE_ALARM_STATUSES } from "../../../domain/monitoring/alarm-lifecycle";
+import { MANAGEMENT_ALARM_SEVERITY, type ManagementAlarmKind } from "../../../domain/monitoring/management-alarm-kinds";
+import { type LocalisedText, text } from "../../../domain/text";
 import type { DB } from "../../db/schema";
-import type { Job, JobContext } from "../../jobs/job-runner";
+import type { JobContext } from "../../jobs/job-runner";
 import { runEachIsolated } from "../../jobs/run-each-isolated";
 import { notify } from "../../notifications/notify";
 
@@ -10,9 +14,8 @@ interface ManagementCondition {
   territoryPath: string;
   /** Stable per subject, e.g. "mgmt:hidden-danger-overdue:<id>": one open alarm per subject. */
   ruleId: string;
-  ruleKind: string;
-  severity: 1 | 2 | 3 | 4;
-  message: { zh: string; en: string };
+  ruleKind: ManagementAlarmKind;
+  message: LocalisedText;
 }
 
 // Practice, configurable later: how many missed inspection tasks in a row make an alarm.
@@ -24,7 +27,7 @@ async function currentConditions(trx: Kysely<DB>, now: Date): Promise<Management
     .selectFrom("hidden_danger")
     .select(["enterprise_id", "id", "code", "territory_path", "description"])
     .where("level", "=", "major")
-    .where("status", "in", ["confirmed", "rectifying"])
+    .where("status", "in", [...DEADLINE_RUNNING_STATUSES])
     .where("deadline", "<", now)
     .execute();
   for (const d of overdueMajor) {
@@ -33,11 +36,10 @@ async function currentConditions(trx: Kysely<DB>, now: Date): Promise<Management
       territoryPath: d.territory_path,
       ruleId: `mgmt:hidden-danger-overdue:${d.id}`,
       ruleKind: "hidden_danger_overdue",
-      severity: 1,
-      message: {
-        zh: `重大事故隐患 ${d.code} 逾期未整改：${d.description}`,
-        en: `Major hidden danger ${d.code} is overdue: ${d.description}`,
-      },
+      message: text(
+        `重大事故隐患 ${d.code} 逾期未整改：${d.description}`,
+        `Major hidden danger ${d.code} is overdue: ${d.description}`,
+      ),
     });
   }
   // The last MISSED_TASKS_IN_A_ROW tasks of a schedule were all missed.
@@ -57,11 +59,10 @@ async function currentConditions(trx: Kysely<DB>, now: Date): Promise<Management
       territoryPath: run.territory_path,
       ruleId: `mgmt:inspections-missed:${run.schedule_key}`,
       ruleKind: "inspections_missed",
-      severity: 2,
-      message: {
-        zh: `${run.title} 已连续 ${MISSED_TASKS_IN_A_ROW} 次未完成`,
-        en: `${run.title}: the last ${MISSED_TASKS_IN_A_ROW} tasks were all missed`,
-      },
+      message: text(
+        `${run.title} 已连续 ${MISSED_TASKS_IN_A_ROW} 次未完成`,
+        `${run.title}: the last ${MISSED_TASKS_IN_A_ROW} tasks were all missed`,
+      ),
     });
   }
   const pastCalibration = await trx
@@ -76,14 +77,13 @@ async function currentConditions(trx: Kysely<DB>, now: Date): Promise<Management
       territoryPath: d.territory_path,
       ruleId: `mgmt:calibration-overdue:${d.id}`,
       ruleKind: "calibration_overdue",
-      severity: 3,
-      message: {
-        zh: `${d.name} 已过检定/校准有效期（${d.calibration_due}）`,
-        en: `${d.name} is past its calibration date (${d.calibration_due})`,
-      },
+      message: text(
+        `${d.name} 已过检定/校准有效期（${d.calibration_due}）`,
+        `${d.name} is past its calibration date (${d.calibration_due})`,
+      ),
     });
   }
-  // A major hazard source whose linked sensors are offline: its monitoring is blind (art. 36, art. 40).
+  // A major hazard source whose linked sensors are offline: its monitoring is blind (Work Safety Law (2021) art. 36, art. 40).
   const blind = await sql<{
     enterprise_id: string;
     unit_id: string;
@@ -104,11 +104,10 @@ async function currentConditions(trx: Kysely<DB>, now: Date): Promise<Management
       territoryPath: unit.territory_path,
       ruleId: `mgmt:major-hazard-offline:${unit.unit_id}`,
       ruleKind: "major_hazard_offline",
-      severity: 1,
-      message: {
-        zh: `重大危险源 ${unit.name} 有 ${unit.offline} 个监测点离线`,
-        en: `Major hazard source ${unit.name}: ${unit.offline} sensor(s) offline`,
-      },
+      message: text(
+        `重大危险源 ${unit.name} 有 ${unit.offline} 个监测点离线`,
+        `Major hazard source ${unit.name}: ${unit.offline} sensor(s) offline`,
+      ),
     });
   }
   return conditions;
@@ -130,7 +129,7 @@ export async function evaluateManagementAlarms(
     .selectFrom("alarm")
     .select(["enterprise_id", "id", "rule_id", "status"])
     .where("source", "=", "management")
-    .where("status", "in", ["active_unacknowledged", "acknowledged"])
+    .where("status", "in", [...ACTIVE_ALARM_STATUSES])
     .execute();
   const openKeys = new Set(open.map((a) => `${a.enterprise_id}|${a.rule_id}`));
   const wanted = new Set(conditions.map((c) => `${c.enterpriseId}|${c.ruleId}`));
@@ -149,13 +148,13 @@ export async function evaluateManagementAlarms(
             device_id: null,
             rule_id: c.ruleId,
             rule_kind: c.ruleKind,
-            severity: c.severity,
+            severity: MANAGEMENT_ALARM_SEVERITY[c.ruleKind],
             status: "active_unacknowledged",
             raised_at: now,
             last_value: null,
             peak: null,
             last_update_at: now,
-            message_zh: c.message.zh,
+            message_zh: c.message["zh-CN"],
             message_en: c.message.en,
             acknowledged_at: null,
             acknowledged_by: null,
@@ -182,9 +181,9 @@ export async function evaluateManagementAlarms(
           userIds: managers.map((m) => m.id),
           kind: "alarm.raised",
           dedupeKey: `alarm:${created.id}:raised`,
-          title: { "zh-CN": `管理预警：${c.message.zh}`, en: `Management alarm: ${c.message.en}` },
+          title: { "zh-CN": `管理预警：${c.message["zh-CN"]}`, en: `Management alarm: ${c.message.en}` },
           link: `/monitoring/alarms`,
-          severity: c.severity <= 2 ? "critical" : "warning",
+          severity: MANAGEMENT_ALARM_SEVERITY[c.ruleKind] <= 2 ? "critical" : "warning",
           enterpriseId: c.enterpriseId,
           territoryPath: c.territoryPath,
           at: now,
@@ -204,12 +203,4 @@ export async function evaluateManagementAlarms(
     },
   );
   return { raised, cleared: clearing.done, failed: raising.failed + clearing.failed };
-}
-
-export function managementAlarmJob(): Job {
-  return {
-    name: "management-alarms",
-    everySeconds: 300,
-    run: ({ db, clock, log }) => evaluateManagementAlarms(db, clock.now(), log),
-  };
 }
