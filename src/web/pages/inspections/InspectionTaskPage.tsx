@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Input, Progress, Space, Tag, Typography } fro
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api, errorMessage } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
@@ -16,7 +17,7 @@ import {
 import { PhotoCapture } from "../hidden-dangers/PhotoCapture";
 import { taskTitle } from "./InspectionsPage";
 
-type TaskDetail = InspectionTask & { items: InspectionTaskItem[] };
+type TaskDetail = Answer<"/api/v1/inspection-tasks/{id}">;
 
 /** The device's position when it can tell within a few seconds; a check is still recorded without it. */
 function currentPosition(): Promise<{ lng: number; lat: number } | null> {

@@ -1,9 +1,9 @@
 import { api, downloadFile } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { ImportDialog } from "../../components/ImportDialog";
 import { useT } from "../../i18n";
 
-type ImportCounts = { created: number; updated: number; unchanged: number };
-type RiskImportResult = { riskPoints: ImportCounts; hazards: ImportCounts; assessments: number };
+type RiskImportResult = Answer<"/api/v1/risk-points/import", "post">;
 
 const template = () => downloadFile("/risk-import-template", {}, "risk-register-import-template.xlsx");
 
