@@ -13,6 +13,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user about a failure: the server's message (already in the user's language), or the error itself. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : String(error);
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
 

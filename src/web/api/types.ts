@@ -1,29 +1,14 @@
-// The shapes of the API's answers (docs: /api/docs). Kept by hand: the web never imports the server.
+// Names for the API's answers. Each is the generated contract's type (./contract over ./openapi.d.ts, from the server's
+// OpenAPI document), narrowed only where the server declares a field loosely.
 import type { Permission, Role } from "../../domain/access/roles";
-import { FILING_STATUSES, type FilingStatus, type MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
-import { ASSESSMENT_METHODS, type AssessmentMethod } from "../../domain/risk/scales";
-import {
-  CHECK_FREQUENCIES,
-  type CheckFrequency,
-  MEASURE_KINDS,
-  type MeasureKind,
-  PUBLIC_CATEGORIES,
-  type PublicCategory,
-  RISK_POINT_KINDS,
-  type RiskPointKind,
-} from "../../domain/risk/vocabulary";
+import type { MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
+import type { Answer, ItemOf, RequestBody } from "./contract";
 
 export type { Permission, Role };
 
-export type Me = {
-  id: string;
-  username: string;
-  displayName: string;
+/** The signed-in user, as /auth/me answers it; role and permissions are the domain's codes. */
+export type Me = Omit<Answer<"/api/v1/auth/me">["user"], "role" | "permissions"> & {
   role: Role;
-  territory: { id: string; code: string; name: string; path: string } | null;
-  industries: string[];
-  enterpriseIds: string[];
-  organisation: { id: string; name: string; kind: OrganisationKind } | null;
   permissions: Permission[];
 };
 
@@ -31,346 +16,98 @@ export type Session = { user: Me; csrfToken: string };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
-export type Overview = {
-  enterprises: number;
-  territories: number;
-  users: number;
-  byIndustrySection: { section: string; name: string; count: number }[];
-  byStatus: { status: EnterpriseStatus; count: number }[];
-};
+export type Overview = Answer<"/api/v1/overview">;
 
 export type TerritoryLevel = "city" | "district" | "town" | "grid";
 
-export type TerritoryNode = {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string;
-  level: TerritoryLevel;
-  parentId: string | null;
-  path: string;
-  enterpriseCount: number;
-};
+export type TerritoryNode = ItemOf<"/api/v1/territories">;
 
 export type Position = [number, number];
 export type GeoPolygon = { type: "Polygon"; coordinates: Position[][] };
 export type Bbox = { minLng: number; minLat: number; maxLng: number; maxLat: number };
 
-export type TerritoryDetail = TerritoryNode & { boundary: GeoPolygon | null; bbox: Bbox | null };
+/** One territory with its outline (declared loosely by the server: a GeoJSON polygon or null). */
+export type TerritoryDetail = Omit<Answer<"/api/v1/territories/{id}">, "boundary"> & { boundary: GeoPolygon | null };
 
 export const ENTERPRISE_SCALES = ["large", "medium", "small", "micro"] as const;
 export type EnterpriseScale = (typeof ENTERPRISE_SCALES)[number];
 export const ENTERPRISE_STATUSES = ["operating", "suspended", "closed"] as const;
 export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 
-export type EnterpriseSummary = {
-  id: string;
-  name: string;
-  uscc: string;
-  industryCode: string;
-  industryName: string;
-  scale: EnterpriseScale;
-  territoryId: string;
-  territoryName: string;
-  status: EnterpriseStatus;
-  address: string;
-};
+export type EnterpriseSummary = ItemOf<"/api/v1/enterprises">;
+export type Enterprise = Answer<"/api/v1/enterprises/{id}">;
+export type SafetyManager = Enterprise["safetyManagers"][number];
+export type Contact = Enterprise["contacts"][number];
 
-export type SafetyManager = { name: string; phone: string };
-export type Contact = { name: string; role?: string; phone: string };
-
-export type Enterprise = EnterpriseSummary & {
-  lng: number | null;
-  lat: number | null;
-  principalName: string;
-  principalPhone: string;
-  safetyManagers: SafetyManager[];
-  contacts: Contact[];
-  territoryPath: string;
-  closedAt: string | null;
-  closedReason: string;
-  /** Records are kept against it: it can be closed, not deleted. */
-  hasHistory: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type EnterpriseInput = {
-  name: string;
-  uscc: string;
-  industryCode: string;
-  scale: EnterpriseScale;
-  address?: string;
-  lng?: number | null;
-  lat?: number | null;
-  territoryId: string;
-  principalName?: string;
-  principalPhone?: string;
-  safetyManagers?: SafetyManager[];
-  contacts?: Contact[];
-  status?: EnterpriseStatus;
-};
-
-export type ImportResult = { created: number; updated: number; unchanged: number; total: number };
-export type ImportRowError = { row: number; column: string; reason: string };
+export type EnterpriseInput = RequestBody<"/api/v1/enterprises", "post">;
 
 /** One field the server rejected, with its reason in the user's language. */
 export type FieldProblem = { field: string; message: string };
 
 export type ReferenceKind = "industry" | "accident-type" | "hazard-factor" | "risk-level";
 
-export type ReferenceItem = {
-  code: string;
-  parentCode: string | null;
-  nameZh: string;
-  nameEn: string;
+type ReferenceAnswer = Answer<"/api/v1/reference/{kind}">;
+/** One code of a reference set; its attributes (a risk level's colours, say) are declared only as "unknown". */
+export type ReferenceItem = Omit<ReferenceAnswer["items"][number], "attributes"> & {
   attributes: Record<string, unknown> | null;
 };
+export type ReferenceSet = Omit<ReferenceAnswer, "items"> & { items: ReferenceItem[] };
 
-export type ReferenceSet = {
-  kind: ReferenceKind;
-  version: string;
-  title: string;
-  source?: string;
-  items: ReferenceItem[];
-};
+export type ControlLevelMapping = Answer<"/api/v1/reference/control-levels">;
 
-export type ControlLevelCode = "company" | "department" | "workshop" | "team" | "post";
-export type ControlLevelMapping = {
-  items: { riskLevel: number; controlLevel: ControlLevelCode }[];
-  controlLevels: { code: ControlLevelCode; nameZh: string; nameEn: string }[];
-};
+export type User = ItemOf<"/api/v1/users">;
 
-export type User = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  territory: { id: string; code: string; name: string } | null;
-  industries: string[];
-  enterpriseIds: string[];
-  organisation: { id: string; name: string } | null;
-  disabled: boolean;
-  createdAt: string;
-};
-
-export type UserInput = {
-  username?: string;
-  displayName?: string;
-  password?: string;
-  role?: Role;
-  territoryId?: string | null;
-  industries?: string[];
-  enterpriseIds?: string[];
-  organisationId?: string | null;
-  disabled?: boolean;
-};
+export type UserInput = Partial<RequestBody<"/api/v1/users", "post">> & RequestBody<"/api/v1/users/{id}", "patch">;
 
 export const ORGANISATION_KINDS = ["emergency_management", "industry_department", "insurer", "third_party"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export type Organisation = {
-  id: string;
-  kind: OrganisationKind;
-  name: string;
-  territory: { id: string; name: string } | null;
-  industries: string[];
-  phone?: string;
-};
+export type Organisation = ItemOf<"/api/v1/organisations">;
 
-export type AuditEntry = {
-  seq: number;
-  at: string;
-  actorName: string;
-  actorIp: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  hash: string;
-};
+export type AuditEntry = ItemOf<"/api/v1/audit">;
 
-export type AuditVerification = { ok: boolean; checked: number; firstBadSeq: number | null; reason: string | null };
+export type AuditVerification = Answer<"/api/v1/audit/verify", "post">;
 
-export type ApiToken = {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+export type ApiToken = ItemOf<"/api/v1/tokens">;
 
-export type CreatedApiToken = { id: string; token: string; expiresAt: string };
+export type CreatedApiToken = Answer<"/api/v1/tokens", "post">;
 
 // ——— Risk classification control: risk points, hazards, assessments, measures ———
 
-export {
-  ASSESSMENT_METHODS,
-  type AssessmentMethod,
-  CHECK_FREQUENCIES,
-  type CheckFrequency,
-  MEASURE_KINDS,
-  type MeasureKind,
-  PUBLIC_CATEGORIES,
-  type PublicCategory,
-  RISK_POINT_KINDS,
-  type RiskPointKind,
-};
 export type RiskOwnerKind = "enterprise" | "territory";
-export type RiskLevelNumber = 1 | 2 | 3 | 4;
 
-export type RiskPointSummary = {
-  id: string;
-  ownerId: string;
-  ownerKind: RiskOwnerKind;
-  ownerName: string;
-  kind: RiskPointKind;
-  publicCategory: PublicCategory | null;
-  name: string;
-  unit: string;
-  lng: number | null;
-  lat: number | null;
-  level: RiskLevelNumber | null;
-  colour: string | null;
-  controlLevel: ControlLevelCode | null;
-  controllingUnit: string;
-  responsiblePerson: string;
-  hazardCount: number;
-};
+export type RiskPointSummary = ItemOf<"/api/v1/risk-points">;
 
-export type Assessment = {
-  id: string;
-  method: AssessmentMethod;
-  factors: Record<string, number>;
-  score: number;
-  level: RiskLevelNumber;
-  colour: string;
-  bandsVersion: string;
-  bandsAreCurrent: boolean;
-  assessorName: string;
-  assessorOrganisation: string | null;
-  note: string;
-  assessedAt: string;
-};
+/** One risk point with its hazards and measures; its area is declared loosely by the server (a GeoJSON polygon). */
+export type RiskPoint = Omit<Answer<"/api/v1/risk-points/{id}">, "area"> & { area: GeoPolygon | null };
+export type Hazard = RiskPoint["hazards"][number];
+export type Assessment = NonNullable<Hazard["assessment"]>;
+export type ControlMeasure = RiskPoint["measures"][number];
 
-export type Hazard = {
-  id: string;
-  description: string;
-  factorCode: string;
-  accidentTypes: string[];
-  consequences: string;
-  level: RiskLevelNumber | null;
-  assessmentCount: number;
-  assessment: Assessment | null;
-};
+export type RiskPointInput = RequestBody<"/api/v1/risk-points/{id}", "patch">;
 
-export type ControlMeasure = {
-  id: string;
-  hazardId: string | null;
-  kind: MeasureKind;
-  content: string;
-  checkContent: string;
-  checkFrequency: CheckFrequency;
-  responsiblePerson: string;
-};
+export type HazardInput = RequestBody<"/api/v1/risk-points/{id}/hazards", "post">;
 
-export type RiskPoint = RiskPointSummary & {
-  area: GeoPolygon | null;
-  photoIds: string[];
-  controlLevelSetByUser: boolean;
-  responsiblePhone: string;
-  emergencyPhone: string;
-  publicToken: string;
-  updatedAt: string;
-  hazards: Hazard[];
-  measures: ControlMeasure[];
-};
+export type MeasureInput = RequestBody<"/api/v1/risk-points/{id}/measures", "post">;
 
-export type RiskPointInput = {
-  ownerId?: string;
-  kind?: RiskPointKind;
-  name?: string;
-  unit?: string;
-  lng?: number | null;
-  lat?: number | null;
-  publicCategory?: PublicCategory | null;
-  photoIds?: string[];
-  controlLevel?: ControlLevelCode | null;
-  controllingUnit?: string;
-  responsiblePerson?: string;
-  responsiblePhone?: string;
-  emergencyPhone?: string;
-};
+export type RiskMethods = Answer<"/api/v1/risk-methods">;
+export type RiskMethod = RiskMethods["methods"][number];
+export type RiskBands = RiskMethod["bands"];
+export type RiskGrade = Answer<"/api/v1/calculators/risk", "post">;
 
-export type HazardInput = { description: string; factorCode: string; accidentTypes: string[]; consequences?: string };
+export type RiskStats = Answer<"/api/v1/risk-stats">;
 
-export type MeasureInput = {
-  kind: MeasureKind;
-  content: string;
-  checkContent?: string;
-  checkFrequency: CheckFrequency;
-  responsiblePerson?: string;
-  hazardId?: string | null;
-};
-
-export type ScaleValue = { value: number; meaningZh: string; meaningEn: string };
-export type RiskBands = {
-  method: AssessmentMethod;
-  version: string;
-  thresholds: { level: 1 | 2 | 3; minScore: number }[];
-};
-export type RiskMethod = { method: AssessmentMethod; scales: Record<string, ScaleValue[]>; bands: RiskBands };
-export type RiskMethods = { methods: RiskMethod[] };
-export type RiskGrade = { score: number; level: RiskLevelNumber; colour: string; bandsVersion: string };
-
-export type RiskStats = {
-  byColour: { level: RiskLevelNumber | null; colour: string | null; count: number }[];
-  byUnit: { unit: string; counts: Record<"1" | "2" | "3" | "4", number>; notAssessed: number }[];
-  byAccidentType: { code: string; nameZh: string; nameEn: string; riskPoints: number }[];
-};
-
-type ImportCounts = { created: number; updated: number; unchanged: number };
-export type RiskImportResult = { riskPoints: ImportCounts; hazards: ImportCounts; assessments: number };
-
-export type Attachment = { id: string; fileName: string; contentType: string; sizeBytes: number };
+export type Attachment = Answer<"/api/v1/attachments", "post">;
 
 // ——— Major hazard sources (GB 18218-2018) ———
 
-export type MajorHazardSubstance = {
-  cas: string | null;
-  name: string | null;
-  hazardClass: string | null;
-  quantityTonnes: number;
-};
+type UnitAnswer = Answer<"/api/v1/major-hazard-units/{id}">;
+export type MajorHazardSubstance = UnitAnswer["substances"][number];
+export type MajorHazardResult = Answer<"/api/v1/calculators/major-hazard", "post">;
+export type MajorHazardTerm = MajorHazardResult["terms"][number];
+export type MajorHazardUnitInput = RequestBody<"/api/v1/major-hazard-units/{id}", "put">;
 
-export type MajorHazardTerm = {
-  substance: string;
-  cas: string | null;
-  q: number;
-  Q: number;
-  beta: number;
-  ratio: number;
-  thresholdFrom?: "named_substance" | "hazard_class";
-  betaFrom?: string;
-  hazardClass?: string | null;
-};
-
-export type MajorHazardResult = {
-  tableVersion: string;
-  s: number;
-  isMajorHazard: boolean;
-  alpha: number;
-  r: number;
-  level: RiskLevelNumber | null;
-  terms: MajorHazardTerm[];
-  computedAt?: string;
-};
-
-export { FILING_STATUSES, type FilingStatus, type MajorHazardUnitKind };
-
-/** What the enterprise filed: the unit as it was at that moment. */
+/** What the enterprise filed: the unit as it was at that moment (declared by the server only as "unknown"). */
 export type FilingSnapshot = {
   name?: string;
   unitKind?: MajorHazardUnitKind;
@@ -379,71 +116,14 @@ export type FilingSnapshot = {
   result?: MajorHazardResult | null;
 };
 
-export type MajorHazardFiling = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  unitId: string;
-  unitName: string;
-  status: FilingStatus;
-  level: RiskLevelNumber | null;
-  safetyMeasures: string;
-  emergencyMeasures: string;
-  snapshot: FilingSnapshot;
-  submittedAt: string;
-  decidedAt: string | null;
-  decisionReason: string | null;
-};
+/** A filing with its snapshot read as what the enterprise filed. */
+export type MajorHazardFiling = Omit<ItemOf<"/api/v1/major-hazard-filings">, "snapshot"> & { snapshot: FilingSnapshot };
+/** One unit with its identification result and its filings. */
+export type MajorHazardUnit = Omit<UnitAnswer, "filings"> & { filings: MajorHazardFiling[] };
 
-export type MajorHazardUnit = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  name: string;
-  unitKind: MajorHazardUnitKind;
-  exposedPopulation: number;
-  lng: number | null;
-  lat: number | null;
-  substances: MajorHazardSubstance[];
-  result: MajorHazardResult | null;
-  filings: MajorHazardFiling[];
-};
-
-export type MajorHazardUnitInput = {
-  name: string;
-  unitKind: MajorHazardUnitKind;
-  exposedPopulation: number;
-  lng?: number | null;
-  lat?: number | null;
-  substances: { cas?: string; name?: string; hazardClass?: string; quantityTonnes: number }[];
-};
-
-export type Gb18218Substance = {
-  cas: string | null;
-  nameZh: string;
-  nameEn: string;
-  aliases: string[];
-  thresholdTonnes: number;
-  hazardClass: string;
-  betaToxicGas?: number;
-};
-export type Gb18218Class = { code: string; nameZh: string; nameEn: string; thresholdTonnes: number; beta: number };
-export type Gb18218Table = { version: string; substances: Gb18218Substance[]; classes: Gb18218Class[] };
-
-type BilingualName = { zh: string; en: string };
+export type Gb18218Table = Answer<"/api/v1/reference/gb18218">;
+export type Gb18218Substance = Gb18218Table["substances"][number];
+export type Gb18218Class = Gb18218Table["classes"][number];
 
 /** The public notice card a posted card's QR code opens: no ids, coordinates or personal phone numbers. */
-export type PublicRiskCard = {
-  ownerName: string;
-  pointName: string;
-  unit: string;
-  level: RiskLevelNumber | null;
-  colour: string | null;
-  levelName: BilingualName;
-  hazards: { description: string; accidentTypes: BilingualName[] }[];
-  measures: Record<MeasureKind, string[]>;
-  emergencyPhone: string;
-  controllingUnit: string;
-  responsiblePerson: string;
-  updatedAt: string;
-};
+export type PublicRiskCard = Answer<"/api/v1/public/risk-cards/{token}">;

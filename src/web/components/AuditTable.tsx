@@ -1,13 +1,14 @@
-import { Table, Tag, Tooltip, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { Tag, Tooltip, Typography } from "antd";
+import { useEffect } from "react";
 import { Link } from "react-router-dom";
 import { api, type Query } from "../api/client";
 import type { AuditEntry, Page } from "../api/types";
 import { useRequest } from "../api/use-request";
 import { useLocale, useT } from "../i18n";
 import { AuditDiff } from "./AuditDiff";
-import { ErrorAlert } from "./ErrorAlert";
 import { auditActionLabel, entityTypeLabel, formatDateTime } from "./labels";
+import { usePaging } from "./paging";
+import { RequestTable } from "./RequestTable";
 
 export type AuditFilters = { entityType?: string; entityId?: string; actor?: string; from?: string; to?: string };
 
@@ -21,8 +22,7 @@ const ACTION_COLOURS: Record<string, string> = { create: "green", update: "blue"
 export function AuditTable({ filters, showEntity = true }: { filters: AuditFilters; showEntity?: boolean }) {
   const t = useT();
   const [locale] = useLocale();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const filterKey = JSON.stringify(filters);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts again at page 1.
   useEffect(() => setPage(1), [filterKey]);
@@ -31,75 +31,62 @@ export function AuditTable({ filters, showEntity = true }: { filters: AuditFilte
     [filterKey, page, pageSize],
   );
   return (
-    <>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<AuditEntry>
-        data-testid="audit-table"
-        size="small"
-        rowKey="seq"
-        locale={{ emptyText: t("audit.empty") }}
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 900 }}
-        expandable={{ expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize !== pageSize ? 1 : nextPage);
-            setPageSize(nextSize);
-          },
-        }}
-        columns={[
-          { title: "#", dataIndex: "seq", width: 70 },
-          { title: t("audit.at"), dataIndex: "at", width: 170, render: (at: string) => formatDateTime(at, locale) },
-          { title: t("audit.actor"), dataIndex: "actorName", width: 200 },
-          { title: t("audit.ip"), dataIndex: "actorIp", width: 130 },
-          {
-            title: t("audit.action"),
-            dataIndex: "action",
-            width: 100,
-            render: (action: string) => <Tag color={ACTION_COLOURS[action]}>{auditActionLabel(t, action)}</Tag>,
-          },
-          ...(showEntity
-            ? [
-                {
-                  title: t("audit.entity"),
-                  key: "entity",
-                  render: (_: unknown, entry: AuditEntry) => (
-                    <span>
-                      {entityTypeLabel(t, entry.entityType)}{" "}
-                      {entry.entityType === "enterprise" ? (
-                        <Link to={`/enterprises/${entry.entityId}`}>
-                          <Typography.Text code>{shortId(entry.entityId)}</Typography.Text>
-                        </Link>
-                      ) : (
-                        <Tooltip title={entry.entityId}>
-                          <Typography.Text code>{shortId(entry.entityId)}</Typography.Text>
-                        </Tooltip>
-                      )}
-                    </span>
-                  ),
-                },
-              ]
-            : []),
-          {
-            title: t("audit.hash"),
-            dataIndex: "hash",
-            width: 120,
-            render: (hash: string) => (
-              <Tooltip title={hash}>
-                <Typography.Text type="secondary" style={{ fontFamily: "monospace", fontSize: 12 }}>
-                  {hash.slice(0, 10)}…
-                </Typography.Text>
-              </Tooltip>
-            ),
-          },
-        ]}
-      />
-    </>
+    <RequestTable<AuditEntry>
+      request={list}
+      rows={list.data?.items}
+      data-testid="audit-table"
+      size="small"
+      rowKey="seq"
+      locale={{ emptyText: t("audit.empty") }}
+      scroll={{ x: 900 }}
+      expandable={{ expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} /> }}
+      pagination={pagination(list.data?.total)}
+      columns={[
+        { title: "#", dataIndex: "seq", width: 70 },
+        { title: t("audit.at"), dataIndex: "at", width: 170, render: (at: string) => formatDateTime(at, locale) },
+        { title: t("audit.actor"), dataIndex: "actorName", width: 200 },
+        { title: t("audit.ip"), dataIndex: "actorIp", width: 130 },
+        {
+          title: t("audit.action"),
+          dataIndex: "action",
+          width: 100,
+          render: (action: string) => <Tag color={ACTION_COLOURS[action]}>{auditActionLabel(t, action)}</Tag>,
+        },
+        ...(showEntity
+          ? [
+              {
+                title: t("audit.entity"),
+                key: "entity",
+                render: (_: unknown, entry: AuditEntry) => (
+                  <span>
+                    {entityTypeLabel(t, entry.entityType)}{" "}
+                    {entry.entityType === "enterprise" ? (
+                      <Link to={`/enterprises/${entry.entityId}`}>
+                        <Typography.Text code>{shortId(entry.entityId)}</Typography.Text>
+                      </Link>
+                    ) : (
+                      <Tooltip title={entry.entityId}>
+                        <Typography.Text code>{shortId(entry.entityId)}</Typography.Text>
+                      </Tooltip>
+                    )}
+                  </span>
+                ),
+              },
+            ]
+          : []),
+        {
+          title: t("audit.hash"),
+          dataIndex: "hash",
+          width: 120,
+          render: (hash: string) => (
+            <Tooltip title={hash}>
+              <Typography.Text type="secondary" style={{ fontFamily: "monospace", fontSize: 12 }}>
+                {hash.slice(0, 10)}…
+              </Typography.Text>
+            </Tooltip>
+          ),
+        },
+      ]}
+    />
   );
 }

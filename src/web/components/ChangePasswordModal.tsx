@@ -1,8 +1,7 @@
-import { Alert, App, Form, Input, Modal, Typography } from "antd";
-import { useState } from "react";
+import { App, Form, Input, Typography } from "antd";
 import { api } from "../api/client";
 import { useT } from "../i18n";
-import { showFieldProblems } from "./form-errors";
+import { FormModal } from "./FormModal";
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -11,78 +10,61 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
 
-  const close = () => {
-    form.resetFields();
-    setProblem(null);
+  const submit = async (values: Values) => {
+    const result = await api.post<{ sessionsEnded: number; tokensRevoked: number }>("/auth/password", {
+      currentPassword: values.currentPassword,
+      newPassword: values.newPassword,
+    });
+    message.success(t("auth.passwordChanged", { sessions: result.sessionsEnded, tokens: result.tokensRevoked }));
     onClose();
   };
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      const result = await api.post<{ sessionsEnded: number; tokensRevoked: number }>("/auth/password", {
-        currentPassword: values.currentPassword,
-        newPassword: values.newPassword,
-      });
-      message.success(t("auth.passwordChanged", { sessions: result.sessionsEnded, tokens: result.tokensRevoked }));
-      close();
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, ["currentPassword", "newPassword"]));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
+      form={form}
+      fields={["currentPassword", "newPassword"]}
+      onSubmit={submit}
+      onClose={onClose}
       title={t("auth.changePassword")}
-      onCancel={close}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
       okText={t("auth.changePassword")}
       okButtonProps={{ "data-testid": "change-password-submit" } as never}
       forceRender
+      formProps={{ "data-testid": "change-password-form" }}
+      intro={<Typography.Paragraph type="secondary">{t("auth.changePasswordHelp")}</Typography.Paragraph>}
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="change-password-form">
-        <Typography.Paragraph type="secondary">{t("auth.changePasswordHelp")}</Typography.Paragraph>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Form.Item
-          name="currentPassword"
-          label={t("auth.currentPassword")}
-          rules={[{ required: true, message: t("auth.passwordRequired") }]}
-        >
-          <Input.Password autoComplete="current-password" data-testid="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t("auth.newPassword")}
-          extra={t("auth.newPasswordHelp")}
-          rules={[{ required: true, message: t("auth.passwordRequired") }]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t("auth.confirmPassword")}
-          dependencies={["newPassword"]}
-          rules={[
-            { required: true, message: t("auth.passwordRequired") },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue("newPassword")
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t("auth.passwordsDiffer"))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="confirm-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="currentPassword"
+        label={t("auth.currentPassword")}
+        rules={[{ required: true, message: t("auth.passwordRequired") }]}
+      >
+        <Input.Password autoComplete="current-password" data-testid="current-password" />
+      </Form.Item>
+      <Form.Item
+        name="newPassword"
+        label={t("auth.newPassword")}
+        extra={t("auth.newPasswordHelp")}
+        rules={[{ required: true, message: t("auth.passwordRequired") }]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirmPassword"
+        label={t("auth.confirmPassword")}
+        dependencies={["newPassword"]}
+        rules={[
+          { required: true, message: t("auth.passwordRequired") },
+          ({ getFieldValue }) => ({
+            validator: (_rule, value) =>
+              !value || value === getFieldValue("newPassword")
+                ? Promise.resolve()
+                : Promise.reject(new Error(t("auth.passwordsDiffer"))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="confirm-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -15,9 +15,8 @@ type Props = {
 
 type Option = { value: string; title: string; children: Option[] };
 
-/** Picks one node of the user's territory subtree (city → district → town → grid). */
-export function TerritoryTreeSelect({ value, onChange, placeholder, allowClear = true, style, ...rest }: Props) {
-  const t = useT();
+/** The user's territory subtree as a tree select's options, named in the user's language. */
+export function useTerritoryOptions() {
   const [locale] = useLocale();
   const { nodes, loading } = useTerritoryList();
   const treeData = useMemo(() => {
@@ -28,6 +27,13 @@ export function TerritoryTreeSelect({ value, onChange, placeholder, allowClear =
     });
     return buildTerritoryTree(nodes).map(toOption);
   }, [nodes, locale]);
+  return { nodes, loading, treeData };
+}
+
+/** Picks one node of the user's territory subtree (city → district → town → grid). */
+export function TerritoryTreeSelect({ value, onChange, placeholder, allowClear = true, style, ...rest }: Props) {
+  const t = useT();
+  const { nodes, loading, treeData } = useTerritoryOptions();
   // Open the first two levels (city and districts) so the usual choice is one click away.
   const expanded = useMemo(() => nodes.filter((n) => n.level === "city").map((n) => n.id), [nodes]);
   return (

@@ -1,168 +1,94 @@
-import type { Role } from "../../domain/access/roles";
-import type { FilingStatus, MajorHazardUnitKind } from "../../domain/major-hazard/vocabulary";
-import type { CheckFrequency, MeasureKind, PublicCategory, RiskPointKind } from "../../domain/risk/vocabulary";
-import type { EnterpriseScale, EnterpriseStatus, OrganisationKind, TerritoryLevel } from "../api/types";
+import { ROLES } from "../../domain/access/roles";
+import { FILING_STATUSES, type FilingStatus, UNIT_KINDS } from "../../domain/major-hazard/vocabulary";
+import { CHECK_FREQUENCIES, MEASURE_KINDS, PUBLIC_CATEGORIES, RISK_POINT_KINDS } from "../../domain/risk/vocabulary";
+import { ENTERPRISE_SCALES, ENTERPRISE_STATUSES, type EnterpriseStatus, ORGANISATION_KINDS } from "../api/types";
 import type { MessageKey, Translate } from "../i18n";
 
 // One place that turns stable codes into words, so a role or status reads the same on every page.
 
-const ROLE_LABELS: Record<Role, MessageKey> = {
-  admin: "role.admin",
-  supervisor: "role.supervisor",
-  department: "role.department",
-  enterprise_principal: "role.enterprise_principal",
-  safety_manager: "role.safety_manager",
-  employee: "role.employee",
-  insurer: "role.insurer",
-  third_party: "role.third_party",
-  integrator: "role.integrator",
+const TERRITORY_LEVELS = ["city", "district", "town", "grid"] as const;
+const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "delete",
+  "login",
+  "revoke",
+  "import",
+  "seed",
+  "assess",
+  "file",
+  "accept",
+  "return",
+] as const;
+const ENTITY_TYPES = [
+  "enterprise",
+  "user",
+  "organisation",
+  "api_token",
+  "control_level_mapping",
+  "territory",
+  "risk_point",
+  "hazard",
+  "control_measure",
+  "attachment",
+  "risk_bands",
+  "major_hazard_unit",
+  "major_hazard_filing",
+  "installation",
+] as const;
+
+/**
+ * The words of a list of codes: the dictionary's `<prefix>.<code>` for a code of the list, the code itself for one the
+ * list does not know yet (shown as it is rather than hidden).
+ */
+export function codeLabel(prefix: string, codes: readonly string[]) {
+  return (t: Translate, code: string): string => (codes.includes(code) ? t(`${prefix}.${code}` as MessageKey) : code);
+}
+
+/** Every labelled list with its dictionary prefix, so a test can check each code has its words in both languages. */
+export const LABELLED_CODES: Readonly<Record<string, readonly string[]>> = {
+  role: ROLES,
+  enterpriseStatus: ENTERPRISE_STATUSES,
+  scale: ENTERPRISE_SCALES,
+  territoryLevel: TERRITORY_LEVELS,
+  organisationKind: ORGANISATION_KINDS,
+  auditAction: AUDIT_ACTIONS,
+  entityType: ENTITY_TYPES,
+  riskKind: RISK_POINT_KINDS,
+  publicCategory: PUBLIC_CATEGORIES,
+  measureKind: MEASURE_KINDS,
+  checkFrequency: CHECK_FREQUENCIES,
+  filingStatus: FILING_STATUSES,
+  unitKind: UNIT_KINDS,
 };
 
-const STATUS_LABELS: Record<EnterpriseStatus, MessageKey> = {
-  operating: "enterpriseStatus.operating",
-  suspended: "enterpriseStatus.suspended",
-  closed: "enterpriseStatus.closed",
-};
+export const roleLabel = codeLabel("role", ROLES);
+export const statusLabel = codeLabel("enterpriseStatus", ENTERPRISE_STATUSES);
+export const scaleLabel = codeLabel("scale", ENTERPRISE_SCALES);
+export const territoryLevelLabel = codeLabel("territoryLevel", TERRITORY_LEVELS);
+export const organisationKindLabel = codeLabel("organisationKind", ORGANISATION_KINDS);
+export const auditActionLabel = codeLabel("auditAction", AUDIT_ACTIONS);
+export const entityTypeLabel = codeLabel("entityType", ENTITY_TYPES);
+export const riskPointKindLabel = codeLabel("riskKind", RISK_POINT_KINDS);
+export const publicCategoryLabel = codeLabel("publicCategory", PUBLIC_CATEGORIES);
+export const measureKindLabel = codeLabel("measureKind", MEASURE_KINDS);
+export const checkFrequencyLabel = codeLabel("checkFrequency", CHECK_FREQUENCIES);
+export const filingStatusLabel = codeLabel("filingStatus", FILING_STATUSES);
+export const unitKindLabel = codeLabel("unitKind", UNIT_KINDS);
+/** What the audit page filters by; installation entries (seeding, setup) are not a record one looks for. */
+export const AUDIT_ENTITY_TYPES = ENTITY_TYPES.filter((type) => type !== "installation");
 
-export const STATUS_COLOURS: Record<EnterpriseStatus, string> = {
+export const STATUS_COLOURS: Readonly<Record<string, string>> = {
   operating: "green",
   suspended: "orange",
   closed: "default",
-};
+} satisfies Record<EnterpriseStatus, string>;
 
-const SCALE_LABELS: Record<EnterpriseScale, MessageKey> = {
-  large: "scale.large",
-  medium: "scale.medium",
-  small: "scale.small",
-  micro: "scale.micro",
-};
-
-const LEVEL_LABELS: Record<TerritoryLevel, MessageKey> = {
-  city: "territoryLevel.city",
-  district: "territoryLevel.district",
-  town: "territoryLevel.town",
-  grid: "territoryLevel.grid",
-};
-
-const ORGANISATION_KIND_LABELS: Record<OrganisationKind, MessageKey> = {
-  emergency_management: "organisationKind.emergency_management",
-  industry_department: "organisationKind.industry_department",
-  insurer: "organisationKind.insurer",
-  third_party: "organisationKind.third_party",
-};
-
-const AUDIT_ACTION_LABELS: Record<string, MessageKey> = {
-  create: "auditAction.create",
-  update: "auditAction.update",
-  delete: "auditAction.delete",
-  login: "auditAction.login",
-  revoke: "auditAction.revoke",
-  import: "auditAction.import",
-  seed: "auditAction.seed",
-  assess: "auditAction.assess",
-  file: "auditAction.file",
-  accept: "auditAction.accept",
-  return: "auditAction.return",
-};
-
-const ENTITY_TYPE_LABELS: Record<string, MessageKey> = {
-  enterprise: "entityType.enterprise",
-  user: "entityType.user",
-  organisation: "entityType.organisation",
-  api_token: "entityType.api_token",
-  control_level_mapping: "entityType.control_level_mapping",
-  territory: "entityType.territory",
-  risk_point: "entityType.risk_point",
-  hazard: "entityType.hazard",
-  control_measure: "entityType.control_measure",
-  attachment: "entityType.attachment",
-  risk_bands: "entityType.risk_bands",
-  major_hazard_unit: "entityType.major_hazard_unit",
-  major_hazard_filing: "entityType.major_hazard_filing",
-  installation: "entityType.installation",
-};
-
-const RISK_POINT_KIND_LABELS: Record<RiskPointKind, MessageKey> = {
-  place: "riskKind.place",
-  facility: "riskKind.facility",
-  process: "riskKind.process",
-  operation: "riskKind.operation",
-};
-
-const PUBLIC_CATEGORY_LABELS: Record<PublicCategory, MessageKey> = {
-  crowded_place: "publicCategory.crowded_place",
-  gas_pipeline: "publicCategory.gas_pipeline",
-  construction_site: "publicCategory.construction_site",
-  traffic: "publicCategory.traffic",
-  water: "publicCategory.water",
-  other: "publicCategory.other",
-};
-
-const MEASURE_KIND_LABELS: Record<MeasureKind, MessageKey> = {
-  engineering: "measureKind.engineering",
-  management: "measureKind.management",
-  training: "measureKind.training",
-  protection: "measureKind.protection",
-  emergency: "measureKind.emergency",
-};
-
-const CHECK_FREQUENCY_LABELS: Record<CheckFrequency, MessageKey> = {
-  shift: "checkFrequency.shift",
-  daily: "checkFrequency.daily",
-  weekly: "checkFrequency.weekly",
-  monthly: "checkFrequency.monthly",
-  quarterly: "checkFrequency.quarterly",
-  yearly: "checkFrequency.yearly",
-};
-
-const FILING_STATUS_LABELS: Record<FilingStatus, MessageKey> = {
-  submitted: "filingStatus.submitted",
-  accepted: "filingStatus.accepted",
-  returned: "filingStatus.returned",
-};
-
-export const FILING_STATUS_COLOURS: Record<FilingStatus, string> = {
+export const FILING_STATUS_COLOURS: Readonly<Record<string, string>> = {
   submitted: "processing",
   accepted: "success",
   returned: "warning",
-};
-
-const UNIT_KIND_LABELS: Record<MajorHazardUnitKind, MessageKey> = {
-  plant: "unitKind.plant",
-  storage: "unitKind.storage",
-};
-
-/** A code the dictionary does not know yet is shown as it is rather than hidden. */
-function labelOf<K extends string>(t: Translate, labels: Partial<Record<K, MessageKey>>, code: K): string {
-  const key = labels[code];
-  return key ? t(key) : code;
-}
-
-export const roleLabel = (t: Translate, role: Role | string) =>
-  labelOf(t, ROLE_LABELS as Record<string, MessageKey>, role);
-export const statusLabel = (t: Translate, status: EnterpriseStatus | string) =>
-  labelOf(t, STATUS_LABELS as Record<string, MessageKey>, status);
-export const scaleLabel = (t: Translate, scale: EnterpriseScale | string) =>
-  labelOf(t, SCALE_LABELS as Record<string, MessageKey>, scale);
-export const territoryLevelLabel = (t: Translate, level: TerritoryLevel | string) =>
-  labelOf(t, LEVEL_LABELS as Record<string, MessageKey>, level);
-export const organisationKindLabel = (t: Translate, kind: OrganisationKind | string) =>
-  labelOf(t, ORGANISATION_KIND_LABELS as Record<string, MessageKey>, kind);
-export const auditActionLabel = (t: Translate, action: string) => labelOf(t, AUDIT_ACTION_LABELS, action);
-export const entityTypeLabel = (t: Translate, entityType: string) => labelOf(t, ENTITY_TYPE_LABELS, entityType);
-export const riskPointKindLabel = (t: Translate, kind: RiskPointKind | string) =>
-  labelOf(t, RISK_POINT_KIND_LABELS as Record<string, MessageKey>, kind);
-export const publicCategoryLabel = (t: Translate, category: PublicCategory | string) =>
-  labelOf(t, PUBLIC_CATEGORY_LABELS as Record<string, MessageKey>, category);
-export const measureKindLabel = (t: Translate, kind: MeasureKind | string) =>
-  labelOf(t, MEASURE_KIND_LABELS as Record<string, MessageKey>, kind);
-export const checkFrequencyLabel = (t: Translate, frequency: CheckFrequency | string) =>
-  labelOf(t, CHECK_FREQUENCY_LABELS as Record<string, MessageKey>, frequency);
-export const filingStatusLabel = (t: Translate, status: FilingStatus | string) =>
-  labelOf(t, FILING_STATUS_LABELS as Record<string, MessageKey>, status);
-export const unitKindLabel = (t: Translate, kind: MajorHazardUnitKind | string) =>
-  labelOf(t, UNIT_KIND_LABELS as Record<string, MessageKey>, kind);
-export const AUDIT_ENTITY_TYPES = Object.keys(ENTITY_TYPE_LABELS).filter((type) => type !== "installation");
+} satisfies Record<FilingStatus, string>;
 
 // Fields of audited records, as the server stores them (snake_case) or sends them (camelCase).
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -202,7 +128,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 };
 
 /** A record field's name in the user's language, or the field's own name when it has no label. */
-export const fieldLabel = (t: Translate, field: string) => labelOf(t, FIELD_LABELS, field);
+export const fieldLabel = (t: Translate, field: string) =>
+  Object.hasOwn(FIELD_LABELS, field) ? t(FIELD_LABELS[field]) : field;
 
 /** A timestamp in the user's language and local time zone, to the minute. */
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
@@ -217,3 +144,6 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
     minute: "2-digit",
   });
 }
+
+/** A rate of 0..1 as a percentage with one decimal, or a dash when there is nothing to rate. */
+export const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);

@@ -1,11 +1,14 @@
 import { useMemo } from "react";
 import { api } from "../api/client";
+import type { Answer } from "../api/contract";
 import type { ReferenceItem, ReferenceKind, ReferenceSet, TerritoryNode } from "../api/types";
 import { useRequest } from "../api/use-request";
 import { hasPermission } from "../app/navigation";
 import { useMe } from "../app/session";
 import { localName, useLocale } from "../i18n";
 import { territoryTrail } from "./territory-tree";
+
+type EnterpriseAnswer = Answer<"/api/v1/enterprises/{id}">;
 
 // Lists many pages need (industry codes, the territory tree) are fetched once per user and shared.
 
@@ -89,4 +92,16 @@ export function useTerritoryNames() {
       return { full: trail.join(" / "), short: trail.slice(-2).join(" / ") };
     };
   }, [nodes, locale]);
+}
+
+/** Names of enterprises known by id only (a record's links, the user's own enterprises); an unreadable one keeps its id. */
+export function loadEnterpriseNames(ids: readonly string[]): Promise<Map<string, string>> {
+  return Promise.all(
+    ids.map((id) =>
+      api
+        .get<EnterpriseAnswer>(`/enterprises/${id}`)
+        .then((enterprise) => [id, enterprise.name] as const)
+        .catch(() => [id, id] as const),
+    ),
+  ).then((pairs) => new Map(pairs));
 }

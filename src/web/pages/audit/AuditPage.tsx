@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined, SearchOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, DatePicker, Form, type GetProps, Input, Select, Space } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { AuditVerification } from "../../api/types";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -24,7 +24,7 @@ function VerifyChain() {
     try {
       setResult(await api.post<AuditVerification>("/audit/verify"));
     } catch (error) {
-      setFailure(error instanceof ApiError ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

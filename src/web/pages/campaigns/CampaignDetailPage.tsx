@@ -1,8 +1,9 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Progress, Space, Table, Tag, Tooltip } from "antd";
 import { useLocation, useParams } from "react-router-dom";
-import { ApiError, api, downloadFile } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import { useRequest } from "../../api/use-request";
+import { DownloadButton } from "../../components/DownloadButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
 import { localName, useLocale, useT } from "../../i18n";
@@ -38,14 +39,7 @@ export function CampaignDetailPage() {
       message.success(t(step === "activate" ? "campaign.activated" : "campaign.closed"));
       detail.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
-  };
-  const exportResults = async () => {
-    try {
-      await downloadFile(`/campaigns/${id}/export`, {}, `${campaign?.title ?? "campaign"}.xlsx`);
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 
@@ -88,9 +82,14 @@ export function CampaignDetailPage() {
               </Popconfirm>
             )}
             {campaign.status !== "draft" && (
-              <Button icon={<DownloadOutlined />} onClick={exportResults} data-testid="campaign-export">
+              <DownloadButton
+                icon={<DownloadOutlined />}
+                path={`/campaigns/${id}/export`}
+                fileName={`${campaign.title}.xlsx`}
+                data-testid="campaign-export"
+              >
                 {t("campaign.export")}
-              </Button>
+              </DownloadButton>
             )}
           </Space>
         }

@@ -1,11 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Progress, Segmented, Space, Table, Tag } from "antd";
+import { Button, Card, Progress, Segmented, Space, Tag } from "antd";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
 import {
   type CampaignList,
@@ -49,12 +49,10 @@ export function CampaignListPage() {
           ]}
         />
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<CampaignListItem>
+      <RequestTable<CampaignListItem>
+        request={list}
+        rows={list.data?.items}
         data-testid="campaign-table"
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         locale={{ emptyText: t("campaign.none") }}
         pagination={false}
         onRow={(record) => ({ onClick: () => navigate(`/campaigns/${record.id}`), style: { cursor: "pointer" } })}

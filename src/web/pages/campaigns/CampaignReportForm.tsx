@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { api } from "../../api/client";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormProblem, useFormSubmit } from "../../components/FormModal";
 import { useT } from "../../i18n";
 import { PhotoCapture } from "../hidden-dangers/PhotoCapture";
 import {
@@ -36,20 +36,16 @@ export function CampaignReportForm({ campaign, onSubmitted }: { campaign: Campai
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const mine = campaign.participants.filter((p) => campaign.myParticipantIds.includes(p.id));
   const participantId = Form.useWatch("participantId", form) ?? mine[0]?.id;
   const dueDate = Form.useWatch("dueDate", form);
   const participant = mine.find((p) => p.id === participantId) ?? mine[0];
   const initialDue = useMemo(() => suggestedDueDate(participant?.reports ?? []), [participant]);
   const chosen = participant?.reports.find((r) => r.dueDate === (dueDate ?? initialDue));
-  if (!participant) return null;
-
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const submit = useFormSubmit(
+    form,
+    async (values: Values) => {
+      if (!participant) return;
       const figures = campaign.tasks
         .map((task) => ({
           taskId: task.id,
@@ -75,22 +71,18 @@ export function CampaignReportForm({ campaign, onSubmitted }: { campaign: Campai
       const next = suggestedDueDate(participant.reports.filter((r) => r.dueDate !== values.dueDate && !r.version));
       if (next) form.setFieldValue("dueDate", next);
       onSubmitted();
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, ["participantId", "dueDate", "text", "attachmentIds"]));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { fields: ["participantId", "dueDate", "text", "attachmentIds"] },
+  );
+  if (!participant) return null;
 
   return (
     <Card title={t("campaign.report")} data-testid="campaign-report-form" style={{ marginTop: 16 }}>
-      {problem && (
-        <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} data-testid="campaign-report-error" />
-      )}
+      <FormProblem problem={submit.problem} testId="campaign-report-error" />
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={submit.finish}
         initialValues={{ participantId: participant.id, dueDate: initialDue }}
       >
         <Row gutter={16}>
@@ -167,7 +159,7 @@ export function CampaignReportForm({ campaign, onSubmitted }: { campaign: Campai
         <Button
           type="primary"
           htmlType="submit"
-          loading={saving}
+          loading={submit.saving}
           style={{ marginTop: 16 }}
           data-testid="campaign-report-submit"
         >

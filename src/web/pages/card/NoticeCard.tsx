@@ -1,9 +1,9 @@
 import { PhoneOutlined, WarningOutlined } from "@ant-design/icons";
 import { Tag, Typography } from "antd";
-import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import { MEASURE_KINDS, type PublicRiskCard } from "../../api/types";
+import { MEASURE_KINDS } from "../../../domain/risk/vocabulary";
+import type { PublicRiskCard } from "../../api/types";
 import { formatDateTime, measureKindLabel } from "../../components/labels";
-import { NOT_ASSESSED_HEX } from "../../components/RiskLevel";
+import { levelItem, NOT_ASSESSED_HEX } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";
 
 /**
@@ -15,7 +15,7 @@ export function NoticeCard({ card }: { card: PublicRiskCard }) {
   const t = useT();
   const [locale] = useLocale();
   const english = locale === "en";
-  const band = card.level ? riskLevelOf(card.level) : null;
+  const band = levelItem(card.level);
   const hex = band?.hex ?? NOT_ASSESSED_HEX;
   const textHex = band?.textHex ?? "#ffffff";
   const kinds = MEASURE_KINDS.filter((kind) => card.measures[kind]?.length > 0);

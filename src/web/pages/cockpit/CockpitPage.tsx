@@ -1,38 +1,17 @@
 import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
-import {
-  App,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Row,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Typography,
-} from "antd";
+import { Breadcrumb, Card, Col, Row, Segmented, Select, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { api, downloadFile } from "../../api/client";
+import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
+import { DownloadButton } from "../../components/DownloadButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
-import {
-  AlarmPanel,
-  CampaignPanel,
-  ChildrenPanel,
-  EnterprisesHerePanel,
-  HiddenDangerPanel,
-  LevelChart,
-  PlanPanel,
-  TopEnterprisesPanel,
-  TrendChart,
-} from "./CockpitPanels";
+import { LevelChart, TrendChart } from "./CockpitCharts";
+import { ChildrenPanel, EnterprisesHerePanel } from "./CockpitChildren";
+import { AlarmPanel, CampaignPanel, HiddenDangerPanel, PlanPanel, TopEnterprisesPanel } from "./CockpitFigures";
+import { CockpitKpis } from "./CockpitKpis";
 import type { Cockpit } from "./cockpit-data";
-import { percent, sumColours } from "./cockpit-data";
 
 /** Periods offered for the hidden-danger figures: this year and the four before, each whole or by quarter. */
 function periodOptions() {
@@ -43,27 +22,16 @@ function periodOptions() {
   ]);
 }
 
-function Kpi({ name, title, children }: { name: string; title: string; children: React.ReactNode }) {
-  return (
-    <Card size="small" data-testid={`cockpit-kpi-${name}`} style={{ height: "100%" }}>
-      <Typography.Text type="secondary">{title}</Typography.Text>
-      <div style={{ marginTop: 4 }}>{children}</div>
-    </Card>
-  );
-}
-
 /**
  * The city / district cockpit: one territory node's enterprises by level and their trend, the nodes below with their
  * regional level (a click goes one level down, the breadcrumb back up), hidden dangers, alarms and the highest scores.
  */
 export function CockpitPage() {
   const t = useT();
-  const { message } = App.useApp();
   const [searchParams, setSearchParams] = useSearchParams();
   const territoryId = searchParams.get("territoryId") ?? undefined;
   const period = searchParams.get("period") ?? String(new Date().getFullYear());
   const [granularity, setGranularity] = useState<"month" | "week">("month");
-  const [exporting, setExporting] = useState<"xlsx" | "pdf" | null>(null);
   const query = { territoryId, period, granularity };
   const request = useRequest(() => api.get<Cockpit>("/cockpit", query), [territoryId, period, granularity]);
   const cockpit = request.data;
@@ -78,16 +46,6 @@ export function CockpitPage() {
     next.set("period", value);
     setSearchParams(next, { replace: true });
   };
-  const download = async (kind: "xlsx" | "pdf") => {
-    setExporting(kind);
-    try {
-      await downloadFile(`/cockpit/export.${kind}`, { territoryId: cockpit?.territory.id, period }, `cockpit.${kind}`);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setExporting(null);
-    }
-  };
 
   if (request.error) return <ErrorAlert error={request.error} onRetry={request.reload} />;
   if (!cockpit)
@@ -97,7 +55,6 @@ export function CockpitPage() {
       </Card>
     );
 
-  const { enterprises, hiddenDangers } = cockpit;
   return (
     <Space data-testid="cockpit-page" orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card size="small">
@@ -133,118 +90,24 @@ export function CockpitPage() {
                 onChange={setPeriod}
                 options={periodOptions()}
               />
-              <Button
-                icon={<FileExcelOutlined />}
-                data-testid="cockpit-export-xlsx"
-                loading={exporting === "xlsx"}
-                onClick={() => download("xlsx")}
-              >
-                {t("cockpit.exportXlsx")}
-              </Button>
-              <Button
-                icon={<FilePdfOutlined />}
-                data-testid="cockpit-export-pdf"
-                loading={exporting === "pdf"}
-                onClick={() => download("pdf")}
-              >
-                {t("cockpit.exportPdf")}
-              </Button>
+              {(["xlsx", "pdf"] as const).map((format) => (
+                <DownloadButton
+                  key={format}
+                  icon={format === "xlsx" ? <FileExcelOutlined /> : <FilePdfOutlined />}
+                  data-testid={`cockpit-export-${format}`}
+                  path={`/cockpit/export.${format}`}
+                  query={{ territoryId: cockpit.territory.id, period }}
+                  fileName={`cockpit.${format}`}
+                >
+                  {format === "xlsx" ? t("cockpit.exportXlsx") : t("cockpit.exportPdf")}
+                </DownloadButton>
+              ))}
             </Space>
           </Col>
         </Row>
       </Card>
 
-      <Row gutter={[12, 12]}>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="enterprises" title={t("cockpit.kpi.enterprises")}>
-            <Statistic value={enterprises.total} />
-            {enterprises.unrated > 0 && (
-              <Typography.Text type="secondary">{t("cockpit.unrated", { count: enterprises.unrated })}</Typography.Text>
-            )}
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="red" title={t("cockpit.kpi.red")}>
-            <Statistic value={enterprises.byLevel[1]} styles={{ content: { color: "#d9001b" } }} />
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="orange" title={t("cockpit.kpi.orange")}>
-            <Statistic value={enterprises.byLevel[2]} styles={{ content: { color: "#d48806" } }} />
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="regional" title={t("cockpit.kpi.regional")}>
-            {cockpit.regional ? (
-              <>
-                <RiskLevelTag
-                  level={cockpit.regional.level}
-                  suffix={` ${cockpit.regional.score}`}
-                  tooltip={cockpit.regional.explanation}
-                  style={{ fontSize: 16, padding: "4px 10px", marginTop: 6 }}
-                />
-                <Typography.Paragraph
-                  type="secondary"
-                  style={{ fontSize: 12, margin: "6px 0 0" }}
-                  ellipsis={{ rows: 2, tooltip: cockpit.regional.explanation }}
-                >
-                  {cockpit.regional.explanation}
-                </Typography.Paragraph>
-              </>
-            ) : (
-              "—"
-            )}
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="rectificationRate" title={`${t("cockpit.kpi.rectificationRate")} · ${cockpit.period.label}`}>
-            <Statistic value={percent(hiddenDangers.rectificationRate)} />
-            <Typography.Text type="secondary">
-              {hiddenDangers.rectified} / {hiddenDangers.found - hiddenDangers.dismissed}
-            </Typography.Text>
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="overdue" title={t("cockpit.kpi.overdue")}>
-            <Statistic
-              value={hiddenDangers.overdue}
-              styles={hiddenDangers.overdue > 0 ? { content: { color: "#d9001b" } } : undefined}
-            />
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="majorOpen" title={t("cockpit.kpi.majorOpen")}>
-            <Statistic
-              value={hiddenDangers.majorOpen}
-              styles={hiddenDangers.majorOpen > 0 ? { content: { color: "#d9001b" } } : undefined}
-            />
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="hiddenDangers" title={`${t("cockpit.kpi.hiddenDangers")} · ${cockpit.period.label}`}>
-            <Statistic value={hiddenDangers.found} />
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi name="activeAlarms" title={t("cockpit.kpi.activeAlarms")}>
-            <Statistic
-              value={sumColours(cockpit.alarms.active)}
-              styles={cockpit.alarms.active.red > 0 ? { content: { color: "#d9001b" } } : undefined}
-            />
-          </Kpi>
-        </Col>
-        <Col xs={12} md={8} xl={4}>
-          <Kpi
-            name="planCompletion"
-            title={`${t("cockpit.kpi.planCompletion")} · ${t("cockpit.plans.annual", { year: cockpit.inspectionPlans.year })}`}
-          >
-            <Statistic value={percent(cockpit.inspectionPlans.annual.ratio)} />
-            <Typography.Text type="secondary">
-              {cockpit.inspectionPlans.annual.inspected} / {cockpit.inspectionPlans.annual.planned}
-            </Typography.Text>
-          </Kpi>
-        </Col>
-      </Row>
+      <CockpitKpis cockpit={cockpit} />
 
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={9}>

@@ -13,5 +13,3 @@ export type PlanCompletion = Cockpit["inspectionPlans"]["annual"];
 export const COLOURS: readonly (keyof ColourCounts)[] = ["red", "orange", "yellow", "blue"];
 
 export const sumColours = (counts: ColourCounts) => counts.red + counts.orange + counts.yellow + counts.blue;
-
-export const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);

@@ -1,9 +1,10 @@
 import { DeleteOutlined, StopOutlined } from "@ant-design/icons";
-import { App, Button, Form, Input, Modal, Popconfirm } from "antd";
+import { App, Button, Form, Input, Popconfirm } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { Enterprise } from "../../api/types";
+import { FormModal } from "../../components/FormModal";
 import { useT } from "../../i18n";
 
 /**
@@ -16,12 +17,11 @@ export function CloseEnterpriseAction({ enterprise, onClosed }: { enterprise: En
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
 
   if (enterprise.status === "closed") return null;
 
-  const fail = (error: unknown) => message.error(error instanceof ApiError ? error.message : String(error));
+  const fail = (error: unknown) => message.error(errorMessage(error));
 
   if (!enterprise.hasHistory) {
     return (
@@ -44,19 +44,11 @@ export function CloseEnterpriseAction({ enterprise, onClosed }: { enterprise: En
     );
   }
 
-  const close = async () => {
-    const { reason } = await form.validateFields();
-    setSaving(true);
-    try {
-      await api.post(`/enterprises/${enterprise.id}/close`, { reason });
-      message.success(t("enterprise.closedDone", { name: enterprise.name }));
-      setOpen(false);
-      onClosed();
-    } catch (error) {
-      fail(error);
-    } finally {
-      setSaving(false);
-    }
+  const close = async ({ reason }: { reason: string }) => {
+    await api.post(`/enterprises/${enterprise.id}/close`, { reason });
+    message.success(t("enterprise.closedDone", { name: enterprise.name }));
+    setOpen(false);
+    onClosed();
   };
 
   return (
@@ -64,26 +56,27 @@ export function CloseEnterpriseAction({ enterprise, onClosed }: { enterprise: En
       <Button danger icon={<StopOutlined />} onClick={() => setOpen(true)} data-testid="enterprise-close">
         {t("enterprise.close")}
       </Button>
-      <Modal
+      <FormModal<{ reason: string }>
         open={open}
+        form={form}
+        onSubmit={close}
+        onClose={() => setOpen(false)}
         title={t("enterprise.closeTitle", { name: enterprise.name })}
         okText={t("enterprise.close")}
-        okButtonProps={{ danger: true, loading: saving }}
-        onOk={close}
-        onCancel={() => setOpen(false)}
+        okButtonProps={{ danger: true }}
         destroyOnHidden
+        failures="toast"
+        formProps={{ preserve: false }}
+        intro={<p>{t("enterprise.closeExplain")}</p>}
       >
-        <p>{t("enterprise.closeExplain")}</p>
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="reason"
-            label={t("enterprise.closedReason")}
-            rules={[{ required: true, min: 2, whitespace: true, message: t("enterprise.closeReasonRequired") }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} data-testid="enterprise-close-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="reason"
+          label={t("enterprise.closedReason")}
+          rules={[{ required: true, min: 2, whitespace: true, message: t("enterprise.closeReasonRequired") }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} data-testid="enterprise-close-reason" />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,146 +1,23 @@
-import { AlertOutlined, EditOutlined, EnvironmentOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from "antd";
+import { AlertOutlined, EditOutlined } from "@ant-design/icons";
+import { Button, Card, Descriptions, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
-import type { Contact, Enterprise, SafetyManager, TerritoryDetail } from "../../api/types";
+import type { Enterprise } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { AuditTable } from "../../components/AuditTable";
-import { BoundaryOutline } from "../../components/BoundaryOutline";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { RecordPending } from "../../components/ErrorAlert";
 import { formatDateTime, STATUS_COLOURS, scaleLabel, statusLabel } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useTerritoryNames } from "../../components/shared-data";
 import { useLocale, useT } from "../../i18n";
 import { CloseEnterpriseAction } from "./CloseEnterpriseAction";
 import { EnterpriseFormModal } from "./EnterpriseFormModal";
+import { EnterpriseLocation } from "./EnterpriseLocation";
+import { EnterprisePeople } from "./EnterprisePeople";
 import { EnterpriseRatingTab } from "./EnterpriseRatingTab";
-
-/** 118.801234 → 118°48′4.4″E: the form a site map or a GPS unit shows. */
-function degreesMinutesSeconds(value: number, positive: string, negative: string): string {
-  const hemisphere = value >= 0 ? positive : negative;
-  const absolute = Math.abs(value);
-  const degrees = Math.floor(absolute);
-  const minutes = Math.floor((absolute - degrees) * 60);
-  const seconds = ((absolute - degrees) * 60 - minutes) * 60;
-  return `${degrees}°${minutes}′${seconds.toFixed(1)}″${hemisphere}`;
-}
-
-function Location({ enterprise }: { enterprise: Enterprise }) {
-  const t = useT();
-  const me = useMe();
-  const canSeeTerritory = hasPermission(me, "territory:read");
-  const territoryNames = useTerritoryNames();
-  const territory = useRequest(
-    () =>
-      canSeeTerritory ? api.get<TerritoryDetail>(`/territories/${enterprise.territoryId}`) : Promise.resolve(null),
-    [canSeeTerritory, enterprise.territoryId],
-  );
-  const { lng, lat } = enterprise;
-  return (
-    <Space align="start" size="large" wrap data-testid="enterprise-location">
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        style={{ minWidth: 360 }}
-        items={[
-          { key: "address", label: t("enterprise.address"), children: enterprise.address || "—" },
-          {
-            key: "territory",
-            label: t("enterprise.territory"),
-            children: territoryNames(enterprise.territoryId, enterprise.territoryName).full,
-          },
-          {
-            key: "lng",
-            label: t("enterprise.lng"),
-            children: lng === null ? "—" : `${lng.toFixed(6)}  (${degreesMinutesSeconds(lng, "E", "W")})`,
-          },
-          {
-            key: "lat",
-            label: t("enterprise.lat"),
-            children: lat === null ? "—" : `${lat.toFixed(6)}  (${degreesMinutesSeconds(lat, "N", "S")})`,
-          },
-          {
-            key: "copy",
-            label: t("enterprise.coordinates"),
-            children:
-              lng === null || lat === null ? (
-                t("enterprise.noCoordinates")
-              ) : (
-                <Typography.Text copyable>{`${lng.toFixed(6)},${lat.toFixed(6)}`}</Typography.Text>
-              ),
-          },
-        ]}
-      />
-      {territory.data?.boundary && (
-        <div>
-          <Typography.Text type="secondary">
-            <EnvironmentOutlined />{" "}
-            {t("enterprise.inTerritory", { name: territoryNames(enterprise.territoryId, territory.data.name).full })}
-          </Typography.Text>
-          <div style={{ marginTop: 8 }}>
-            <BoundaryOutline
-              polygon={territory.data.boundary}
-              size={240}
-              label={t("territory.boundaryOf", { name: territory.data.name })}
-              marker={lng !== null && lat !== null ? [lng, lat] : undefined}
-            />
-          </div>
-        </div>
-      )}
-    </Space>
-  );
-}
-
-function People({ enterprise }: { enterprise: Enterprise }) {
-  const t = useT();
-  return (
-    <Space orientation="vertical" size="large" style={{ width: "100%" }}>
-      <Descriptions
-        title={t("enterprise.principal")}
-        size="small"
-        column={2}
-        items={[
-          { key: "name", label: t("enterprise.principalName"), children: enterprise.principalName || "—" },
-          { key: "phone", label: t("enterprise.principalPhone"), children: enterprise.principalPhone || "—" },
-        ]}
-      />
-      <div>
-        <Typography.Title level={5}>{t("enterprise.safetyManagers")}</Typography.Title>
-        <Table<SafetyManager>
-          data-testid="safety-managers"
-          size="small"
-          pagination={false}
-          rowKey={(p) => `${p.name}-${p.phone}`}
-          dataSource={enterprise.safetyManagers}
-          locale={{ emptyText: t("enterprise.nobody") }}
-          columns={[
-            { title: t("enterprise.personName"), dataIndex: "name" },
-            { title: t("enterprise.phone"), dataIndex: "phone" },
-          ]}
-        />
-      </div>
-      <div>
-        <Typography.Title level={5}>{t("enterprise.contacts")}</Typography.Title>
-        <Table<Contact>
-          size="small"
-          pagination={false}
-          rowKey={(p) => `${p.name}-${p.phone}-${p.role ?? ""}`}
-          dataSource={enterprise.contacts}
-          locale={{ emptyText: t("enterprise.nobody") }}
-          columns={[
-            { title: t("enterprise.personName"), dataIndex: "name" },
-            { title: t("enterprise.contactRole"), dataIndex: "role", render: (role?: string) => role || "—" },
-            { title: t("enterprise.phone"), dataIndex: "phone" },
-          ]}
-        />
-      </div>
-    </Space>
-  );
-}
 
 export function EnterpriseDetailPage() {
   const t = useT();
@@ -156,19 +33,7 @@ export function EnterpriseDetailPage() {
   const territoryNames = useTerritoryNames();
   usePageCrumb(enterprise?.name);
 
-  if (request.error) {
-    return request.error.status === 404 ? (
-      <Result status="404" title={t("enterprise.notFound")} subTitle={request.error.message} />
-    ) : (
-      <ErrorAlert error={request.error} onRetry={request.reload} />
-    );
-  }
-  if (!enterprise)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
+  if (request.error || !enterprise) return <RecordPending request={request} notFound={t("enterprise.notFound")} />;
 
   const basic = (
     <Descriptions
@@ -224,8 +89,8 @@ export function EnterpriseDetailPage() {
 
   const tabs = [
     { key: "basic", label: t("enterprise.tabBasic"), children: basic },
-    { key: "people", label: t("enterprise.tabPeople"), children: <People enterprise={enterprise} /> },
-    { key: "location", label: t("enterprise.tabLocation"), children: <Location enterprise={enterprise} /> },
+    { key: "people", label: t("enterprise.tabPeople"), children: <EnterprisePeople enterprise={enterprise} /> },
+    { key: "location", label: t("enterprise.tabLocation"), children: <EnterpriseLocation enterprise={enterprise} /> },
     {
       key: "rating",
       label: <span data-testid="enterprise-rating-tab">{t("rating.tab")}</span>,

@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Space } from "antd";
-import { useEffect, useState } from "react";
+import { App, Button, Col, Divider, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import { api } from "../../api/client";
 import {
   type Contact,
@@ -14,7 +13,7 @@ import {
 } from "../../api/types";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { scaleLabel, statusLabel } from "../../components/labels";
 import { forgetTerritories } from "../../components/shared-data";
@@ -37,22 +36,6 @@ type FormValues = {
   contacts?: Contact[];
 };
 
-const FIELDS = [
-  "name",
-  "uscc",
-  "industryCode",
-  "scale",
-  "status",
-  "territoryId",
-  "address",
-  "lng",
-  "lat",
-  "principalName",
-  "principalPhone",
-  "safetyManagers",
-  "contacts",
-];
-
 type Props = {
   open: boolean;
   /** The enterprise to edit; absent when registering a new one. */
@@ -67,32 +50,13 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const canPickTerritory = hasPermission(me, "territory:read");
-
-  useEffect(() => {
-    if (!open) return;
-    setProblem(null);
-    form.resetFields();
-    if (enterprise) {
-      form.setFieldsValue({
-        ...enterprise,
-        safetyManagers: enterprise.safetyManagers,
-        contacts: enterprise.contacts,
-      });
-    } else {
-      form.setFieldsValue({ scale: "small", status: "operating", safetyManagers: [], contacts: [] });
-    }
-  }, [open, enterprise, form]);
 
   const save = async (values: FormValues) => {
     if ((values.lng == null) !== (values.lat == null)) {
       form.setFields([{ name: values.lng == null ? "lng" : "lat", errors: [t("enterprise.coordinatesBoth")] }]);
       return;
     }
-    setSaving(true);
-    setProblem(null);
     const body: Partial<EnterpriseInput> = {
       name: values.name.trim(),
       uscc: values.uscc.trim().toUpperCase(),
@@ -113,18 +77,12 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
     }
     // Enterprise staff cannot see the territory tree; their record keeps its territory.
     if (canPickTerritory && values.territoryId) body.territoryId = values.territoryId;
-    try {
-      const saved = enterprise
-        ? await api.patch<Enterprise>(`/enterprises/${enterprise.id}`, body)
-        : await api.post<Enterprise>("/enterprises", body);
-      forgetTerritories();
-      message.success(enterprise ? t("enterprise.saved") : t("enterprise.created", { name: saved.name }));
-      onSaved(saved);
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS, { territoryCode: "territoryId" }));
-    } finally {
-      setSaving(false);
-    }
+    const saved = enterprise
+      ? await api.patch<Enterprise>(`/enterprises/${enterprise.id}`, body)
+      : await api.post<Enterprise>("/enterprises", body);
+    forgetTerritories();
+    message.success(enterprise ? t("enterprise.saved") : t("enterprise.created", { name: saved.name }));
+    onSaved(saved);
   };
 
   const personList = (name: "safetyManagers" | "contacts", withRole: boolean) => (
@@ -159,104 +117,109 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved }: Prop
   );
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
+      form={form}
+      record={enterprise}
+      initialValues={
+        // The answer declares scale and status as text; they are the codes the form offers.
+        enterprise
+          ? { ...enterprise, scale: enterprise.scale as EnterpriseScale, status: enterprise.status as EnterpriseStatus }
+          : { scale: "small", status: "operating", safetyManagers: [], contacts: [] }
+      }
+      fieldAliases={{ territoryCode: "territoryId" }}
+      onSubmit={save}
+      onClose={onClose}
       title={enterprise ? t("enterprise.editTitle", { name: enterprise.name }) : t("enterprise.createTitle")}
       width={820}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
       okButtonProps={{ id: "enterprise-form-save" }}
-      confirmLoading={saving}
       forceRender
+      formProps={{ "data-testid": "enterprise-form" }}
     >
-      <Form form={form} layout="vertical" onFinish={save} data-testid="enterprise-form">
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Row gutter={16}>
-          <Col span={14}>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Form.Item
+            name="name"
+            label={t("enterprise.name")}
+            rules={[{ required: true, min: 2, message: t("enterprise.nameRequired") }]}
+          >
+            <Input data-testid="enterprise-form-name" />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item
+            name="uscc"
+            label={t("enterprise.uscc")}
+            tooltip={t("enterprise.usccHelp")}
+            rules={[{ required: true, message: t("enterprise.usccRequired") }]}
+          >
+            <Input maxLength={18} style={{ fontFamily: "monospace" }} data-testid="enterprise-form-uscc" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="industryCode"
+            label={t("enterprise.industry")}
+            rules={[{ required: true, message: t("enterprise.industryRequired") }]}
+          >
+            <IndustrySelect choose="division" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          {canPickTerritory ? (
             <Form.Item
-              name="name"
-              label={t("enterprise.name")}
-              rules={[{ required: true, min: 2, message: t("enterprise.nameRequired") }]}
+              name="territoryId"
+              label={t("enterprise.territory")}
+              rules={[{ required: true, message: t("enterprise.territoryRequired") }]}
             >
-              <Input data-testid="enterprise-form-name" />
+              <TerritoryTreeSelect allowClear={false} />
             </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="uscc"
-              label={t("enterprise.uscc")}
-              tooltip={t("enterprise.usccHelp")}
-              rules={[{ required: true, message: t("enterprise.usccRequired") }]}
-            >
-              <Input maxLength={18} style={{ fontFamily: "monospace" }} data-testid="enterprise-form-uscc" />
+          ) : (
+            <Form.Item label={t("enterprise.territory")}>
+              <Input value={enterprise?.territoryName} disabled />
             </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="industryCode"
-              label={t("enterprise.industry")}
-              rules={[{ required: true, message: t("enterprise.industryRequired") }]}
-            >
-              <IndustrySelect choose="division" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            {canPickTerritory ? (
-              <Form.Item
-                name="territoryId"
-                label={t("enterprise.territory")}
-                rules={[{ required: true, message: t("enterprise.territoryRequired") }]}
-              >
-                <TerritoryTreeSelect allowClear={false} />
-              </Form.Item>
-            ) : (
-              <Form.Item label={t("enterprise.territory")}>
-                <Input value={enterprise?.territoryName} disabled />
-              </Form.Item>
-            )}
-          </Col>
-          <Col span={6}>
-            <Form.Item name="scale" label={t("enterprise.scale")} rules={[{ required: true }]}>
-              <Select options={ENTERPRISE_SCALES.map((s) => ({ value: s, label: scaleLabel(t, s) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="status" label={t("enterprise.status")} rules={[{ required: true }]}>
-              <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="address" label={t("enterprise.address")}>
-              <Input data-testid="enterprise-form-address" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="lng" label={t("enterprise.lng")}>
-              <InputNumber min={-180} max={180} precision={6} step={0.0001} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="lat" label={t("enterprise.lat")}>
-              <InputNumber min={-90} max={90} precision={6} step={0.0001} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="principalName" label={t("enterprise.principalName")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="principalPhone" label={t("enterprise.principalPhone")}>
-              <Input />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start">{t("enterprise.safetyManagers")}</Divider>
-        {personList("safetyManagers", false)}
-        <Divider titlePlacement="start">{t("enterprise.contacts")}</Divider>
-        {personList("contacts", true)}
-      </Form>
-    </Modal>
+          )}
+        </Col>
+        <Col span={6}>
+          <Form.Item name="scale" label={t("enterprise.scale")} rules={[{ required: true }]}>
+            <Select options={ENTERPRISE_SCALES.map((s) => ({ value: s, label: scaleLabel(t, s) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="status" label={t("enterprise.status")} rules={[{ required: true }]}>
+            <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="address" label={t("enterprise.address")}>
+            <Input data-testid="enterprise-form-address" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="lng" label={t("enterprise.lng")}>
+            <InputNumber min={-180} max={180} precision={6} step={0.0001} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="lat" label={t("enterprise.lat")}>
+            <InputNumber min={-90} max={90} precision={6} step={0.0001} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="principalName" label={t("enterprise.principalName")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="principalPhone" label={t("enterprise.principalPhone")}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start">{t("enterprise.safetyManagers")}</Divider>
+      {personList("safetyManagers", false)}
+      <Divider titlePlacement="start">{t("enterprise.contacts")}</Divider>
+      {personList("contacts", true)}
+    </FormModal>
   );
 }

@@ -1,29 +1,28 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Button, Card, Input, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
 import { ENTERPRISE_STATUSES, type EnterpriseStatus, type EnterpriseSummary, type Page } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { STATUS_COLOURS, scaleLabel, statusLabel } from "../../components/labels";
+import { useUrlFilters } from "../../components/paging";
+import { RequestTable } from "../../components/RequestTable";
 import { useTerritoryNames } from "../../components/shared-data";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { useT } from "../../i18n";
 import { EnterpriseFormModal } from "./EnterpriseFormModal";
 import { ImportEnterprisesModal } from "./ImportEnterprisesModal";
 
-const PAGE_SIZES = [10, 20, 50, 100];
-
 /** Enterprises in the user's scope, paged by the server (a province has hundreds of thousands). Filters live in the URL. */
 export function EnterpriseListPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, pagination } = useUrlFilters();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
@@ -31,25 +30,12 @@ export function EnterpriseListPage() {
   const territoryId = params.get("territoryId") ?? undefined;
   const industry = params.get("industry") ?? undefined;
   const status = (params.get("status") as EnterpriseStatus | null) ?? undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
   const [searchText, setSearchText] = useState(q);
 
   const list = useRequest(
     () => api.get<Page<EnterpriseSummary>>("/enterprises", { q, territoryId, industry, status, page, pageSize }),
     [q, territoryId, industry, status, page, pageSize],
   );
-
-  /** Changing a filter goes back to page 1; empty values leave the URL. */
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
 
   const canFilterByTerritory = hasPermission(me, "territory:read");
   const territoryNames = useTerritoryNames();
@@ -116,25 +102,13 @@ export function EnterpriseListPage() {
           options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<EnterpriseSummary>
+      <RequestTable<EnterpriseSummary>
+        request={list}
+        rows={list.data?.items}
         data-testid="enterprise-table"
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         scroll={{ x: 960 }}
         onRow={(record) => ({ onClick: () => navigate(`/enterprises/${record.id}`), style: { cursor: "pointer" } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) =>
-            update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize }, nextSize !== pageSize),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t("enterprise.name"),

@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typograp
 import { useMemo } from "react";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { EChart, type EChartOption } from "../../components/EChart";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -10,27 +11,9 @@ import { RiskLevelTag } from "../../components/RiskLevel";
 import { type MessageKey, useLocale, useT } from "../../i18n";
 import { levelHex, ratingLevelBands } from "../cockpit/rating-charts";
 
-type Contribution = {
-  factor: string;
-  kind: "inherent" | "dynamic" | "cap";
-  count: number;
-  points: number;
-  textZh: string;
-  textEn: string;
-};
-
-export type EnterpriseRatingView = {
-  rating: {
-    score: number;
-    level: RiskLevel;
-    explanation: string;
-    contributions: Contribution[];
-    weightsVersion: string;
-    computedAt: string;
-  } | null;
-  /** Newest first. */
-  history: { computedAt: string; score: number; level: RiskLevel; explanation: string }[];
-};
+/** An enterprise's current rating (with how its score is made up) and its history, newest first. */
+export type EnterpriseRatingView = Answer<"/api/v1/enterprises/{id}/rating">;
+type Contribution = NonNullable<EnterpriseRatingView["rating"]>["contributions"][number];
 
 const WEEK_MS = 7 * 86_400_000;
 

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Space, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
+import type { HiddenDangerActionType } from "../../../domain/hidden-danger";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { isTerritoryScoped } from "../../app/navigation";
@@ -15,7 +16,6 @@ import {
   categoryLabel,
   formatDate,
   formatTime,
-  type HdAction,
   type HiddenDanger,
   sourceLabel,
   statusLabel,
@@ -23,8 +23,13 @@ import {
 import { PhotoStrip } from "./PhotoCapture";
 
 // Steps that move a danger backwards or end it are shown in red.
-const DANGER_ACTIONS: readonly HdAction[] = ["dismiss", "verify_fail", "reject_extension"];
-const PRIMARY_ACTIONS: readonly HdAction[] = ["confirm", "start_rectification", "submit_rectification", "verify_pass"];
+const DANGER_ACTIONS: readonly HiddenDangerActionType[] = ["dismiss", "verify_fail", "reject_extension"];
+const PRIMARY_ACTIONS: readonly HiddenDangerActionType[] = [
+  "confirm",
+  "start_rectification",
+  "submit_rectification",
+  "verify_pass",
+];
 
 /** One hidden danger: photos before and after, the facts, supervision, plan, history and the caller's next steps. */
 export function HiddenDangerDetailPage() {
@@ -32,7 +37,7 @@ export function HiddenDangerDetailPage() {
   const t = useT();
   const me = useMe();
   const { message } = App.useApp();
-  const [acting, setActing] = useState<HdAction | null>(null);
+  const [acting, setActing] = useState<HiddenDangerActionType | null>(null);
   const [fresh, setFresh] = useState<HiddenDanger | null>(null);
   const request = useRequest(() => api.get<HiddenDanger>(`/hidden-dangers/${id}`), [id]);
   const danger = fresh && fresh.id === id ? fresh : request.data;

@@ -1,42 +1,36 @@
 import { CameraOutlined } from "@ant-design/icons";
-import { Button, Card, Checkbox, Grid, Select, Space, Table, Typography } from "antd";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Button, Card, Checkbox, Grid, Select, Space, Typography } from "antd";
+import { Link, useNavigate } from "react-router-dom";
+import { HIDDEN_DANGER_STATUSES, type HiddenDangerLevel } from "../../../domain/hidden-danger";
 import { api } from "../../api/client";
+import type { Answer, ItemOf } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
+import { useUrlFilters } from "../../components/paging";
+import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
-import { EnterpriseChoice } from "./EnterpriseChoice";
 import { HiddenDangerTags } from "./HiddenDangerTags";
-import {
-  formatDate,
-  HD_STATUSES,
-  type HdLevel,
-  type HiddenDanger,
-  sourceLabel,
-  statusLabel,
-} from "./hidden-danger-data";
+import { formatDate, sourceLabel, statusLabel } from "./hidden-danger-data";
 
 /** Hidden dangers in the caller's scope, newest first; filters live in the URL. */
 export function HiddenDangerListPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, pagination } = useUrlFilters();
   const status = params.get("status") ?? undefined;
-  const level = (params.get("level") as HdLevel | null) ?? undefined;
+  const level = (params.get("level") as HiddenDangerLevel | null) ?? undefined;
   const overdue = params.get("overdue") === "true";
   const supervised = params.get("supervised") === "true";
   const enterpriseId = params.get("enterpriseId") ?? undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
   // A phone gets one column per danger: code, tags, what it is and when, without sideways scrolling.
   const narrow = !Grid.useBreakpoint().md;
 
   const list = useRequest(
     () =>
-      api.get<{ items: HiddenDanger[]; total: number }>("/hidden-dangers", {
+      api.get<Answer<"/api/v1/hidden-dangers">>("/hidden-dangers", {
         status,
         level,
         overdue: overdue || undefined,
@@ -47,16 +41,6 @@ export function HiddenDangerListPage() {
       }),
     [status, level, overdue, supervised, enterpriseId, page, pageSize],
   );
-
-  const update = (changes: Record<string, string | number | boolean | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === "" || value === false) next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
 
   return (
     <Card
@@ -74,7 +58,8 @@ export function HiddenDangerListPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         {isTerritoryScoped(me) && (
-          <EnterpriseChoice
+          <EnterprisePicker
+            data-testid="hd-enterprise"
             value={enterpriseId}
             onChange={(value) => update({ enterpriseId: value })}
             placeholder={t("hd.enterprise")}
@@ -88,9 +73,9 @@ export function HiddenDangerListPage() {
           onChange={(value) => update({ status: value })}
           placeholder={t("hd.filterStatus")}
           style={{ width: 150 }}
-          options={HD_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+          options={HIDDEN_DANGER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
-        <Select<HdLevel>
+        <Select<HiddenDangerLevel>
           data-testid="hd-level-filter"
           allowClear
           value={level}
@@ -113,24 +98,13 @@ export function HiddenDangerListPage() {
           {t("hd.onlySupervised")}
         </Checkbox>
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<HiddenDanger>
+      <RequestTable<ItemOf<"/api/v1/hidden-dangers">>
+        request={list}
+        rows={list.data?.items}
         data-testid="hd-table"
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         scroll={narrow ? undefined : { x: 900 }}
         onRow={(record) => ({ onClick: () => navigate(`/hidden-dangers/${record.id}`), style: { cursor: "pointer" } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) =>
-            update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize }, nextSize !== pageSize),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={
           narrow
             ? [

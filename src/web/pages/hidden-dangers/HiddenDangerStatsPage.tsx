@@ -1,41 +1,23 @@
 import { DownloadOutlined, EditOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tooltip } from "antd";
-import { useMemo, useState } from "react";
-import { ApiError, api, downloadFile } from "../../api/client";
+import { useState } from "react";
+import { api, errorMessage } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { EChart, type EChartOption } from "../../components/EChart";
+import { DownloadButton } from "../../components/DownloadButton";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { percent } from "../../components/labels";
 import { useT } from "../../i18n";
-import { EnterpriseChoice } from "./EnterpriseChoice";
-import { categoryLabel, formatTime, type HdStats, type HdSummary, percent, sourceLabel } from "./hidden-danger-data";
+import { formatTime, type HdStats, type HdSummary } from "./hidden-danger-data";
+import { StatsCharts } from "./StatsCharts";
 
 /** The first moment after a period (2026 or 2026-Q3), to tell whether it has ended. */
 function periodEnd(period: string): Date {
   const [year, quarter] = period.split("-Q").map(Number);
   return quarter ? new Date(year, quarter * 3, 1) : new Date(year + 1, 0, 1);
-}
-
-/** A bar per row: the chart grows with its rows instead of stretching one bar over a tall canvas. */
-const chartHeight = (rows: number) => Math.max(140, rows * 44 + 60);
-
-function barOption(rows: { name: string; value: number }[], colour: string): EChartOption {
-  return {
-    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
-    tooltip: { trigger: "axis" },
-    xAxis: { type: "value", minInterval: 1 },
-    yAxis: { type: "category", data: rows.map((r) => r.name), inverse: true },
-    series: [
-      {
-        type: "bar",
-        data: rows.map((r) => r.value),
-        itemStyle: { color: colour },
-        barMaxWidth: 28,
-        label: { show: true, position: "right" },
-      },
-    ],
-  };
 }
 
 /** Found, rectified, rates and what is still open, for a year or a quarter; the principal signs an ended period. */
@@ -59,7 +41,9 @@ export function HiddenDangerStatsPage() {
   const summaries = useRequest(
     () =>
       enterpriseId
-        ? api.get<{ items: HdSummary[] }>("/hidden-danger-summaries", { enterpriseId }).then((r) => r.items)
+        ? api
+            .get<Answer<"/api/v1/hidden-danger-summaries">>("/hidden-danger-summaries", { enterpriseId })
+            .then((r) => r.items)
         : Promise.resolve([]),
     [enterpriseId],
   );
@@ -68,26 +52,6 @@ export function HiddenDangerStatsPage() {
   const canSign = me.role === "enterprise_principal" && !!enterpriseId;
 
   const figures = stats.data;
-  const categoryChart = useMemo(
-    () =>
-      barOption(
-        (figures?.byCategory ?? []).map((c) => ({
-          name: categoryLabel(t, c.category === "?" ? "" : c.category),
-          value: c.count,
-        })),
-        "#1677ff",
-      ),
-    [figures, t],
-  );
-  const sourceChart = useMemo(
-    () =>
-      barOption(
-        (figures?.bySource ?? []).map((s) => ({ name: sourceLabel(t, s.source), value: s.count })),
-        "#fa8c16",
-      ),
-    [figures, t],
-  );
-
   const sign = () =>
     modal.confirm({
       title: t("stats.sign"),
@@ -97,19 +61,10 @@ export function HiddenDangerStatsPage() {
           await api.post("/hidden-danger-summaries", { enterpriseId, period });
           summaries.reload();
         } catch (error) {
-          message.error(error instanceof ApiError ? error.message : String(error));
+          message.error(errorMessage(error));
         }
       },
     });
-
-  const exportSummary = async () => {
-    if (!enterpriseId) return;
-    try {
-      await downloadFile("/hidden-danger-summaries/export", { enterpriseId, period }, `${period}.xlsx`);
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
-  };
 
   const tiles: { key: string; label: string; value: string | number; colour?: string }[] = figures
     ? [
@@ -140,14 +95,16 @@ export function HiddenDangerStatsPage() {
         title={t("stats.title")}
         extra={
           <Space wrap>
-            <Button
+            <DownloadButton
               icon={<DownloadOutlined />}
               disabled={!enterpriseId}
-              onClick={exportSummary}
+              path="/hidden-danger-summaries/export"
+              query={{ enterpriseId, period }}
+              fileName={`${period}.xlsx`}
               data-testid="stats-export"
             >
               {t("stats.export")}
-            </Button>
+            </DownloadButton>
             {canSign && !signed && (
               <Tooltip title={ended ? undefined : t("stats.notEnded")}>
                 <Button
@@ -166,7 +123,8 @@ export function HiddenDangerStatsPage() {
       >
         <Space wrap style={{ marginBottom: 16 }}>
           {!own && (
-            <EnterpriseChoice
+            <EnterprisePicker
+              data-testid="hd-enterprise"
               value={chosen}
               onChange={setChosen}
               placeholder={t("stats.allInScope")}
@@ -217,26 +175,7 @@ export function HiddenDangerStatsPage() {
           ))}
         </Row>
       </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card title={t("stats.byCategory")} size="small">
-            <EChart
-              option={categoryChart}
-              height={chartHeight(figures?.byCategory.length ?? 0)}
-              testId="stats-category-chart"
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t("stats.bySource")} size="small">
-            <EChart
-              option={sourceChart}
-              height={chartHeight(figures?.bySource.length ?? 0)}
-              testId="stats-source-chart"
-            />
-          </Card>
-        </Col>
-      </Row>
+      <StatsCharts figures={figures} />
       {enterpriseId && (summaries.data?.length ?? 0) > 0 && (
         <Card title={t("stats.signedList")} size="small">
           <Table<HdSummary>

@@ -1,13 +1,7 @@
 import { Tag } from "antd";
+import type { HiddenDangerLevel, HiddenDangerStatus } from "../../../domain/hidden-danger";
 import { useT } from "../../i18n";
-import {
-  type HdLevel,
-  type HdStatus,
-  levelColours,
-  levelLabel,
-  STATUS_TAG_COLOURS,
-  statusLabel,
-} from "./hidden-danger-data";
+import { levelColours, levelLabel, STATUS_TAG_COLOURS, statusLabel } from "./hidden-danger-data";
 
 /** Status, level, overdue and supervision as tags, the same on the list and the detail page. */
 export function HiddenDangerTags({
@@ -16,8 +10,8 @@ export function HiddenDangerTags({
   overdue,
   listed,
 }: {
-  status: HdStatus;
-  level: HdLevel | null;
+  status: HiddenDangerStatus;
+  level: HiddenDangerLevel | null;
   overdue?: boolean;
   listed?: boolean;
 }) {

@@ -1,7 +1,7 @@
 import { CameraOutlined, LoadingOutlined } from "@ant-design/icons";
 import { App, Button, Image, Space } from "antd";
 import { useRef, useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { Attachment } from "../../api/types";
 import { useT } from "../../i18n";
 import { photoUrl } from "../risk/PhotoUpload";
@@ -44,7 +44,7 @@ export function PhotoCapture({
         onChange?.(latest.current);
       }
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setUploading(false);
       if (input.current) input.current.value = "";

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiError, api } from "../../api/client";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { useT } from "../../i18n";
-import { EnterpriseChoice } from "./EnterpriseChoice";
 import type { HiddenDanger } from "./hidden-danger-data";
 import { PhotoCapture } from "./PhotoCapture";
 
@@ -91,7 +91,12 @@ export function ReportHiddenDangerPage() {
         {!own && (
           <div>
             <Typography.Text strong>{t("report.enterprise")}</Typography.Text>
-            <EnterpriseChoice value={enterpriseId} onChange={setEnterpriseId} style={{ width: "100%", marginTop: 6 }} />
+            <EnterprisePicker
+              data-testid="hd-enterprise"
+              value={enterpriseId}
+              onChange={setEnterpriseId}
+              style={{ width: "100%", marginTop: 6 }}
+            />
           </div>
         )}
         {enterpriseId && (

@@ -2,143 +2,34 @@ import {
   HIDDEN_DANGER_ACTIONS,
   HIDDEN_DANGER_SOURCES,
   HIDDEN_DANGER_STATUSES,
-  type HiddenDangerActionType,
   type HiddenDangerLevel,
   type HiddenDangerStatus,
-} from "../../../domain/hidden-danger/vocabulary";
+} from "../../../domain/hidden-danger";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
+import type { Answer, ItemOf, RequestBody } from "../../api/contract";
+import { codeLabel } from "../../components/labels";
 import type { MessageKey, Translate } from "../../i18n";
 
-// The API shapes of hidden dangers, inspections and their statistics, and the words and colours they are shown with.
+// The answers of hidden dangers, inspections and their statistics, as the server's response schemas declare them, and
+// the words and colours they are shown with.
 
-// The vocabulary is the domain's; these names are what the pages import.
-export { TEMPLATE_KINDS } from "../../../domain/inspection/templates";
-export const HD_STATUSES = HIDDEN_DANGER_STATUSES;
-export type HdStatus = HiddenDangerStatus;
-export type HdLevel = HiddenDangerLevel;
-export const HD_ACTIONS = HIDDEN_DANGER_ACTIONS;
-export type HdAction = HiddenDangerActionType;
+/** A major hidden danger's rectification plan, as a step sends it and the danger shows it. */
+export type RectificationPlan = NonNullable<RequestBody<"/api/v1/hidden-dangers/{id}/actions", "post">["plan"]>;
 
-export type RectificationPlan = {
-  objectiveAndTasks: string;
-  method: string;
-  fundsAndMaterials: string;
-  responsiblePeople: string[];
-  timeLimit: string;
-  safetyMeasures: string;
-  emergencyPlan: string;
-};
+export type HiddenDanger = Answer<"/api/v1/hidden-dangers/{id}">;
+export type HdEvent = HiddenDanger["events"][number];
+export type HdStats = Answer<"/api/v1/hidden-danger-stats">;
+export type HdSummary = ItemOf<"/api/v1/hidden-danger-summaries">;
 
-export type HdEvent = {
-  seq: number;
-  action: HdAction | "report";
-  from: HdStatus | null;
-  to: HdStatus;
-  actorName: string;
-  at: string;
-  comment: string | null;
-  photoIds: string[];
-};
+export type InspectionTask = ItemOf<"/api/v1/inspection-tasks">;
+export type TaskStatus = InspectionTask["status"];
+export type InspectionTaskItem = Answer<"/api/v1/inspection-tasks/{id}">["items"][number];
+export type CheckOutcome = NonNullable<InspectionTaskItem["outcome"]>;
+export type ChecklistItem = ItemOf<"/api/v1/checklist-items">;
 
-export type HiddenDanger = {
-  id: string;
-  code: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  source: string;
-  status: HdStatus;
-  level: HdLevel;
-  description: string;
-  place: string;
-  riskPointId: string | null;
-  categoryCode: string;
-  photoBeforeIds: string[];
-  photoAfterIds: string[];
-  responsibleUnit: string;
-  responsibleUserId: string | null;
-  responsibleUserName?: string | null;
-  finderName?: string | null;
-  measures: string;
-  funds: number | null;
-  deadline: string | null;
-  overdue: boolean;
-  foundAt: string;
-  closedAt: string | null;
-  plan: RectificationPlan | null;
-  supervision: {
-    listed: boolean;
-    listedAt: string | null;
-    progressIntervalDays: number | null;
-    lastProgressReportAt: string | null;
-    delistedAt: string | null;
-  };
-  pendingExtension: { newDeadline: string; reason: string; requestedAt: string } | null;
-  availableActions: HdAction[];
-  events: HdEvent[];
-};
+export type AppNotification = ItemOf<"/api/v1/notifications">;
 
-export type HdStats = {
-  found: number;
-  dismissed: number;
-  rectified: number;
-  rectificationRate: number | null;
-  onTimeRate: number | null;
-  open: number;
-  overdue: number;
-  majorFound: number;
-  majorOpen: number;
-  byCategory: { category: string; count: number }[];
-  bySource: { source: string; count: number }[];
-};
-
-export type HdSummary = { period: string; figures: HdStats; signedName: string; signedAt: string };
-
-export type TaskStatus = "open" | "done" | "missed";
-export type InspectionTask = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  title: string;
-  frequency: string;
-  dueAt: string;
-  status: TaskStatus;
-  itemCount: number;
-  doneCount: number;
-};
-export type CheckOutcome = "pass" | "fail" | "not_applicable";
-export type InspectionTaskItem = {
-  checklistItemId: string;
-  content: string;
-  outcome: CheckOutcome | null;
-  note: string;
-  photoIds: string[];
-  lng: number | null;
-  lat: number | null;
-  recordedAt: string | null;
-  hiddenDangerId: string | null;
-};
-export type ChecklistItem = {
-  id: string;
-  source: "measure" | "template" | "custom";
-  templateKind: string | null;
-  content: string;
-  checkFrequency: string;
-  controlLevel: string | null;
-  responsiblePerson: string;
-};
-
-export type AppNotification = {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  severity: string;
-  createdAt: string;
-  readAt: string | null;
-};
-
-export const STATUS_TAG_COLOURS: Record<HdStatus, string> = {
+export const STATUS_TAG_COLOURS: Record<HiddenDangerStatus, string> = {
   reported: "processing",
   confirmed: "blue",
   dismissed: "default",
@@ -148,20 +39,16 @@ export const STATUS_TAG_COLOURS: Record<HdStatus, string> = {
 };
 
 // Major hidden dangers carry the major-risk red; general ones the general-risk yellow (one palette for the platform).
-export function levelColours(level: HdLevel): { background: string; color: string } {
+export function levelColours(level: HiddenDangerLevel): { background: string; color: string } {
   const item = riskLevelOf(level === "major" ? 1 : 3);
   return { background: item.hex, color: item.textHex };
 }
 
-export const statusLabel = (t: Translate, status: string) =>
-  (HD_STATUSES as readonly string[]).includes(status) ? t(`hdStatus.${status}` as MessageKey) : status;
+export const statusLabel = codeLabel("hdStatus", HIDDEN_DANGER_STATUSES);
 export const levelLabel = (t: Translate, level: string | null) => t(`hdLevel.${level ?? "unset"}` as MessageKey);
-export const sourceLabel = (t: Translate, source: string) =>
-  (HIDDEN_DANGER_SOURCES as readonly string[]).includes(source) ? t(`hdSource.${source}` as MessageKey) : source;
-export const actionLabel = (t: Translate, action: string) =>
-  action === "report" || (HD_ACTIONS as readonly string[]).includes(action)
-    ? t(`hdAction.${action}` as MessageKey)
-    : action;
+export const sourceLabel = codeLabel("hdSource", HIDDEN_DANGER_SOURCES);
+/** A step of the life cycle, the first report included. */
+export const actionLabel = codeLabel("hdAction", ["report", ...HIDDEN_DANGER_ACTIONS]);
 export function categoryLabel(t: Translate, code: string | null | undefined): string {
   if (!code) return t("hdCategory.?");
   const top = code.charAt(0);
@@ -171,4 +58,3 @@ export function categoryLabel(t: Translate, code: string | null | undefined): st
 
 export const formatTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : "—");
 export const formatDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : "—");
-export const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);

@@ -1,15 +1,17 @@
 import { PlusOutlined, SyncOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "../../api/client";
-import { CHECK_FREQUENCIES } from "../../api/types";
+import { TEMPLATE_KINDS } from "../../../domain/inspection/templates";
+import { CHECK_FREQUENCIES } from "../../../domain/risk/vocabulary";
+import { api, errorMessage } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { checkFrequencyLabel } from "../../components/labels";
+import { RequestTable } from "../../components/RequestTable";
 import { controlLevelName } from "../../components/RiskLevel";
 import { type MessageKey, useLocale, useT } from "../../i18n";
-import { type ChecklistItem, TEMPLATE_KINDS } from "../hidden-dangers/hidden-danger-data";
+import type { ChecklistItem } from "../hidden-dangers/hidden-danger-data";
 
 const SOURCE_COLOURS = { measure: "blue", template: "purple", custom: "default" } as const;
 
@@ -21,7 +23,7 @@ export function ChecklistPage() {
   const { message } = App.useApp();
   const enterpriseId = me.enterpriseIds[0] ?? "";
   const items = useRequest(
-    () => api.get<{ items: ChecklistItem[] }>("/checklist-items", { enterpriseId }).then((r) => r.items),
+    () => api.get<Answer<"/api/v1/checklist-items">>("/checklist-items", { enterpriseId }).then((r) => r.items),
     [enterpriseId],
   );
   const [generating, setGenerating] = useState(false);
@@ -38,7 +40,7 @@ export function ChecklistPage() {
       message.success(t("checklist.generated", result));
       items.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setGenerating(false);
     }
@@ -53,7 +55,7 @@ export function ChecklistPage() {
       setAdding(null);
       items.reload();
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   };
 
@@ -98,13 +100,10 @@ export function ChecklistPage() {
       }
     >
       <Alert type="info" showIcon title={t("checklist.tasksHint")} style={{ marginBottom: 16 }} />
-      <ErrorAlert error={items.error} onRetry={items.reload} />
-      <Table<ChecklistItem>
+      <RequestTable<ChecklistItem>
+        request={items}
+        rows={items.data}
         data-testid="checklist-table"
-        rowKey="id"
-        size="middle"
-        loading={items.loading}
-        dataSource={items.data ?? []}
         scroll={{ x: 800 }}
         pagination={{ pageSize: 50, showTotal: (total) => t("common.total", { total }) }}
         columns={[

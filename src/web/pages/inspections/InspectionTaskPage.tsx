@@ -2,7 +2,8 @@ import { CheckOutlined, CloseOutlined, EnvironmentOutlined, MinusOutlined, Warni
 import { Alert, App, Button, Card, Input, Progress, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
@@ -16,7 +17,7 @@ import {
 import { PhotoCapture } from "../hidden-dangers/PhotoCapture";
 import { taskTitle } from "./InspectionsPage";
 
-type TaskDetail = InspectionTask & { items: InspectionTaskItem[] };
+type TaskDetail = Answer<"/api/v1/inspection-tasks/{id}">;
 
 /** The device's position when it can tell within a few seconds; a check is still recorded without it. */
 function currentPosition(): Promise<{ lng: number; lat: number } | null> {
@@ -76,7 +77,7 @@ function CheckItemCard({
         recordedAt: new Date().toISOString(),
       });
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(null);
     }
@@ -189,7 +190,7 @@ export function InspectionTaskPage() {
       setTask({ ...current, ...finished });
       message.success(t("insp.completed"));
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setCompleting(false);
     }

@@ -3,6 +3,7 @@ import { Button, Card, Empty, List, Progress, Segmented, Space, Tag, Typography 
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { CHECK_FREQUENCIES } from "../../../domain/risk/vocabulary";
 import { api } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -29,10 +30,10 @@ export function InspectionsPage() {
   const view = (params.get("view") as "todo" | "done" | null) ?? "todo";
   const tasks = useRequest(async () => {
     if (view === "done")
-      return (await api.get<{ items: InspectionTask[] }>("/inspection-tasks", { status: "done" })).items;
+      return (await api.get<Answer<"/api/v1/inspection-tasks">>("/inspection-tasks", { status: "done" })).items;
     const [open, missed] = await Promise.all([
-      api.get<{ items: InspectionTask[] }>("/inspection-tasks", { status: "open" }),
-      api.get<{ items: InspectionTask[] }>("/inspection-tasks", { status: "missed", pageSize: 20 }),
+      api.get<Answer<"/api/v1/inspection-tasks">>("/inspection-tasks", { status: "open" }),
+      api.get<Answer<"/api/v1/inspection-tasks">>("/inspection-tasks", { status: "missed", pageSize: 20 }),
     ]);
     return [...open.items, ...missed.items];
   }, [view]);

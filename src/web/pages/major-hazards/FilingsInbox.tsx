@@ -1,28 +1,16 @@
 import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Tabs, Tag, Typography } from "antd";
+import type { ColumnType } from "antd/es/table";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { ApiError, api } from "../../api/client";
-import { FILING_STATUSES, type FilingStatus, type MajorHazardFiling } from "../../api/types";
+import { FILING_STATUSES, type FilingStatus } from "../../../domain/major-hazard/vocabulary";
+import { api, errorMessage } from "../../api/client";
+import type { MajorHazardFiling } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
 import { FILING_STATUS_COLOURS, filingStatusLabel, formatDateTime, unitKindLabel } from "../../components/labels";
+import { RequestTable } from "../../components/RequestTable";
 import { useLocale, useT } from "../../i18n";
 import { MajorHazardLevelTag, UnitResult } from "./UnitResult";
 
@@ -76,56 +64,55 @@ export function FilingDetail({ filing }: { filing: MajorHazardFiling }) {
   );
 }
 
-function StatusList({ status, onOpen }: { status: FilingStatus; onOpen: (filing: MajorHazardFiling) => void }) {
+/** The columns every list of filings shows: the level filed, when it was filed, and the decision once there is one. */
+export function useFilingColumns() {
   const t = useT();
   const [locale] = useLocale();
+  const level: ColumnType<MajorHazardFiling> = {
+    title: t("majorHazard.level"),
+    key: "level",
+    width: 170,
+    render: (_: unknown, filing) => (
+      <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
+    ),
+  };
+  const submittedAt: ColumnType<MajorHazardFiling> = {
+    title: t("filing.submittedAt"),
+    dataIndex: "submittedAt",
+    width: 160,
+    render: (at: string) => formatDateTime(at, locale),
+  };
+  const decision: ColumnType<MajorHazardFiling>[] = [
+    {
+      title: t("filing.decidedAt"),
+      dataIndex: "decidedAt",
+      width: 160,
+      render: (at: string | null) => formatDateTime(at, locale),
+    },
+    { title: t("filing.reason"), dataIndex: "decisionReason", render: (reason: string | null) => reason || "—" },
+  ];
+  return { level, submittedAt, decision };
+}
+
+function StatusList({ status, onOpen }: { status: FilingStatus; onOpen: (filing: MajorHazardFiling) => void }) {
+  const t = useT();
+  const columns = useFilingColumns();
   const list = useRequest(() => api.get<{ items: MajorHazardFiling[] }>("/major-hazard-filings", { status }), [status]);
   return (
-    <>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<MajorHazardFiling>
-        data-testid={`filings-${status}`}
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t("filing.none") }}
-        onRow={(filing) => ({ onClick: () => onOpen(filing), style: { cursor: "pointer" } })}
-        columns={[
-          { title: t("filing.enterprise"), dataIndex: "enterpriseName" },
-          { title: t("majorHazard.unitName"), dataIndex: "unitName" },
-          {
-            title: t("majorHazard.level"),
-            key: "level",
-            width: 170,
-            render: (_: unknown, filing) => (
-              <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
-            ),
-          },
-          {
-            title: t("filing.submittedAt"),
-            dataIndex: "submittedAt",
-            width: 160,
-            render: (at: string) => formatDateTime(at, locale),
-          },
-          ...(status === "submitted"
-            ? []
-            : [
-                {
-                  title: t("filing.decidedAt"),
-                  dataIndex: "decidedAt",
-                  width: 160,
-                  render: (at: string | null) => formatDateTime(at, locale),
-                },
-                {
-                  title: t("filing.reason"),
-                  dataIndex: "decisionReason",
-                  render: (reason: string | null) => reason || "—",
-                },
-              ]),
-        ]}
-      />
-    </>
+    <RequestTable<MajorHazardFiling>
+      request={list}
+      rows={list.data?.items}
+      data-testid={`filings-${status}`}
+      locale={{ emptyText: t("filing.none") }}
+      onRow={(filing) => ({ onClick: () => onOpen(filing), style: { cursor: "pointer" } })}
+      columns={[
+        { title: t("filing.enterprise"), dataIndex: "enterpriseName" },
+        { title: t("majorHazard.unitName"), dataIndex: "unitName" },
+        columns.level,
+        columns.submittedAt,
+        ...(status === "submitted" ? [] : columns.decision),
+      ]}
+    />
   );
 }
 
@@ -158,7 +145,7 @@ export function FilingsInbox() {
       setOpen(null);
       setVersion((v) => v + 1);
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,158 +1,20 @@
-import { AuditOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Select,
-  Skeleton,
-  Space,
-  Switch,
-  Table,
-  Tabs,
-  Tag,
-  Tooltip,
-  Typography,
-} from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Skeleton, Space, Switch, Tabs } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
 import { api } from "../../api/client";
-import type { EnterpriseSummary, MajorHazardFiling, MajorHazardUnit, Page } from "../../api/types";
+import type { MajorHazardUnit } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { FILING_STATUS_COLOURS, filingStatusLabel, formatDateTime, unitKindLabel } from "../../components/labels";
-import { useLocale, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { FilingModal } from "./FilingModal";
-import { FilingDetail, FilingsInbox } from "./FilingsInbox";
+import { FilingsInbox } from "./FilingsInbox";
+import { UnitCard } from "./UnitCard";
 import { UnitFormModal } from "./UnitFormModal";
-import { MajorHazardLevelTag, UnitResult } from "./UnitResult";
-
-function FilingHistory({ filings }: { filings: MajorHazardFiling[] }) {
-  const t = useT();
-  const [locale] = useLocale();
-  if (filings.length === 0) return <Typography.Text type="secondary">{t("filing.noneForUnit")}</Typography.Text>;
-  return (
-    <Table<MajorHazardFiling>
-      data-testid="unit-filings"
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={filings}
-      expandable={{ expandedRowRender: (filing) => <FilingDetail filing={filing} /> }}
-      columns={[
-        {
-          title: t("filing.status"),
-          dataIndex: "status",
-          width: 110,
-          render: (status: MajorHazardFiling["status"]) => (
-            <Tag color={FILING_STATUS_COLOURS[status]}>{filingStatusLabel(t, status)}</Tag>
-          ),
-        },
-        {
-          title: t("majorHazard.level"),
-          key: "level",
-          width: 170,
-          render: (_: unknown, filing) => (
-            <MajorHazardLevelTag result={{ isMajorHazard: filing.level != null, level: filing.level }} />
-          ),
-        },
-        {
-          title: t("filing.submittedAt"),
-          dataIndex: "submittedAt",
-          width: 160,
-          render: (at: string) => formatDateTime(at, locale),
-        },
-        {
-          title: t("filing.decidedAt"),
-          dataIndex: "decidedAt",
-          width: 160,
-          render: (at: string | null) => formatDateTime(at, locale),
-        },
-        { title: t("filing.reason"), dataIndex: "decisionReason", render: (reason: string | null) => reason || "—" },
-      ]}
-    />
-  );
-}
-
-/** One unit: its substances' terms, S, R and level, and its filings. */
-function UnitCard({
-  unit,
-  editable,
-  showEnterprise,
-  onEdit,
-  onFile,
-}: {
-  unit: MajorHazardUnit;
-  editable: boolean;
-  showEnterprise: boolean;
-  onEdit: () => void;
-  onFile: () => void;
-}) {
-  const t = useT();
-  const pending = unit.filings.some((f) => f.status === "submitted");
-  const latest = unit.filings[0];
-  const canFile = editable && !!unit.result?.isMajorHazard && !pending;
-  return (
-    <Card
-      data-testid="major-hazard-unit"
-      title={
-        <Space wrap>
-          <span>{unit.name}</span>
-          <Tag>{unitKindLabel(t, unit.unitKind)}</Tag>
-          <MajorHazardLevelTag result={unit.result} />
-          {latest && (
-            <Tag color={FILING_STATUS_COLOURS[latest.status]}>
-              {t("filing.latest", { status: filingStatusLabel(t, latest.status) })}
-            </Tag>
-          )}
-          {showEnterprise && <Typography.Text type="secondary">{unit.enterpriseName}</Typography.Text>}
-        </Space>
-      }
-      extra={
-        editable && (
-          <Space>
-            <Button icon={<EditOutlined />} onClick={onEdit} data-testid="unit-edit">
-              {t("common.edit")}
-            </Button>
-            <Tooltip
-              title={
-                !unit.result?.isMajorHazard ? t("filing.notNeeded") : pending ? t("filing.pendingHint") : undefined
-              }
-            >
-              <Button
-                type="primary"
-                icon={<AuditOutlined />}
-                disabled={!canFile}
-                onClick={onFile}
-                data-testid="unit-file"
-              >
-                {latest?.status === "accepted" ? t("filing.refile") : t("filing.file")}
-              </Button>
-            </Tooltip>
-          </Space>
-        )
-      }
-    >
-      {unit.result ? (
-        <UnitResult result={unit.result} exposedPopulation={unit.exposedPopulation} />
-      ) : (
-        <Typography.Text type="secondary">{t("majorHazard.notIdentified")}</Typography.Text>
-      )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t("filing.history")}
-      </Typography.Title>
-      {latest?.status === "accepted" && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t("filing.acceptedReadOnly")}
-        </Typography.Paragraph>
-      )}
-      <FilingHistory filings={unit.filings} />
-    </Card>
-  );
-}
 
 function UnitsView({ enterpriseId, editable }: { enterpriseId?: string; editable: boolean }) {
   const t = useT();
@@ -227,15 +89,14 @@ function UnitsView({ enterpriseId, editable }: { enterpriseId?: string; editable
 /** An enterprise user with several enterprises picks which one's units to declare. */
 function EnterpriseChoice({ value, onChange }: { value?: string; onChange: (id: string) => void }) {
   const me = useMe();
-  const list = useRequest(() => api.get<Page<EnterpriseSummary>>("/enterprises", { pageSize: 100 }), []);
   if (me.enterpriseIds.length < 2) return null;
   return (
-    <Select
+    <EnterprisePicker
       style={{ width: 320 }}
+      allowClear={false}
+      popupMatchSelectWidth
       value={value}
-      onChange={onChange}
-      loading={list.loading}
-      options={(list.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))}
+      onChange={(id) => id && onChange(id)}
     />
   );
 }

@@ -1,9 +1,10 @@
 import { Col, Row, Statistic, Table, Tag, Tooltip, Typography } from "antd";
-import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import type { MajorHazardResult, MajorHazardTerm, RiskLevelNumber } from "../../api/types";
+import { type RiskLevel, riskLevelOf } from "../../../domain/reference/risk-levels";
+import type { MajorHazardResult, MajorHazardTerm } from "../../api/types";
+import { asRiskLevel } from "../../components/RiskLevel";
 import { type MessageKey, useT } from "../../i18n";
 
-const LEVEL_KEYS: Record<RiskLevelNumber, MessageKey> = {
+const LEVEL_KEYS: Record<RiskLevel, MessageKey> = {
   1: "majorHazard.level1",
   2: "majorHazard.level2",
   3: "majorHazard.level3",
@@ -22,22 +23,23 @@ export function MajorHazardLevelTag({
 }) {
   const t = useT();
   if (!result) return <Tag data-testid={testId}>{t("majorHazard.notIdentified")}</Tag>;
-  if (!result.isMajorHazard || !result.level)
+  const level = asRiskLevel(result.level);
+  if (!result.isMajorHazard || !level)
     return (
       <Tag color="green" data-testid={testId}>
         {t("majorHazard.notMajor")}
       </Tag>
     );
-  const item = riskLevelOf(result.level);
+  const item = riskLevelOf(level);
   return (
     <Tag
       variant="solid"
       color={item.hex}
       style={{ background: item.hex, borderColor: item.hex, color: item.textHex, fontWeight: 500 }}
       data-testid={testId}
-      data-level={result.level}
+      data-level={level}
     >
-      {t(LEVEL_KEYS[result.level])}
+      {t(LEVEL_KEYS[level])}
     </Tag>
   );
 }

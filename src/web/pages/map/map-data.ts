@@ -1,5 +1,6 @@
 import { MAP_LAYERS, type MapLayer } from "../../../domain/geo/map-layers";
 import { type RiskLevel, riskLevelOf } from "../../../domain/reference/risk-levels";
+import type { Answer } from "../../api/contract";
 
 // The shapes the map API answers with, and the pure steps from them to what the page draws and lists.
 
@@ -60,16 +61,7 @@ export type TerritoryFeature = {
 
 export type TerritoriesResponse = { type: "FeatureCollection"; features: TerritoryFeature[] };
 
-export type FeatureCard = {
-  layer: MapLayer;
-  id: string;
-  name: string;
-  level: number | null;
-  explanation: string | null;
-  score: number | null;
-  facts: { key: string; value: string | number | null }[];
-  link: string;
-};
+export type FeatureCard = Answer<"/api/v1/map/features/{layer}/{id}">;
 
 /** Grey for unrated enterprises and unassessed points, as on the register's map. */
 export const UNRATED_HEX = "#8c8c8c";

@@ -1,128 +1,104 @@
-import { App, Form, Input, Modal } from "antd";
-import { useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { App, Form, Input } from "antd";
+import { api } from "../../api/client";
+import { FormModal } from "../../components/FormModal";
 import { useT } from "../../i18n";
 import type { Alarm } from "./monitoring-data";
 
-/** Acknowledges an alarm with an optional note (who and when are recorded by the server). */
-export function AcknowledgeModal({
-  alarm,
-  onClose,
-  onDone,
-}: {
-  alarm: Alarm | null;
-  onClose: () => void;
-  onDone: (alarm: Alarm) => void;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ note?: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    if (!alarm) return;
-    const values = await form.validateFields();
-    setSaving(true);
-    try {
-      const updated = await api.post<Alarm>(`/alarms/${alarm.id}/acknowledge`, {
-        note: values.note?.trim() || undefined,
-      });
-      message.success(t("alarm.acknowledged"));
-      form.resetFields();
-      onDone(updated);
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open={!!alarm}
-      title={t("alarm.acknowledgeTitle", { device: alarm?.deviceName ?? alarm?.enterpriseName ?? "" })}
-      okText={t("alarm.acknowledge")}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={saving}
-      okButtonProps={{ "data-testid": "acknowledge-submit" } as never}
-      destroyOnHidden
-    >
-      <p style={{ marginTop: 0 }}>{alarm?.message}</p>
-      <Form form={form} layout="vertical">
-        <Form.Item name="note" label={t("alarm.note")}>
-          <Input.TextArea
-            data-testid="acknowledge-note"
-            rows={3}
-            maxLength={1000}
-            placeholder={t("alarm.notePlaceholder")}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+type StepValues = { note?: string; cause?: string; actionTaken?: string };
 
-/** Records the disposal of an acknowledged alarm: what caused it and what was done. */
-export function DisposeModal({
+/** What each step asks: an optional note to acknowledge; the cause and the action taken to dispose. */
+const STEP_FIELDS = {
+  acknowledge: [
+    {
+      name: "note",
+      label: "alarm.note",
+      placeholder: "alarm.notePlaceholder",
+      rows: 3,
+      required: false,
+      testId: "acknowledge-note",
+    },
+  ],
+  dispose: [
+    {
+      name: "cause",
+      label: "alarm.cause",
+      placeholder: "alarm.causePlaceholder",
+      rows: 2,
+      required: true,
+      testId: "dispose-cause",
+    },
+    {
+      name: "actionTaken",
+      label: "alarm.actionTaken",
+      placeholder: "alarm.actionPlaceholder",
+      rows: 3,
+      required: true,
+      testId: "dispose-action",
+    },
+  ],
+} as const;
+
+/**
+ * One step on an alarm, over the alarm's message: acknowledging it with an optional note (who and when are recorded
+ * by the server), or recording its disposal once acknowledged (what caused it and what was done).
+ */
+export function AlarmStepModal({
+  step,
   alarm,
   onClose,
   onDone,
 }: {
+  step: "acknowledge" | "dispose";
   alarm: Alarm | null;
   onClose: () => void;
   onDone: (alarm: Alarm) => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ cause: string; actionTaken: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
+  const [form] = Form.useForm<StepValues>();
+  const acknowledging = step === "acknowledge";
+  const subject = { device: alarm?.deviceName ?? alarm?.enterpriseName ?? "" };
+
+  const submit = async (values: StepValues) => {
     if (!alarm) return;
-    const values = await form.validateFields();
-    setSaving(true);
-    try {
-      const updated = await api.post<Alarm>(`/alarms/${alarm.id}/dispose`, {
-        cause: values.cause.trim(),
-        actionTaken: values.actionTaken.trim(),
-      });
-      message.success(t("alarm.disposed"));
-      form.resetFields();
-      onDone(updated);
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
+    const body = acknowledging
+      ? { note: values.note?.trim() || undefined }
+      : { cause: values.cause?.trim(), actionTaken: values.actionTaken?.trim() };
+    const updated = await api.post<Alarm>(`/alarms/${alarm.id}/${step}`, body);
+    message.success(acknowledging ? t("alarm.acknowledged") : t("alarm.disposed"));
+    onDone(updated);
   };
-  const rule = { required: true, min: 2, whitespace: true, message: t("alarm.fieldRequired") };
+
   return (
-    <Modal
+    <FormModal<StepValues>
       open={!!alarm}
-      title={t("alarm.disposeTitle", { device: alarm?.deviceName ?? alarm?.enterpriseName ?? "" })}
-      okText={t("alarm.dispose")}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={saving}
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      title={acknowledging ? t("alarm.acknowledgeTitle", subject) : t("alarm.disposeTitle", subject)}
+      okText={acknowledging ? t("alarm.acknowledge") : t("alarm.dispose")}
+      okButtonProps={acknowledging ? ({ "data-testid": "acknowledge-submit" } as never) : undefined}
       destroyOnHidden
+      failures="toast"
+      intro={<p style={{ marginTop: 0 }}>{alarm?.message}</p>}
     >
-      <p style={{ marginTop: 0 }}>{alarm?.message}</p>
-      <Form form={form} layout="vertical">
-        <Form.Item name="cause" label={t("alarm.cause")} rules={[rule]}>
+      {STEP_FIELDS[step].map((field) => (
+        <Form.Item
+          key={field.name}
+          name={field.name}
+          label={t(field.label)}
+          rules={
+            field.required ? [{ required: true, min: 2, whitespace: true, message: t("alarm.fieldRequired") }] : []
+          }
+        >
           <Input.TextArea
-            data-testid="dispose-cause"
-            rows={2}
+            data-testid={field.testId}
+            rows={field.rows}
             maxLength={1000}
-            placeholder={t("alarm.causePlaceholder")}
+            placeholder={t(field.placeholder)}
           />
         </Form.Item>
-        <Form.Item name="actionTaken" label={t("alarm.actionTaken")} rules={[rule]}>
-          <Input.TextArea
-            data-testid="dispose-action"
-            rows={3}
-            maxLength={1000}
-            placeholder={t("alarm.actionPlaceholder")}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ))}
+    </FormModal>
   );
 }

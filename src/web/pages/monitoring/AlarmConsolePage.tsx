@@ -1,18 +1,19 @@
 import { ApiOutlined, SoundOutlined, WifiOutlined } from "@ant-design/icons";
-import { Alert, Badge, Button, Card, Select, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, Badge, Button, Card, Select, Space, Statistic, Tag } from "antd";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { ALARM_STATUSES, type AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
 import { ApiError } from "../../api/client";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { type MessageKey, useT } from "../../i18n";
-import { AcknowledgeModal, DisposeModal } from "./AlarmActionModals";
+import { AlarmStepModal } from "./AlarmActionModals";
 import { AlarmTable } from "./AlarmTable";
-import { EnterpriseSelect } from "./EnterpriseSelect";
-import { ALARM_STATUSES, type Alarm, type AlarmFilter, type AlarmStatus, beep, useAlarmFeed } from "./monitoring-data";
-import { MonitoringSwitch, SEVERITY_KEYS } from "./monitoring-ui";
+import { type Alarm, type AlarmFilter, beep, useAlarmFeed } from "./monitoring-data";
+import { MonitoringHeader, SEVERITY_KEYS } from "./monitoring-ui";
 
 // Practice: a highlighted row flashes for about half a minute, long enough to be noticed across a control room.
 const HIGHLIGHT_MS = 30_000;
@@ -64,30 +65,22 @@ export function AlarmConsolePage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
-        <Space size="middle" align="center">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t("monitoring.alarmConsole")}
-          </Typography.Title>
-          <MonitoringSwitch />
-        </Space>
-        <Space>
-          <Tag
-            data-testid="alarm-feed-mode"
-            data-mode={feed.mode}
-            icon={feed.mode === "live" ? <WifiOutlined /> : <ApiOutlined />}
-            color={feed.mode === "live" ? "success" : "warning"}
-          >
-            {feed.mode === "live" ? t("alarm.live") : t("alarm.polling")}
-          </Tag>
-          <Button icon={<SoundOutlined />} onClick={() => beep()}>
-            {t("alarm.testSound")}
-          </Button>
-          <Button href="/api/v1/cap/alerts.xml" target="_blank" data-testid="cap-feed-link">
-            {t("alarm.capFeed")}
-          </Button>
-        </Space>
-      </Space>
+      <MonitoringHeader title={t("monitoring.alarmConsole")}>
+        <Tag
+          data-testid="alarm-feed-mode"
+          data-mode={feed.mode}
+          icon={feed.mode === "live" ? <WifiOutlined /> : <ApiOutlined />}
+          color={feed.mode === "live" ? "success" : "warning"}
+        >
+          {feed.mode === "live" ? t("alarm.live") : t("alarm.polling")}
+        </Tag>
+        <Button icon={<SoundOutlined />} onClick={() => beep()}>
+          {t("alarm.testSound")}
+        </Button>
+        <Button href="/api/v1/cap/alerts.xml" target="_blank" data-testid="cap-feed-link">
+          {t("alarm.capFeed")}
+        </Button>
+      </MonitoringHeader>
 
       {banner && (
         <Alert
@@ -137,7 +130,8 @@ export function AlarmConsolePage() {
             />
           )}
           {government && (
-            <EnterpriseSelect
+            <EnterprisePicker
+              data-testid="alarm-filter-enterprise"
               value={filter.enterpriseId}
               onChange={(enterpriseId) => setFilter((f) => ({ ...f, enterpriseId }))}
               placeholder={t("alarm.filterEnterprise")}
@@ -175,8 +169,8 @@ export function AlarmConsolePage() {
           onDispose={setDisposing}
         />
       </Card>
-      <AcknowledgeModal alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
-      <DisposeModal alarm={disposing} onClose={() => setDisposing(null)} onDone={done} />
+      <AlarmStepModal step="acknowledge" alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
+      <AlarmStepModal step="dispose" alarm={disposing} onClose={() => setDisposing(null)} onDone={done} />
     </Space>
   );
 }

@@ -2,11 +2,12 @@ import { CopyOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api/client";
+import type { Answer } from "../../api/contract";
 import { formatDateTime } from "../../components/labels";
 import { useLocale, useT } from "../../i18n";
 import type { Device, MqttAccess } from "./monitoring-data";
 
-type Renewed = { credential: string; mqtt: MqttAccess | null; brokerUpdated: boolean | null };
+type Renewed = Answer<"/api/v1/devices/{id}/credential", "post">;
 
 /** How a device connects (MQTT user name, topic), its credential's state, and renewing or revoking it. */
 export function DeviceAccessCard({

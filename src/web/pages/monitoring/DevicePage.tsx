@@ -10,7 +10,7 @@ import { useMe } from "../../app/session";
 import { formatDateTime } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useLocale, useT } from "../../i18n";
-import { AcknowledgeModal, DisposeModal } from "./AlarmActionModals";
+import { AlarmStepModal } from "./AlarmActionModals";
 import { AlarmTable } from "./AlarmTable";
 import { DeadLettersCard } from "./DeadLettersCard";
 import { DeviceAccessCard } from "./DeviceAccessCard";
@@ -151,8 +151,8 @@ export function DevicePage() {
         <DeviceAccessCard device={device} mqtt={history.data?.mqtt ?? null} canManage onChanged={history.reload} />
       )}
       <DeadLettersCard enterpriseId={device.enterpriseId} deviceCode={device.code} />
-      <AcknowledgeModal alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
-      <DisposeModal alarm={disposing} onClose={() => setDisposing(null)} onDone={done} />
+      <AlarmStepModal step="acknowledge" alarm={acknowledging} onClose={() => setAcknowledging(null)} onDone={done} />
+      <AlarmStepModal step="dispose" alarm={disposing} onClose={() => setDisposing(null)} onDone={done} />
     </Space>
   );
 }

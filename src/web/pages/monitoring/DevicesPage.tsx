@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Space, Table, Typography } from "antd";
+import { Button, Card, Space, Table } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { api } from "../../api/client";
@@ -7,14 +7,14 @@ import type { Enterprise } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission, isTerritoryScoped } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { formatDateTime } from "../../components/labels";
 import { usePageCrumb } from "../../components/page-crumb";
 import { useLocale, useT } from "../../i18n";
-import { EnterpriseSelect } from "./EnterpriseSelect";
 import { DeviceSparkline } from "./MonitoringCharts";
 import { type Alarm, type Device, deviceStateOf } from "./monitoring-data";
-import { DeviceStateTag, deviceTypeName, formatValue, MonitoringSwitch } from "./monitoring-ui";
+import { DeviceStateTag, deviceTypeName, formatValue, MonitoringHeader } from "./monitoring-ui";
 import { RegisterDeviceModal } from "./RegisterDeviceModal";
 
 /** The devices of the user's scope: last value, state, a last-hour sparkline; registration for managers. */
@@ -80,38 +80,30 @@ export function DevicesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
-        <Space size="middle" align="center">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t("monitoring.devices")}
-          </Typography.Title>
-          <MonitoringSwitch />
-        </Space>
-        <Space>
-          {government && (
-            <EnterpriseSelect
-              testId="device-filter-enterprise"
-              value={enterpriseId}
-              onChange={setEnterpriseId}
-              placeholder={t("alarm.filterEnterprise")}
-              style={{ width: 240 }}
-            />
-          )}
-          <Button icon={<ReloadOutlined />} onClick={request.reload}>
-            {t("device.refresh")}
+      <MonitoringHeader title={t("monitoring.devices")}>
+        {government && (
+          <EnterprisePicker
+            data-testid="device-filter-enterprise"
+            value={enterpriseId}
+            onChange={setEnterpriseId}
+            placeholder={t("alarm.filterEnterprise")}
+            style={{ width: 240 }}
+          />
+        )}
+        <Button icon={<ReloadOutlined />} onClick={request.reload}>
+          {t("device.refresh")}
+        </Button>
+        {canManage && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setRegistering(true)}
+            data-testid="device-register"
+          >
+            {t("device.register")}
           </Button>
-          {canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setRegistering(true)}
-              data-testid="device-register"
-            >
-              {t("device.register")}
-            </Button>
-          )}
-        </Space>
-      </Space>
+        )}
+      </MonitoringHeader>
       <ErrorAlert error={request.error} onRetry={request.reload} />
       <Card>
         <Table<Device>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { DEVICE_TYPE_INFO, DEVICE_TYPES, type DeviceType } from "../../../domain/monitoring/device-types";
 import { api } from "../../api/client";
 import { useMe } from "../../app/session";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { useLocale, useT } from "../../i18n";
 import type { RegisteredDevice } from "./monitoring-data";
 import { deviceTypeName } from "./monitoring-ui";
@@ -20,8 +20,6 @@ type FormValues = {
   installDate?: Dayjs;
   calibrationDue?: Dayjs;
 };
-
-const FIELDS = ["enterpriseId", "code", "name", "deviceType", "lng", "lat", "installDate", "calibrationDue"];
 
 /** Registers a device of the user's enterprise; the answer's credential is shown once, with how to send readings. */
 export function RegisterDeviceModal({
@@ -41,39 +39,26 @@ export function RegisterDeviceModal({
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [registered, setRegistered] = useState<RegisteredDevice | null>(null);
 
   const close = () => {
-    form.resetFields();
-    setProblem(null);
     setRegistered(null);
     onClose();
   };
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    setProblem(null);
-    try {
-      const device = await api.post<RegisteredDevice>("/devices", {
-        enterpriseId: values.enterpriseId,
-        code: values.code.trim(),
-        name: values.name.trim(),
-        deviceType: values.deviceType,
-        lng: values.lng ?? undefined,
-        lat: values.lat ?? undefined,
-        installDate: values.installDate?.format("YYYY-MM-DD"),
-        calibrationDue: values.calibrationDue?.format("YYYY-MM-DD"),
-      });
-      setRegistered(device);
-      onRegistered();
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
+  const submit = async (values: FormValues) => {
+    const device = await api.post<RegisteredDevice>("/devices", {
+      enterpriseId: values.enterpriseId,
+      code: values.code.trim(),
+      name: values.name.trim(),
+      deviceType: values.deviceType,
+      lng: values.lng ?? undefined,
+      lat: values.lat ?? undefined,
+      installDate: values.installDate?.format("YYYY-MM-DD"),
+      calibrationDue: values.calibrationDue?.format("YYYY-MM-DD"),
+    });
+    setRegistered(device);
+    onRegistered();
   };
 
   const copy = (text: string) => {
@@ -145,85 +130,79 @@ export function RegisterDeviceModal({
   }
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
+      form={form}
+      initialValues={{ enterpriseId: enterprises[0]?.id ?? me.enterpriseIds[0], deviceType: "combustible_gas" }}
+      onSubmit={submit}
+      onClose={close}
       title={t("device.register")}
       okText={t("device.registerSubmit")}
-      onOk={submit}
-      onCancel={close}
-      confirmLoading={saving}
       okButtonProps={{ "data-testid": "device-register-submit" } as never}
       width={640}
       destroyOnHidden
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ enterpriseId: enterprises[0]?.id ?? me.enterpriseIds[0], deviceType: "combustible_gas" }}
-      >
-        {enterprises.length > 1 && (
-          <Form.Item name="enterpriseId" label={t("alarm.enterprise")} rules={[{ required: true }]}>
-            <Select options={enterprises.map((e) => ({ value: e.id, label: e.name }))} />
-          </Form.Item>
-        )}
-        {enterprises.length <= 1 && (
-          <Form.Item name="enterpriseId" hidden>
-            <Input />
-          </Form.Item>
-        )}
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="code"
-              label={t("device.code")}
-              rules={[{ required: true, whitespace: true, message: t("alarm.fieldRequired") }]}
-            >
-              <Input data-testid="device-code" maxLength={64} placeholder="GT-101" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="deviceType" label={t("device.type")} rules={[{ required: true }]}>
-              <Select
-                data-testid="device-type"
-                options={DEVICE_TYPES.map((type) => ({
-                  value: type,
-                  label: `${deviceTypeName(locale, type)} (${DEVICE_TYPE_INFO[type].unit})`,
-                }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="name"
-          label={t("device.name")}
-          rules={[{ required: true, whitespace: true, message: t("alarm.fieldRequired") }]}
-        >
-          <Input data-testid="device-name" maxLength={200} placeholder={t("device.namePlaceholder")} />
+      {enterprises.length > 1 && (
+        <Form.Item name="enterpriseId" label={t("alarm.enterprise")} rules={[{ required: true }]}>
+          <Select options={enterprises.map((e) => ({ value: e.id, label: e.name }))} />
         </Form.Item>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="lng" label={t("device.lng")}>
-              <InputNumber min={-180} max={180} step={0.000001} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="lat" label={t("device.lat")}>
-              <InputNumber min={-90} max={90} step={0.000001} style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="installDate" label={t("device.installDate")}>
-              <DatePicker style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="calibrationDue" label={t("device.calibrationDue")}>
-              <DatePicker style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      )}
+      {enterprises.length <= 1 && (
+        <Form.Item name="enterpriseId" hidden>
+          <Input />
+        </Form.Item>
+      )}
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="code"
+            label={t("device.code")}
+            rules={[{ required: true, whitespace: true, message: t("alarm.fieldRequired") }]}
+          >
+            <Input data-testid="device-code" maxLength={64} placeholder="GT-101" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="deviceType" label={t("device.type")} rules={[{ required: true }]}>
+            <Select
+              data-testid="device-type"
+              options={DEVICE_TYPES.map((type) => ({
+                value: type,
+                label: `${deviceTypeName(locale, type)} (${DEVICE_TYPE_INFO[type].unit})`,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name="name"
+        label={t("device.name")}
+        rules={[{ required: true, whitespace: true, message: t("alarm.fieldRequired") }]}
+      >
+        <Input data-testid="device-name" maxLength={200} placeholder={t("device.namePlaceholder")} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="lng" label={t("device.lng")}>
+            <InputNumber min={-180} max={180} step={0.000001} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="lat" label={t("device.lat")}>
+            <InputNumber min={-90} max={90} step={0.000001} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="installDate" label={t("device.installDate")}>
+            <DatePicker style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="calibrationDue" label={t("device.calibrationDue")}>
+            <DatePicker style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -32,6 +32,9 @@ function deviceOf(overrides: Partial<Device> = {}): Device {
   return {
     id: "d-1",
     enterpriseId: "e-1",
+    enterpriseName: null,
+    riskPointId: null,
+    majorHazardUnitId: null,
     code: "GT-1",
     name: "可燃气体探测器",
     deviceType: "combustible_gas",

@@ -1,70 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
-import type { AlarmSeverity, DeviceType } from "../../../domain/monitoring/device-types";
 import { api } from "../../api/client";
+import type { Answer, ItemOf } from "../../api/contract";
 import { type Locale, useLocale } from "../../i18n";
 
-export { ALARM_STATUSES, type AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
-
-export type Device = {
-  id: string;
-  enterpriseId: string;
-  code: string;
-  name: string;
-  deviceType: DeviceType;
-  unit: string;
-  lng: number | null;
-  lat: number | null;
-  installDate: string | null;
-  calibrationDue: string | null;
-  lastValue: number | null;
-  lastTs: string | null;
-  credentialRotatedAt: string | null;
-  credentialRevokedAt: string | null;
-};
-
+export type Device = ItemOf<"/api/v1/devices">;
 /** How a device publishes over MQTT; null when the installation runs no broker. */
-export type MqttAccess = { url: string | null; username: string; topic: string };
-
-export type RegisteredDevice = Device & { credential: string; mqtt: MqttAccess | null };
-
-export type DeadLetter = {
-  id: string;
-  deviceCode: string;
-  reason: string;
-  message: string;
-  detail: string | null;
-  payloadExcerpt: string;
-  count: number;
-  lastAt: string;
-};
-
-export type Reading = { ts: string; value: number };
-
-export type AlarmDisposal = { cause: string; actionTaken: string; by: string; at: string };
-
-export type Alarm = {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  /** Null for alarms on management data (an overdue major hidden danger, missed inspections…), not on a device. */
-  deviceId: string | null;
-  deviceName: string | null;
-  deviceCode: string | null;
-  ruleId: string;
-  ruleKind: string;
-  severity: AlarmSeverity;
-  status: AlarmStatus;
-  message: string;
-  lastValue: number | null;
-  peak: number | null;
-  raisedAt: string;
-  lastUpdateAt: string;
-  acknowledgedAt: string | null;
-  acknowledgeNote: string | null;
-  clearedAt: string | null;
-  disposals: AlarmDisposal[];
-};
+export type MqttAccess = NonNullable<Answer<"/api/v1/devices/{id}/credential", "post">["mqtt"]>;
+export type RegisteredDevice = Answer<"/api/v1/devices", "post">;
+export type DeadLetter = ItemOf<"/api/v1/ingest/dead-letters">;
+export type Reading = Answer<"/api/v1/devices/{id}/readings">["readings"][number];
+export type Alarm = ItemOf<"/api/v1/alarms">;
+export type AlarmDisposal = Alarm["disposals"][number];
 
 export type AlarmFilter = { territoryId?: string; enterpriseId?: string; severity?: number; status?: AlarmStatus };
 

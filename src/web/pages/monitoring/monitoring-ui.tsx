@@ -1,10 +1,12 @@
-import { Segmented, Tag } from "antd";
+import { Segmented, Space, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
+import type { AlarmStatus } from "../../../domain/monitoring/alarm-lifecycle";
 import { DEVICE_TYPE_INFO, type DeviceType } from "../../../domain/monitoring/device-types";
 import { alarmKindLabel } from "../../../domain/monitoring/management-alarm-kinds";
 import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import { type Locale, type MessageKey, useLocale, useT } from "../../i18n";
-import type { AlarmStatus, DeviceState } from "./monitoring-data";
+import type { DeviceState } from "./monitoring-data";
 
 export const SEVERITY_KEYS: Record<number, MessageKey> = {
   1: "alarm.severity1",
@@ -78,6 +80,21 @@ export function useDeviceTypeName(): (type: string) => string {
 }
 
 /** Switches between the two monitoring pages (one menu entry). */
+/** A monitoring page's heading with the switch between the alarm console and the devices, and its own tools. */
+export function MonitoringHeader({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+      <Space size="middle" align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        <MonitoringSwitch />
+      </Space>
+      <Space>{children}</Space>
+    </Space>
+  );
+}
+
 export function MonitoringSwitch() {
   const t = useT();
   const location = useLocation();

@@ -1,15 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { App, Button, Card, Form, Input, Select, Space, Tag } from "antd";
+import { useMemo, useState } from "react";
 import { api } from "../../api/client";
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { organisationKindLabel } from "../../components/labels";
+import { RequestTable } from "../../components/RequestTable";
 import { useIndustries } from "../../components/shared-data";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { localName, useLocale, useT } from "../../i18n";
@@ -35,70 +35,50 @@ function CreateOrganisationModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const kind = Form.useWatch("kind", form);
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setProblem(null);
-    }
-  }, [open, form]);
-
   const save = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      await api.post("/organisations", { ...values, name: values.name.trim(), industries: values.industries ?? [] });
-      message.success(t("organisation.created", { name: values.name }));
-      onSaved();
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, ["kind", "name", "territoryId", "industries", "phone"]));
-    } finally {
-      setSaving(false);
-    }
+    await api.post("/organisations", { ...values, name: values.name.trim(), industries: values.industries ?? [] });
+    message.success(t("organisation.created", { name: values.name }));
+    onSaved();
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
+      form={form}
+      initialValues={{ kind: "industry_department" }}
+      onSubmit={save}
+      onClose={onClose}
       title={t("organisation.createTitle")}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      confirmLoading={saving}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ kind: "industry_department" }}>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Form.Item name="kind" label={t("organisation.kind")} rules={[{ required: true }]}>
-          <Select options={ORGANISATION_KINDS.map((k) => ({ value: k, label: organisationKindLabel(t, k) }))} />
+      <Form.Item name="kind" label={t("organisation.kind")} rules={[{ required: true }]}>
+        <Select options={ORGANISATION_KINDS.map((k) => ({ value: k, label: organisationKindLabel(t, k) }))} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t("organisation.name")}
+        rules={[{ required: true, min: 2, message: t("organisation.nameRequired") }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="territoryId"
+        label={t("organisation.territory")}
+        rules={[{ required: true, message: t("user.territoryRequired") }]}
+      >
+        <TerritoryTreeSelect allowClear={false} />
+      </Form.Item>
+      {kind === "industry_department" && (
+        <Form.Item name="industries" label={t("organisation.industries")} extra={t("user.industriesHelp")}>
+          <IndustrySelect choose="filter" multiple />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t("organisation.name")}
-          rules={[{ required: true, min: 2, message: t("organisation.nameRequired") }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="territoryId"
-          label={t("organisation.territory")}
-          rules={[{ required: true, message: t("user.territoryRequired") }]}
-        >
-          <TerritoryTreeSelect allowClear={false} />
-        </Form.Item>
-        {kind === "industry_department" && (
-          <Form.Item name="industries" label={t("organisation.industries")} extra={t("user.industriesHelp")}>
-            <IndustrySelect choose="filter" multiple />
-          </Form.Item>
-        )}
-        <Form.Item name="phone" label={t("organisation.phone")}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="phone" label={t("organisation.phone")}>
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -139,12 +119,9 @@ export function OrganisationsPage() {
           style={{ width: 200 }}
         />
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<Organisation>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={rows}
+      <RequestTable<Organisation>
+        request={list}
+        rows={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t("common.total", { total }) }}
         columns={[
           {

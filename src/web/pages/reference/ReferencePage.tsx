@@ -1,8 +1,9 @@
 import { SaveOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Input, Select, Skeleton, Space, Table, Tabs, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { ApiError, api } from "../../api/client";
-import type { ControlLevelCode, ControlLevelMapping, ReferenceKind, ReferenceSet } from "../../api/types";
+import type { ControlLevel } from "../../../domain/reference/risk-levels";
+import { api, errorMessage } from "../../api/client";
+import type { ControlLevelMapping, ReferenceKind, ReferenceSet } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
@@ -128,7 +129,7 @@ function ControlLevelsTab() {
   const editable = hasPermission(me, "reference:write");
   const mapping = useRequest(() => api.get<ControlLevelMapping>("/reference/control-levels"), []);
   const riskLevels = useRequest(() => loadReferenceSet("risk-level"), []);
-  const [draft, setDraft] = useState<Record<number, ControlLevelCode>>({});
+  const [draft, setDraft] = useState<Record<number, ControlLevel>>({});
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -138,7 +139,7 @@ function ControlLevelsTab() {
   if (mapping.error) return <ErrorAlert error={mapping.error} onRetry={mapping.reload} />;
   if (!mapping.data) return <Skeleton active />;
   const data = mapping.data;
-  const levelName = (code: ControlLevelCode) => {
+  const levelName = (code: ControlLevel) => {
     const level = data.controlLevels.find((c) => c.code === code);
     return level ? localName(locale, level.nameZh, level.nameEn) : code;
   };
@@ -154,7 +155,7 @@ function ControlLevelsTab() {
       message.success(t("reference.mappingSaved"));
       mapping.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -189,7 +190,7 @@ function ControlLevelsTab() {
             key: "control",
             render: (_: unknown, row) =>
               editable ? (
-                <Select<ControlLevelCode>
+                <Select<ControlLevel>
                   style={{ width: 180 }}
                   value={draft[row.riskLevel]}
                   onChange={(value) => setDraft((current) => ({ ...current, [row.riskLevel]: value }))}

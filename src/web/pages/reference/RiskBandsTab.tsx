@@ -1,15 +1,16 @@
 import { SaveOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, InputNumber, Row, Skeleton, Space, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { ApiError, api } from "../../api/client";
-import type { AssessmentMethod, RiskBands, RiskMethod } from "../../api/types";
+import type { AssessmentMethod } from "../../../domain/risk/scales";
+import { api, errorMessage } from "../../api/client";
+import type { RiskBands, RiskMethod } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { type MessageKey, useT } from "../../i18n";
-import { BandScale } from "../risk/AssessmentWizard";
+import { BandScale } from "../risk/assessment-parts";
 import { forgetRiskMethods, loadRiskMethods } from "../risk/risk-data";
 
 const METHOD_NAMES: Record<AssessmentMethod, MessageKey> = {
@@ -49,7 +50,7 @@ function MethodBands({ method, editable, onSaved }: { method: RiskMethod; editab
       message.success(t("bands.saved", { method: method.method }));
       onSaved();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     } finally {
       setSaving(false);
     }

@@ -1,10 +1,9 @@
 import { Skeleton } from "antd";
-import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import type { RiskLevelNumber } from "../../api/types";
+import { type RiskLevel, riskLevelOf } from "../../../domain/reference/risk-levels";
 import { NOT_ASSESSED_HEX, RISK_LEVELS, riskLevelName } from "../../components/RiskLevel";
 import { useLocale, useT } from "../../i18n";
 
-export type LevelCounts = { level: RiskLevelNumber | null; count: number }[];
+export type LevelCounts = { level: RiskLevel | null; count: number }[];
 
 /**
  * How many risk points of each colour, as tiles in the colours themselves (the way a notice board shows them).
@@ -17,18 +16,18 @@ export function ColourTiles({
   loading,
 }: {
   counts: LevelCounts | undefined;
-  selected?: RiskLevelNumber;
-  onPick?: (level: RiskLevelNumber | undefined) => void;
+  selected?: RiskLevel;
+  onPick?: (level: RiskLevel | undefined) => void;
   loading?: boolean;
 }) {
   const t = useT();
   const [locale] = useLocale();
   if (!counts && loading) return <Skeleton.Button active block style={{ height: 88 }} />;
-  const countOf = (level: RiskLevelNumber | null) => counts?.find((c) => c.level === level)?.count ?? 0;
+  const countOf = (level: RiskLevel | null) => counts?.find((c) => c.level === level)?.count ?? 0;
   const tiles = [
     ...RISK_LEVELS.map((level) => ({
       key: String(level),
-      level: level as RiskLevelNumber | null,
+      level: level as RiskLevel | null,
       name: riskLevelName(locale, level),
       hex: riskLevelOf(level).hex,
       textHex: riskLevelOf(level).textHex,
@@ -51,7 +50,7 @@ export function ColourTiles({
             data-testid={`risk-tile-${tile.key}`}
             disabled={!clickable}
             aria-pressed={clickable ? active : undefined}
-            onClick={() => onPick?.(active ? undefined : (tile.level as RiskLevelNumber))}
+            onClick={() => onPick?.(active ? undefined : (tile.level as RiskLevel))}
             style={{
               background: tile.hex,
               color: tile.textHex,

@@ -1,14 +1,13 @@
-import { Alert, App, Form, Input, Modal, Select, TreeSelect } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { App, Form, Input, Select, TreeSelect } from "antd";
+import { useMemo } from "react";
 import { api } from "../../api/client";
 import type { Hazard, HazardInput, ReferenceItem, RiskPoint } from "../../api/types";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { referenceTree } from "../../components/reference-tree";
 import { localName, useLocale, useT } from "../../i18n";
 import { useAccidentTypes, useHazardFactors } from "./risk-data";
 
 type FormValues = { description: string; factorCode: string; accidentTypes: string[]; consequences?: string };
-const FIELDS = ["description", "factorCode", "accidentTypes", "consequences"];
 
 type TreeOption = { value: string; title: string; children?: TreeOption[] };
 
@@ -40,110 +39,92 @@ export function HazardFormModal({
   const [locale] = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const factors = useHazardFactors();
   const accidentTypes = useAccidentTypes();
   const factorTree = useMemo(() => factorOptions(factors.items, locale), [factors.items, locale]);
 
-  useEffect(() => {
-    if (!open) return;
-    setProblem(null);
-    form.resetFields();
-    if (hazard) {
-      form.setFieldsValue({
-        description: hazard.description,
-        factorCode: hazard.factorCode,
-        accidentTypes: hazard.accidentTypes,
-        consequences: hazard.consequences,
-      });
-    }
-  }, [open, hazard, form]);
-
   const save = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
     const body: HazardInput = {
       description: values.description.trim(),
       factorCode: values.factorCode,
       accidentTypes: values.accidentTypes,
       consequences: values.consequences?.trim() ?? "",
     };
-    try {
-      const saved = hazard
-        ? await api.patch<RiskPoint>(`/hazards/${hazard.id}`, body)
-        : await api.post<RiskPoint>(`/risk-points/${riskPointId}/hazards`, body);
-      message.success(hazard ? t("hazard.saved") : t("hazard.created"));
-      onSaved(saved);
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
+    const saved = hazard
+      ? await api.patch<RiskPoint>(`/hazards/${hazard.id}`, body)
+      : await api.post<RiskPoint>(`/risk-points/${riskPointId}/hazards`, body);
+    message.success(hazard ? t("hazard.saved") : t("hazard.created"));
+    onSaved(saved);
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
+      form={form}
+      record={hazard}
+      initialValues={
+        hazard && {
+          description: hazard.description,
+          factorCode: hazard.factorCode,
+          accidentTypes: hazard.accidentTypes,
+          consequences: hazard.consequences,
+        }
+      }
+      onSubmit={save}
+      onClose={onClose}
       title={hazard ? t("hazard.editTitle") : t("hazard.createTitle")}
       width={720}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
       okButtonProps={{ id: "hazard-form-save" }}
-      confirmLoading={saving}
       forceRender
+      formProps={{ "data-testid": "hazard-form" }}
     >
-      <Form form={form} layout="vertical" onFinish={save} data-testid="hazard-form">
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Form.Item
-          name="description"
-          label={t("hazard.description")}
-          tooltip={t("hazard.descriptionHelp")}
-          rules={[{ required: true, min: 2, whitespace: true, message: t("hazard.descriptionRequired") }]}
-        >
-          <Input.TextArea
-            rows={2}
-            maxLength={500}
-            showCount
-            data-testid="hazard-form-description"
-            placeholder={t("hazard.descriptionPlaceholder")}
-          />
-        </Form.Item>
-        <Form.Item
-          name="factorCode"
-          label={t("hazard.factor", { version: factors.version || "GB/T 13861" })}
-          rules={[{ required: true, message: t("hazard.factorRequired") }]}
-        >
-          <TreeSelect
-            data-testid="hazard-form-factor"
-            treeData={factorTree}
-            showSearch={{ treeNodeFilterProp: "title" }}
-            treeDefaultExpandAll
-            placeholder={t("hazard.factorPlaceholder")}
-            popupMatchSelectWidth={false}
-          />
-        </Form.Item>
-        <Form.Item
-          name="accidentTypes"
-          label={t("hazard.accidentTypes", { version: accidentTypes.version || "GB 6441" })}
-          rules={[{ required: true, type: "array", min: 1, message: t("hazard.accidentTypesRequired") }]}
-        >
-          <Select
-            data-testid="hazard-form-accident-types"
-            mode="multiple"
-            showSearch={{ optionFilterProp: "label" }}
-            placeholder={t("hazard.accidentTypesPlaceholder")}
-            options={accidentTypes.items.map((item) => ({
-              value: item.code,
-              label: `${item.code} ${localName(locale, item.nameZh, item.nameEn)}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="consequences" label={t("hazard.consequences")}>
-          <Input.TextArea rows={2} maxLength={500} placeholder={t("hazard.consequencesPlaceholder")} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="description"
+        label={t("hazard.description")}
+        tooltip={t("hazard.descriptionHelp")}
+        rules={[{ required: true, min: 2, whitespace: true, message: t("hazard.descriptionRequired") }]}
+      >
+        <Input.TextArea
+          rows={2}
+          maxLength={500}
+          showCount
+          data-testid="hazard-form-description"
+          placeholder={t("hazard.descriptionPlaceholder")}
+        />
+      </Form.Item>
+      <Form.Item
+        name="factorCode"
+        label={t("hazard.factor", { version: factors.version || "GB/T 13861" })}
+        rules={[{ required: true, message: t("hazard.factorRequired") }]}
+      >
+        <TreeSelect
+          data-testid="hazard-form-factor"
+          treeData={factorTree}
+          showSearch={{ treeNodeFilterProp: "title" }}
+          treeDefaultExpandAll
+          placeholder={t("hazard.factorPlaceholder")}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item
+        name="accidentTypes"
+        label={t("hazard.accidentTypes", { version: accidentTypes.version || "GB 6441" })}
+        rules={[{ required: true, type: "array", min: 1, message: t("hazard.accidentTypesRequired") }]}
+      >
+        <Select
+          data-testid="hazard-form-accident-types"
+          mode="multiple"
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("hazard.accidentTypesPlaceholder")}
+          options={accidentTypes.items.map((item) => ({
+            value: item.code,
+            label: `${item.code} ${localName(locale, item.nameZh, item.nameEn)}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="consequences" label={t("hazard.consequences")}>
+        <Input.TextArea rows={2} maxLength={500} placeholder={t("hazard.consequencesPlaceholder")} />
+      </Form.Item>
+    </FormModal>
   );
 }

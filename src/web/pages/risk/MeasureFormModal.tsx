@@ -1,16 +1,13 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from "antd";
-import { useEffect, useState } from "react";
-import { api } from "../../api/client";
+import { App, Col, Form, Input, Row, Select } from "antd";
 import {
   CHECK_FREQUENCIES,
   type CheckFrequency,
-  type ControlMeasure,
-  type Hazard,
   MEASURE_KINDS,
-  type MeasureInput,
   type MeasureKind,
-} from "../../api/types";
-import { showFieldProblems } from "../../components/form-errors";
+} from "../../../domain/risk/vocabulary";
+import { api } from "../../api/client";
+import type { ControlMeasure, Hazard, MeasureInput } from "../../api/types";
+import { FormModal } from "../../components/FormModal";
 import { checkFrequencyLabel, measureKindLabel } from "../../components/labels";
 import { useT } from "../../i18n";
 
@@ -22,7 +19,6 @@ type FormValues = {
   checkFrequency: CheckFrequency;
   responsiblePerson?: string;
 };
-const FIELDS = ["kind", "hazardId", "content", "checkContent", "checkFrequency", "responsiblePerson"];
 
 /** Adds a control measure of one of the five kinds, with what an inspection checks and how often. */
 export function MeasureFormModal({
@@ -44,19 +40,8 @@ export function MeasureFormModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    setProblem(null);
-    form.resetFields();
-    form.setFieldsValue({ kind: kind ?? "engineering", checkFrequency: "daily" });
-  }, [open, kind, form]);
 
   const save = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
     const body: MeasureInput = {
       kind: values.kind,
       content: values.content.trim(),
@@ -65,82 +50,75 @@ export function MeasureFormModal({
       responsiblePerson: values.responsiblePerson?.trim() ?? "",
       hazardId: values.hazardId ?? null,
     };
-    try {
-      const saved = await api.post<ControlMeasure>(`/risk-points/${riskPointId}/measures`, body);
-      message.success(t("measure.created"));
-      onSaved(saved);
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await api.post<ControlMeasure>(`/risk-points/${riskPointId}/measures`, body);
+    message.success(t("measure.created"));
+    onSaved(saved);
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
+      form={form}
+      record={kind}
+      initialValues={{ kind: kind ?? "engineering", checkFrequency: "daily" }}
+      onSubmit={save}
+      onClose={onClose}
       title={t("measure.createTitle")}
       width={720}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
       okButtonProps={{ id: "measure-form-save" }}
-      confirmLoading={saving}
       forceRender
+      formProps={{ "data-testid": "measure-form" }}
     >
-      <Form form={form} layout="vertical" onFinish={save} data-testid="measure-form">
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Row gutter={16}>
-          <Col span={10}>
-            <Form.Item name="kind" label={t("measure.kind")} rules={[{ required: true }]}>
-              <Select
-                data-testid="measure-form-kind"
-                options={MEASURE_KINDS.map((k) => ({ value: k, label: measureKindLabel(t, k) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="hazardId" label={t("measure.hazard")} tooltip={t("measure.hazardHelp")}>
-              <Select
-                allowClear
-                placeholder={t("measure.wholePoint")}
-                options={hazards.map((h) => ({ value: h.id, label: h.description }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="content"
-          label={t("measure.content")}
-          rules={[{ required: true, min: 2, whitespace: true, message: t("measure.contentRequired") }]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={1000}
-            showCount
-            data-testid="measure-form-content"
-            placeholder={t("measure.contentPlaceholder")}
-          />
-        </Form.Item>
-        <Form.Item name="checkContent" label={t("measure.checkContent")} tooltip={t("measure.checkContentHelp")}>
-          <Input.TextArea rows={2} maxLength={500} data-testid="measure-form-check" />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={10}>
-            <Form.Item name="checkFrequency" label={t("measure.checkFrequency")} rules={[{ required: true }]}>
-              <Select
-                data-testid="measure-form-frequency"
-                options={CHECK_FREQUENCIES.map((f) => ({ value: f, label: checkFrequencyLabel(t, f) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="responsiblePerson" label={t("measure.responsiblePerson")}>
-              <Input maxLength={50} data-testid="measure-form-responsible" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={10}>
+          <Form.Item name="kind" label={t("measure.kind")} rules={[{ required: true }]}>
+            <Select
+              data-testid="measure-form-kind"
+              options={MEASURE_KINDS.map((k) => ({ value: k, label: measureKindLabel(t, k) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="hazardId" label={t("measure.hazard")} tooltip={t("measure.hazardHelp")}>
+            <Select
+              allowClear
+              placeholder={t("measure.wholePoint")}
+              options={hazards.map((h) => ({ value: h.id, label: h.description }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name="content"
+        label={t("measure.content")}
+        rules={[{ required: true, min: 2, whitespace: true, message: t("measure.contentRequired") }]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={1000}
+          showCount
+          data-testid="measure-form-content"
+          placeholder={t("measure.contentPlaceholder")}
+        />
+      </Form.Item>
+      <Form.Item name="checkContent" label={t("measure.checkContent")} tooltip={t("measure.checkContentHelp")}>
+        <Input.TextArea rows={2} maxLength={500} data-testid="measure-form-check" />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={10}>
+          <Form.Item name="checkFrequency" label={t("measure.checkFrequency")} rules={[{ required: true }]}>
+            <Select
+              data-testid="measure-form-frequency"
+              options={CHECK_FREQUENCIES.map((f) => ({ value: f, label: checkFrequencyLabel(t, f) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="responsiblePerson" label={t("measure.responsiblePerson")}>
+            <Input maxLength={50} data-testid="measure-form-responsible" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Image, Upload, type UploadFile } from "antd";
 import { useRef, useState } from "react";
-import { ApiError, api, apiUrl } from "../../api/client";
+import { api, apiUrl, errorMessage } from "../../api/client";
 import type { Attachment } from "../../api/types";
 import { useT } from "../../i18n";
 
@@ -75,7 +75,7 @@ export function PhotoUpload({
             onChange?.(latest.current);
             onSuccess?.(saved);
           } catch (error) {
-            message.error(error instanceof ApiError ? error.message : String(error));
+            message.error(errorMessage(error));
             onError?.(error as Error);
           } finally {
             setUploading((current) => current.filter((f) => f.uid !== chosen.uid));

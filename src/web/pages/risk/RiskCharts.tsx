@@ -1,13 +1,13 @@
 import { Card, Col, Empty, Row } from "antd";
 import { useMemo } from "react";
-import { riskLevelOf } from "../../../domain/reference/risk-levels";
-import type { RiskLevelNumber, RiskStats } from "../../api/types";
+import { type RiskLevel, riskLevelOf } from "../../../domain/reference/risk-levels";
+import type { RiskStats } from "../../api/types";
 import { EChart, type EChartOption } from "../../components/EChart";
 import { NOT_ASSESSED_HEX, RISK_LEVELS, riskLevelName } from "../../components/RiskLevel";
 import { localName, useLocale, useT } from "../../i18n";
 
 /** Counts by colour as a donut in the four colours; a click on a slice filters the register by that level. */
-export function ColourDonut({ stats, onPick }: { stats: RiskStats; onPick?: (level: RiskLevelNumber | null) => void }) {
+export function ColourDonut({ stats, onPick }: { stats: RiskStats; onPick?: (level: RiskLevel | null) => void }) {
   const t = useT();
   const [locale] = useLocale();
   const total = stats.byColour.reduce((sum, c) => sum + c.count, 0);
@@ -57,7 +57,7 @@ export function ColourDonut({ stats, onPick }: { stats: RiskStats; onPick?: (lev
       option={option}
       height={300}
       testId="risk-colour-chart"
-      onClick={(params) => onPick?.((params.data as { level: RiskLevelNumber | null }).level)}
+      onClick={(params) => onPick?.((params.data as { level: RiskLevel | null }).level)}
     />
   );
 }

@@ -1,22 +1,24 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Spin, Table, Tabs, Tag, Typography } from "antd";
-import { useRef, useState } from "react";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { Button, Card, Space, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
+import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
-import type { EnterpriseSummary, Page, RiskLevelNumber, RiskPointSummary } from "../../api/types";
+import type { Page, RiskPointSummary } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
-import { controlLevelName, RISK_LEVELS, RiskLevelTag, RiskSwatch, riskLevelName } from "../../components/RiskLevel";
+import { useUrlFilters } from "../../components/paging";
+import { RISK_LEVELS, RiskLevelFilter } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
-import { useLocale, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { ColourTiles, type LevelCounts } from "./ColourTiles";
+import { RiskPointTable } from "./RiskPointTable";
 import { registerPath } from "./risk-data";
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const OWN_ENTERPRISE_ROLES = ["enterprise_principal", "safety_manager", "employee"];
 
 /** Counts by level over the whole scope: one small query per level, the API's totals do the counting. */
@@ -29,7 +31,7 @@ function useScopeCounts(publicOnly: boolean) {
     const [all, ...byLevel] = await Promise.all([totalOf(), ...RISK_LEVELS.map((level) => totalOf(level))]);
     const assessed = byLevel.reduce((sum, n) => sum + n, 0);
     return [
-      ...RISK_LEVELS.map((level, index) => ({ level: level as RiskLevelNumber, count: byLevel[index] })),
+      ...RISK_LEVELS.map((level, index) => ({ level: level as RiskLevel, count: byLevel[index] })),
       { level: null, count: all - assessed },
     ];
   }, [publicOnly]);
@@ -39,43 +41,23 @@ function useScopeCounts(publicOnly: boolean) {
 function OpenEnterpriseRegister() {
   const t = useT();
   const navigate = useNavigate();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const [searching, setSearching] = useState(false);
-  const ticket = useRef(0);
-  const search = (text: string) => {
-    const mine = ++ticket.current;
-    setSearching(true);
-    api
-      .get<Page<EnterpriseSummary>>("/enterprises", { q: text.trim(), pageSize: 20 })
-      .then((page) => {
-        if (mine === ticket.current) setOptions(page.items.map((e) => ({ value: e.id, label: e.name })));
-      })
-      .catch(() => undefined)
-      .finally(() => mine === ticket.current && setSearching(false));
-  };
   return (
-    <Select
+    <EnterprisePicker
       data-testid="risk-open-enterprise"
       style={{ width: 300 }}
       placeholder={t("risk.openEnterprise")}
-      showSearch={{ filterOption: false, onSearch: search }}
-      onOpenChange={(open) => open && options.length === 0 && search("")}
-      notFoundContent={searching ? <Spin size="small" /> : t("common.noMatch")}
-      options={options}
+      allowClear={false}
+      popupMatchSelectWidth
       value={null}
-      onChange={(id: string) => navigate(registerPath("enterprise", id))}
+      onChange={(id) => id && navigate(registerPath("enterprise", id))}
     />
   );
 }
 
 function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
   const t = useT();
-  const [locale] = useLocale();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
+  const { params, page, pageSize, update, pagination } = useUrlFilters();
+  const level = (Number(params.get("level")) || undefined) as RiskLevel | undefined;
   const counts = useScopeCounts(publicOnly);
   const list = useRequest(
     () =>
@@ -88,16 +70,6 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
     [level, page, pageSize, publicOnly],
   );
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <ColourTiles
@@ -106,92 +78,20 @@ function RiskPointList({ publicOnly }: { publicOnly: boolean }) {
         selected={level}
         onPick={(next) => update({ level: next })}
       />
-      <Select<RiskLevelNumber>
+      <RiskLevelFilter
         data-testid="risk-scope-level-filter"
-        allowClear
         value={level}
         onChange={(value) => update({ level: value })}
         placeholder={t("risk.filterLevel")}
-        style={{ width: 160 }}
-        options={RISK_LEVELS.map((l) => ({
-          value: l,
-          label: (
-            <Space size={6}>
-              <RiskSwatch level={l} />
-              {riskLevelName(locale, l)}
-            </Space>
-          ),
-        }))}
       />
       <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<RiskPointSummary>
-        data-testid={publicOnly ? "public-risk-table" : "scope-risk-table"}
-        rowKey="id"
-        size="middle"
+      <RiskPointTable
+        view="scope"
+        points={list.data?.items ?? []}
         loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t("risk.empty") }}
-        onRow={(record) => ({ onClick: () => navigate(`/risk/points/${record.id}`), style: { cursor: "pointer" } })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) =>
-            update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize }, nextSize !== pageSize),
-        }}
-        columns={[
-          {
-            title: t("risk.level"),
-            dataIndex: "level",
-            width: 110,
-            render: (value: RiskLevelNumber | null) => <RiskLevelTag level={value} />,
-          },
-          {
-            title: t("risk.name"),
-            dataIndex: "name",
-            render: (name: string, record) => (
-              <Link to={`/risk/points/${record.id}`} onClick={(event) => event.stopPropagation()}>
-                {name}
-              </Link>
-            ),
-          },
-          {
-            title: t("risk.owner"),
-            dataIndex: "ownerName",
-            width: 260,
-            render: (name: string, record) => (
-              <Space size={4}>
-                <Link
-                  to={registerPath(record.ownerKind, record.ownerId)}
-                  onClick={(event) => event.stopPropagation()}
-                  data-testid="risk-owner-link"
-                >
-                  {name}
-                </Link>
-                {record.ownerKind === "territory" && <Tag color="purple">{t("risk.publicArea")}</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: t("risk.kind"),
-            dataIndex: "kind",
-            width: 130,
-            render: (kind: string, record) =>
-              record.publicCategory ? publicCategoryLabel(t, record.publicCategory) : riskPointKindLabel(t, kind),
-          },
-          { title: t("risk.unit"), dataIndex: "unit", width: 130, render: (value: string) => value || "—" },
-          { title: t("risk.hazardCount"), dataIndex: "hazardCount", width: 90, align: "right" },
-          {
-            title: t("risk.controlLevel"),
-            dataIndex: "controlLevel",
-            width: 110,
-            render: (value: string | null) => (value ? controlLevelName(locale, value) : "—"),
-          },
-        ]}
+        pagination={pagination(list.data?.total)}
+        emptyText={t("risk.empty")}
+        testId={publicOnly ? "public-risk-table" : "scope-risk-table"}
       />
     </Space>
   );

@@ -1,95 +1,44 @@
 import { DownloadOutlined, FilePdfOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Result, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Button, Card, Col, Row, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { ApiError, api, downloadFile } from "../../api/client";
-import type {
-  Enterprise,
-  Page,
-  RiskLevelNumber,
-  RiskOwnerKind,
-  RiskPointSummary,
-  RiskStats,
-  TerritoryDetail,
-} from "../../api/types";
+import { useNavigate, useParams } from "react-router-dom";
+import type { RiskLevel } from "../../../domain/reference/risk-levels";
+import { api } from "../../api/client";
+import type { Page, RiskOwnerKind, RiskPointSummary, RiskStats } from "../../api/types";
 import { useRequest } from "../../api/use-request";
-import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { publicCategoryLabel, riskPointKindLabel } from "../../components/labels";
+import { DownloadButton } from "../../components/DownloadButton";
+import { ErrorAlert, RecordPending } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
-import { controlLevelName, RISK_LEVELS, RiskLevelTag, RiskSwatch, riskLevelName } from "../../components/RiskLevel";
-import { useLocale, useT } from "../../i18n";
+import { useUrlFilters } from "../../components/paging";
+import { RiskLevelFilter } from "../../components/RiskLevel";
+import { useT } from "../../i18n";
 import { ColourTiles } from "./ColourTiles";
 import { ImportRiskRegisterModal } from "./ImportRiskRegisterModal";
 import { ColourDonut, RiskBreakdownCharts } from "./RiskCharts";
 import { RiskMap } from "./RiskMap";
 import { RiskPointFormModal } from "./RiskPointFormModal";
+import { RiskPointTable } from "./RiskPointTable";
 import { canEditRegister } from "./risk-data";
+import { useRegisterOwner } from "./use-register-owner";
 
-const PAGE_SIZES = [10, 20, 50, 100];
 /** The API's largest page: the map shows up to this many points of one register. */
 const MAP_LIMIT = 500;
-
-type Owner = {
-  kind: RiskOwnerKind;
-  id: string;
-  name: string;
-  boundary: TerritoryDetail["boundary"];
-  boundaryName: string | null;
-  site: [number, number] | null;
-};
-
-/** Who keeps the register and where it is: the enterprise (and its territory's outline, for territory readers). */
-function useOwner(kind: RiskOwnerKind, id: string) {
-  const me = useMe();
-  const canReadTerritories = hasPermission(me, "territory:read");
-  return useRequest<Owner>(async () => {
-    if (kind === "territory") {
-      const territory = await api.get<TerritoryDetail>(`/territories/${id}`);
-      return {
-        kind,
-        id,
-        name: territory.name,
-        boundary: territory.boundary,
-        boundaryName: territory.name,
-        site: null,
-      };
-    }
-    const enterprise = await api.get<Enterprise>(`/enterprises/${id}`);
-    const territory = canReadTerritories
-      ? await api.get<TerritoryDetail>(`/territories/${enterprise.territoryId}`).catch(() => null)
-      : null;
-    return {
-      kind,
-      id,
-      name: enterprise.name,
-      boundary: territory?.boundary ?? null,
-      boundaryName: territory?.name ?? null,
-      site: enterprise.lng != null && enterprise.lat != null ? [enterprise.lng, enterprise.lat] : null,
-    };
-  }, [kind, id, canReadTerritories]);
-}
 
 /** One register (an enterprise's, or a territory's public-area points): colours, list, map and charts. */
 export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const t = useT();
   const me = useMe();
-  const [locale] = useLocale();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const { id = "" } = useParams();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, pagination } = useUrlFilters();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState<"xlsx" | "pdf" | null>(null);
 
-  const level = (Number(params.get("level")) || undefined) as RiskLevelNumber | undefined;
+  const level = (Number(params.get("level")) || undefined) as RiskLevel | undefined;
   const unit = params.get("unit") ?? undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
 
-  const owner = useOwner(ownerKind, id);
+  const owner = useRegisterOwner(ownerKind, id);
   const list = useRequest(
     () => api.get<Page<RiskPointSummary>>("/risk-points", { ownerId: id, level, unit, page, pageSize }),
     [id, level, unit, page, pageSize],
@@ -105,106 +54,14 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
   const editable = canEditRegister(me, ownerKind);
   const units = useMemo(() => (stats.data?.byUnit ?? []).map((u) => u.unit).filter(Boolean), [stats.data]);
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === "") next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (resetPage) next.delete("page");
-    setParams(next);
-  };
-
   const reloadAll = () => {
     list.reload();
     mapPoints.reload();
     stats.reload();
   };
 
-  const exportList = async (format: "xlsx" | "pdf") => {
-    setExporting(format);
-    try {
-      const path = format === "xlsx" ? "/risk-control-list" : "/risk-control-list.pdf";
-      await downloadFile(path, { ownerId: id, level, unit }, `risk-control-list.${format}`);
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    } finally {
-      setExporting(null);
-    }
-  };
-
-  if (owner.error) {
-    return owner.error.status === 404 ? (
-      <Result status="404" title={t("risk.registerNotFound")} subTitle={owner.error.message} />
-    ) : (
-      <ErrorAlert error={owner.error} onRetry={owner.reload} />
-    );
-  }
-  if (!ownerName || !owner.data) {
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
-  }
-
-  const columns = [
-    {
-      title: t("risk.level"),
-      dataIndex: "level",
-      width: 110,
-      render: (value: RiskLevelNumber | null) => <RiskLevelTag level={value} />,
-    },
-    {
-      title: t("risk.name"),
-      dataIndex: "name",
-      render: (name: string, record: RiskPointSummary) => (
-        <Link to={`/risk/points/${record.id}`} onClick={(event) => event.stopPropagation()}>
-          {name}
-        </Link>
-      ),
-    },
-    {
-      title: ownerKind === "territory" ? t("risk.publicCategory") : t("risk.kind"),
-      dataIndex: "kind",
-      width: 120,
-      render: (kind: string, record: RiskPointSummary) =>
-        record.publicCategory ? publicCategoryLabel(t, record.publicCategory) : riskPointKindLabel(t, kind),
-    },
-    { title: t("risk.unit"), dataIndex: "unit", width: 140, render: (value: string) => value || "—" },
-    { title: t("risk.hazardCount"), dataIndex: "hazardCount", width: 90, align: "right" as const },
-    {
-      title: t("risk.controlLevel"),
-      dataIndex: "controlLevel",
-      width: 110,
-      render: (value: string | null) => (value ? controlLevelName(locale, value) : "—"),
-    },
-    {
-      title: t("risk.controllingUnit"),
-      dataIndex: "controllingUnit",
-      width: 140,
-      render: (value: string) => value || "—",
-    },
-    {
-      title: t("risk.responsiblePerson"),
-      dataIndex: "responsiblePerson",
-      width: 110,
-      render: (value: string) => value || "—",
-    },
-    {
-      title: t("risk.location"),
-      key: "location",
-      width: 90,
-      render: (_: unknown, record: RiskPointSummary) =>
-        record.lng != null && record.lat != null ? (
-          <Tooltip title={`${record.lng.toFixed(6)}, ${record.lat.toFixed(6)}`}>
-            <Tag color="blue">{t("risk.located")}</Tag>
-          </Tooltip>
-        ) : (
-          <Tag>{t("risk.notLocated")}</Tag>
-        ),
-    },
-  ];
+  if (owner.error || !ownerName || !owner.data)
+    return <RecordPending request={owner} notFound={t("risk.registerNotFound")} />;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }} data-testid="risk-register-page">
@@ -229,22 +86,18 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
                 {t("risk.import")}
               </Button>
             )}
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting === "xlsx"}
-              onClick={() => exportList("xlsx")}
-              data-testid="risk-export-xlsx"
-            >
-              {t("risk.exportXlsx")}
-            </Button>
-            <Button
-              icon={<FilePdfOutlined />}
-              loading={exporting === "pdf"}
-              onClick={() => exportList("pdf")}
-              data-testid="risk-export-pdf"
-            >
-              {t("risk.exportPdf")}
-            </Button>
+            {(["xlsx", "pdf"] as const).map((format) => (
+              <DownloadButton
+                key={format}
+                icon={format === "xlsx" ? <DownloadOutlined /> : <FilePdfOutlined />}
+                path={format === "xlsx" ? "/risk-control-list" : "/risk-control-list.pdf"}
+                query={{ ownerId: id, level, unit }}
+                fileName={`risk-control-list.${format}`}
+                data-testid={`risk-export-${format}`}
+              >
+                {format === "xlsx" ? t("risk.exportXlsx") : t("risk.exportPdf")}
+              </DownloadButton>
+            ))}
             {editable && (
               <Button
                 type="primary"
@@ -265,22 +118,11 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
           onPick={(next) => update({ level: next })}
         />
         <Space wrap style={{ margin: "16px 0" }}>
-          <Select<RiskLevelNumber>
+          <RiskLevelFilter
             data-testid="risk-level-filter"
-            allowClear
             value={level}
             onChange={(value) => update({ level: value })}
             placeholder={t("risk.filterLevel")}
-            style={{ width: 160 }}
-            options={RISK_LEVELS.map((l) => ({
-              value: l,
-              label: (
-                <Space size={6}>
-                  <RiskSwatch level={l} />
-                  {riskLevelName(locale, l)}
-                </Space>
-              ),
-            }))}
           />
           <Select<string>
             data-testid="risk-unit-filter"
@@ -297,26 +139,14 @@ export function RiskRegisterPage({ ownerKind }: { ownerKind: RiskOwnerKind }) {
           )}
         </Space>
         <ErrorAlert error={list.error} onRetry={list.reload} />
-        <Table<RiskPointSummary>
-          data-testid="risk-point-table"
-          rowKey="id"
-          size="middle"
+        <RiskPointTable
+          view="register"
+          kindTitle={ownerKind === "territory" ? t("risk.publicCategory") : undefined}
+          points={list.data?.items ?? []}
           loading={list.loading}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: editable ? t("risk.emptyEditable") : t("risk.empty") }}
-          onRow={(record) => ({ onClick: () => navigate(`/risk/points/${record.id}`), style: { cursor: "pointer" } })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => t("common.total", { total }),
-            onChange: (nextPage, nextSize) =>
-              update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize }, nextSize !== pageSize),
-          }}
-          columns={columns}
+          pagination={pagination(list.data?.total)}
+          emptyText={editable ? t("risk.emptyEditable") : t("risk.empty")}
+          testId="risk-point-table"
         />
       </Card>
       <Row gutter={[16, 16]}>

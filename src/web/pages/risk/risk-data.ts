@@ -1,14 +1,7 @@
 import { useMemo } from "react";
 import { isEnterpriseScoped } from "../../../domain/access/roles";
 import { api } from "../../api/client";
-import type {
-  ControlLevelMapping,
-  Me,
-  ReferenceItem,
-  RiskLevelNumber,
-  RiskMethods,
-  RiskOwnerKind,
-} from "../../api/types";
+import type { ControlLevelMapping, Me, ReferenceItem, RiskMethods, RiskOwnerKind, RiskPoint } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { loadReferenceSet } from "../../components/shared-data";
@@ -43,7 +36,7 @@ export function useControlLevelMapping() {
   return useRequest(() => api.get<ControlLevelMapping>("/reference/control-levels"), []);
 }
 
-export function defaultControlLevelFor(mapping: ControlLevelMapping | undefined, level: RiskLevelNumber | null) {
+export function defaultControlLevelFor(mapping: ControlLevelMapping | undefined, level: number | null) {
   if (!mapping || level == null) return null;
   return mapping.items.find((item) => item.riskLevel === level)?.controlLevel ?? null;
 }
@@ -76,15 +69,18 @@ export const useHazardFactors = () => useCodeList("hazard-factor");
  * Whether the user may change this register. The server decides again: an enterprise's register is kept by its own
  * people (or an entrusted third party), a public-area register by the territory's supervisors.
  */
-export function canEditRegister(me: Pick<Me, "role" | "permissions">, ownerKind: RiskOwnerKind): boolean {
+export function canEditRegister(me: Pick<Me, "role" | "permissions">, ownerKind: RiskOwnerKind | string): boolean {
   if (ownerKind === "enterprise") return hasPermission(me, "risk:write") && isEnterpriseScoped(me.role);
   return hasPermission(me, "risk:public-write");
 }
 
 /** The register page of an owner. */
-export function registerPath(ownerKind: RiskOwnerKind, ownerId: string): string {
+export function registerPath(ownerKind: RiskOwnerKind | string, ownerId: string): string {
   return ownerKind === "enterprise" ? `/risk/enterprises/${ownerId}` : `/risk/territories/${ownerId}`;
 }
+
+/** A part of the risk point page: the point, whether the user keeps its register, and what to do after a change. */
+export type RiskPointSectionProps = { point: RiskPoint; editable: boolean; onChanged: () => void };
 
 /** Names that are empty in the data (a point without a unit) still need a label in charts and filters. */
 export const NO_UNIT = "";

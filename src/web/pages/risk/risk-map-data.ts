@@ -1,7 +1,6 @@
 import type { Feature, FeatureCollection, Point } from "geojson";
-import { riskLevelOf } from "../../../domain/reference/risk-levels";
 import type { GeoPolygon, Position, RiskPointSummary } from "../../api/types";
-import { NOT_ASSESSED_HEX } from "../../components/RiskLevel";
+import { levelItem, NOT_ASSESSED_HEX } from "../../components/RiskLevel";
 
 export type RiskPointFeatureProperties = {
   id: string;
@@ -28,7 +27,7 @@ export function riskPointFeatures(
         id: point.id,
         name: point.name,
         level: point.level ?? 0,
-        hex: point.level ? riskLevelOf(point.level).hex : NOT_ASSESSED_HEX,
+        hex: levelItem(point.level)?.hex ?? NOT_ASSESSED_HEX,
         sortKey: point.level ? 5 - point.level : 0,
       },
     }),

@@ -1,12 +1,11 @@
-import { Alert, App, Button, Card, Col, Form, InputNumber, Popconfirm, Row, Select, Table, Typography } from "antd";
-import { useState } from "react";
+import { App, Button, Card, Col, Form, InputNumber, Popconfirm, Row, Select, Typography } from "antd";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormProblem, useFormSubmit } from "../../components/FormModal";
+import { RequestTable } from "../../components/RequestTable";
 import { RISK_LEVELS, RiskLevelTag } from "../../components/RiskLevel";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
 import { useT } from "../../i18n";
@@ -32,8 +31,6 @@ export function FrequencyPage() {
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const canManage = hasPermission(me, "supervision:manage");
   const settings = useRequest(() => api.get<FrequencySettings>("/supervision/frequency"), []);
   const departments = useRequest(() => api.get<Departments>("/supervision/departments"), []);
@@ -44,10 +41,9 @@ export function FrequencyPage() {
     settings.reload();
   };
 
-  const save = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const save = useFormSubmit(
+    form,
+    async (values: FormValues) => {
       const frequency = Object.fromEntries(
         Object.entries(values.frequency ?? {})
           .filter(([, value]) => value?.timesPerYear != null)
@@ -59,12 +55,9 @@ export function FrequencyPage() {
         frequency,
       });
       form.resetFields();
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, ["organisationId", "territoryId", "frequency"]));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { fields: ["organisationId", "territoryId", "frequency"] },
+  );
 
   const data = settings.data;
   const scopeName = (stored: StoredFrequency) =>
@@ -96,14 +89,12 @@ export function FrequencyPage() {
       <SupervisionTabs />
       <Card title={t("sup.frequencyTitle")} style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t("sup.frequencyHelp")}</Typography.Paragraph>
-        <ErrorAlert error={settings.error} onRetry={settings.reload} />
-        <Table<FrequencyRow>
+        <RequestTable<FrequencyRow>
+          request={settings}
+          rows={rows}
           data-testid="frequency-table"
           rowKey="key"
-          size="middle"
           pagination={false}
-          loading={settings.loading}
-          dataSource={rows}
           columns={[
             { title: t("sup.scope"), dataIndex: "scope" },
             ...RISK_LEVELS.map((level) => ({
@@ -154,9 +145,9 @@ export function FrequencyPage() {
       </Card>
       {canManage && (
         <Card title={t("sup.editFrequency")}>
-          {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+          <FormProblem problem={save.problem} />
           <div data-testid="frequency-form">
-            <Form<FormValues> form={form} layout="vertical" onFinish={save}>
+            <Form<FormValues> form={form} layout="vertical" onFinish={save.finish}>
               <Row gutter={16}>
                 <Col xs={24} md={8}>
                   <Form.Item name="organisationId" label={t("sup.department")}>
@@ -193,7 +184,7 @@ export function FrequencyPage() {
                   </Col>
                 ))}
               </Row>
-              <Button type="primary" htmlType="submit" loading={saving} data-testid="frequency-save">
+              <Button type="primary" htmlType="submit" loading={save.saving} data-testid="frequency-save">
                 {t("sup.saveFrequency")}
               </Button>
             </Form>

@@ -1,6 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -16,28 +14,25 @@ import {
   Typography,
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
+import { EnterprisePicker } from "../../components/EnterprisePicker";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormProblem, useFormSubmit } from "../../components/FormModal";
 import { RiskLevelTag } from "../../components/RiskLevel";
 import { useT } from "../../i18n";
-import { EnterpriseChoice } from "../hidden-dangers/EnterpriseChoice";
+import { CheckedItems, HiddenDangerRows, PenaltyRows } from "./InspectionRows";
 import { SupervisionTabs } from "./SupervisionTabs";
-import {
-  CHECK_RESULTS,
-  type CheckResult,
-  type Inspection,
-  type InspectionDetail,
-  type Inspectors,
-  PENALTY_KINDS,
-  type PenaltyKind,
-  type PlanDetail,
-  penaltyLabel,
-  resultLabel,
+import type {
+  CheckResult,
+  Inspection,
+  InspectionDetail,
+  Inspectors,
+  PenaltyKind,
+  PlanDetail,
 } from "./supervision-data";
 
 type FormValues = {
@@ -79,8 +74,6 @@ export function InspectionFormPage() {
   const planItemId = params.get("planItemId") ?? undefined;
   const recheckOfId = params.get("recheckOf") ?? undefined;
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
 
   const inspectors = useRequest(() => api.get<Inspectors>("/supervision/inspectors"), []);
   const plan = useRequest(
@@ -110,10 +103,9 @@ export function InspectionFormPage() {
     if (enterpriseId) form.setFieldValue("enterpriseId", enterpriseId);
   }, [enterpriseId, form]);
 
-  const save = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const save = useFormSubmit(
+    form,
+    async (values: FormValues) => {
       const saved = await api.post<Inspection>("/supervision/inspections", {
         enterpriseId: values.enterpriseId,
         ...(planItemId ? { planItemId } : {}),
@@ -138,12 +130,9 @@ export function InspectionFormPage() {
       });
       message.success(t("sup.saved", { code: saved.code }));
       navigate(planId ? `/supervision/plans/${planId}` : "/supervision/inspections");
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { fields: FIELDS },
+  );
 
   return (
     <div>
@@ -158,12 +147,12 @@ export function InspectionFormPage() {
         }
       >
         <ErrorAlert error={plan.error ?? first.error ?? inspectors.error} />
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+        <FormProblem problem={save.problem} />
         <div data-testid="inspection-form">
           <Form<FormValues>
             form={form}
             layout="vertical"
-            onFinish={save}
+            onFinish={save.finish}
             initialValues={{
               inspectedOn: dayjs(),
               inspectorIds: [me.id],
@@ -184,7 +173,7 @@ export function InspectionFormPage() {
                   </>
                 ) : (
                   <Form.Item name="enterpriseId" label={t("sup.enterprise")} rules={[{ required: true }]}>
-                    <EnterpriseChoice testId="inspection-enterprise" allowClear={false} />
+                    <EnterprisePicker data-testid="inspection-enterprise" allowClear={false} />
                   </Form.Item>
                 )}
               </Col>
@@ -217,44 +206,7 @@ export function InspectionFormPage() {
             </Row>
 
             <Divider titlePlacement="start">{t("sup.itemsChecked")}</Divider>
-            <Form.List name="itemsChecked">
-              {(fields, { add, remove }) => (
-                <div data-testid="inspection-items">
-                  {fields.map((field) => (
-                    <Row key={field.key} gutter={8} align="top">
-                      <Col xs={24} md={12}>
-                        <Form.Item name={[field.name, "content"]} rules={[{ required: true, min: 2 }]}>
-                          <Input.TextArea autoSize placeholder={t("sup.itemContent")} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={4}>
-                        <Form.Item name={[field.name, "result"]} rules={[{ required: true }]}>
-                          <Select
-                            data-testid="inspection-item-result"
-                            options={CHECK_RESULTS.map((result) => ({ value: result, label: resultLabel(t, result) }))}
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={10} md={7}>
-                        <Form.Item name={[field.name, "note"]}>
-                          <Input placeholder={t("sup.note")} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={2} md={1}>
-                        <MinusCircleOutlined
-                          aria-label={t("sup.remove")}
-                          onClick={() => remove(field.name)}
-                          style={{ marginTop: 8 }}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ content: "", result: "ok" })}>
-                    {t("sup.addItem")}
-                  </Button>
-                </div>
-              )}
-            </Form.List>
+            <CheckedItems />
 
             <Form.Item name="findings" label={t("sup.findings")} style={{ marginTop: 16 }}>
               <Input.TextArea rows={3} maxLength={4000} data-testid="inspection-findings" />
@@ -262,51 +214,7 @@ export function InspectionFormPage() {
 
             <Divider titlePlacement="start">{t("sup.hiddenDangers")}</Divider>
             <Typography.Paragraph type="secondary">{t("sup.hiddenDangersHelp")}</Typography.Paragraph>
-            <Form.List name="hiddenDangers">
-              {(fields, { add, remove }) => (
-                <div data-testid="inspection-hidden-dangers">
-                  {fields.map((field) => (
-                    <Row key={field.key} gutter={8} align="top">
-                      <Col xs={24} md={12}>
-                        <Form.Item name={[field.name, "description"]} rules={[{ required: true, min: 2 }]}>
-                          <Input placeholder={t("sup.hdDescription")} data-testid="inspection-hd-description" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={4}>
-                        <Form.Item name={[field.name, "level"]} initialValue="general">
-                          <Select
-                            options={[
-                              { value: "general", label: t("hdLevel.general") },
-                              { value: "major", label: t("hdLevel.major") },
-                            ]}
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={10} md={7}>
-                        <Form.Item name={[field.name, "place"]}>
-                          <Input placeholder={t("sup.hdPlace")} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={2} md={1}>
-                        <MinusCircleOutlined
-                          aria-label={t("sup.remove")}
-                          onClick={() => remove(field.name)}
-                          style={{ marginTop: 8 }}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button
-                    type="dashed"
-                    icon={<PlusOutlined />}
-                    onClick={() => add({ description: "", level: "general" })}
-                    data-testid="inspection-add-hd"
-                  >
-                    {t("sup.addHiddenDanger")}
-                  </Button>
-                </div>
-              )}
-            </Form.List>
+            <HiddenDangerRows />
             <Row gutter={16} style={{ marginTop: 16 }}>
               <Col xs={24} md={8}>
                 <Form.Item name="rectificationDeadline" label={t("sup.rectificationDeadline")}>
@@ -316,55 +224,7 @@ export function InspectionFormPage() {
             </Row>
 
             <Divider titlePlacement="start">{t("sup.penalties")}</Divider>
-            <Form.List name="penalties">
-              {(fields, { add, remove }) => (
-                <div data-testid="inspection-penalties">
-                  {fields.map((field) => (
-                    <Row key={field.key} gutter={8} align="top">
-                      <Col xs={12} md={5}>
-                        <Form.Item name={[field.name, "kind"]} rules={[{ required: true }]}>
-                          <Select
-                            placeholder={t("sup.penaltyKind")}
-                            data-testid="inspection-penalty-kind"
-                            options={PENALTY_KINDS.map((kind) => ({ value: kind, label: penaltyLabel(t, kind) }))}
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={5}>
-                        <Form.Item name={[field.name, "amountYuan"]} rules={[{ required: true }]}>
-                          <InputNumber
-                            min={0}
-                            style={{ width: "100%" }}
-                            placeholder={t("sup.amountYuan")}
-                            data-testid="inspection-penalty-amount"
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={22} md={13}>
-                        <Form.Item name={[field.name, "legalBasis"]} rules={[{ required: true, min: 2 }]}>
-                          <Input placeholder={t("sup.legalBasis")} data-testid="inspection-penalty-basis" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={2} md={1}>
-                        <MinusCircleOutlined
-                          aria-label={t("sup.remove")}
-                          onClick={() => remove(field.name)}
-                          style={{ marginTop: 8 }}
-                        />
-                      </Col>
-                    </Row>
-                  ))}
-                  <Button
-                    type="dashed"
-                    icon={<PlusOutlined />}
-                    onClick={() => add({ kind: "fine", amountYuan: 0, legalBasis: "" })}
-                    data-testid="inspection-add-penalty"
-                  >
-                    {t("sup.addPenalty")}
-                  </Button>
-                </div>
-              )}
-            </Form.List>
+            <PenaltyRows />
             <Row gutter={16} style={{ marginTop: 16 }}>
               <Col xs={12} md={8}>
                 <Form.Item name="violations" label={t("sup.violations")} tooltip={t("sup.violationsHelp")}>
@@ -377,7 +237,7 @@ export function InspectionFormPage() {
                 </Form.Item>
               </Col>
             </Row>
-            <Button type="primary" htmlType="submit" loading={saving} size="large" data-testid="inspection-save">
+            <Button type="primary" htmlType="submit" loading={save.saving} size="large" data-testid="inspection-save">
               {t("sup.save")}
             </Button>
           </Form>

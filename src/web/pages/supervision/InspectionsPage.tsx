@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Drawer, List, Segmented, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Drawer, List, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../api/client";
@@ -7,6 +7,7 @@ import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { RequestTable } from "../../components/RequestTable";
 import { type MessageKey, useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
 import {
@@ -80,13 +81,10 @@ export function InspectionsPage() {
             { value: "overdue", label: t("sup.recheckOverdue") },
           ]}
         />
-        <ErrorAlert error={list.error} onRetry={list.reload} />
-        <Table<Inspection>
+        <RequestTable<Inspection>
+          request={list}
+          rows={list.data?.items}
           data-testid="inspection-list"
-          rowKey="id"
-          size="middle"
-          loading={list.loading}
-          dataSource={list.data?.items ?? []}
           locale={{ emptyText: t("sup.noInspections") }}
           scroll={{ x: 900 }}
           onRow={(inspection) => ({ onClick: () => setOpenId(inspection.id), style: { cursor: "pointer" } })}

@@ -1,12 +1,12 @@
 import { DownloadOutlined, FormOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Descriptions, Progress, Space, Statistic, Table, Tag, Typography } from "antd";
-import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import type { RiskLevel } from "../../../domain/reference/risk-levels";
-import { api, downloadFile } from "../../api/client";
+import { api } from "../../api/client";
 import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
+import { DownloadButton } from "../../components/DownloadButton";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageCrumb } from "../../components/page-crumb";
 import { RISK_LEVELS, RiskLevelTag, RiskSwatch } from "../../components/RiskLevel";
@@ -19,20 +19,10 @@ export function PlanDetailPage() {
   const t = useT();
   const me = useMe();
   const { id = "" } = useParams();
-  const [exporting, setExporting] = useState(false);
   const plan = useRequest(() => api.get<PlanDetail>(`/supervision/plans/${id}`), [id]);
   const data = plan.data;
   usePageCrumb(data ? `${data.organisation.name} ${data.period}` : null);
   const canManage = hasPermission(me, "supervision:manage");
-
-  const exportPlan = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(`/supervision/plans/${id}/export`, {}, `plan-${data?.period ?? id}.xlsx`);
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <div data-testid="plan-detail">
@@ -43,9 +33,14 @@ export function PlanDetailPage() {
           <Card
             title={t("sup.planTitle", { department: data.organisation.name, period: data.period })}
             extra={
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportPlan} data-testid="plan-export">
+              <DownloadButton
+                icon={<DownloadOutlined />}
+                path={`/supervision/plans/${id}/export`}
+                fileName={`plan-${data.period}.xlsx`}
+                data-testid="plan-export"
+              >
                 {t("sup.export")}
-              </Button>
+              </DownloadButton>
             }
             style={{ marginBottom: 16 }}
           >

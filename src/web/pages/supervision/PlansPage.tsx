@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Progress, Select, Space, Table, Typography } from "antd";
+import { Button, Card, Form, Input, InputNumber, Progress, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../api/client";
@@ -6,7 +6,8 @@ import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormProblem, useFormSubmit } from "../../components/FormModal";
+import { RequestTable } from "../../components/RequestTable";
 import { useT } from "../../i18n";
 import { SupervisionTabs } from "./SupervisionTabs";
 import { completionPercent, type Departments, type Plan, type PlanDetail, type PlanPage } from "./supervision-data";
@@ -25,8 +26,6 @@ export function PlansPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [form] = Form.useForm<GenerateValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const canManage = hasPermission(me, "supervision:manage");
   const departments = useRequest(() => api.get<Departments>("/supervision/departments"), []);
@@ -34,10 +33,9 @@ export function PlansPage() {
   const now = new Date();
   const ownFirst = departments.data?.items.find((d) => d.own) ?? departments.data?.items[0];
 
-  const generate = async (values: GenerateValues) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const generate = useFormSubmit(
+    form,
+    async (values: GenerateValues) => {
       const plan = await api.post<PlanDetail>("/supervision/plans", {
         department: values.department,
         year: values.year,
@@ -46,12 +44,9 @@ export function PlansPage() {
         ...(values.seed?.trim() ? { seed: values.seed.trim() } : {}),
       });
       navigate(`/supervision/plans/${plan.id}`);
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, ["department", "year", "month", "capacity", "seed"]));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { fields: ["department", "year", "month", "capacity", "seed"] },
+  );
 
   return (
     <div data-testid="supervision-plans">
@@ -59,12 +54,12 @@ export function PlansPage() {
       {canManage && (
         <Card title={t("sup.generateTitle")} style={{ marginBottom: 16 }} data-testid="plan-generate">
           <Typography.Paragraph type="secondary">{t("sup.generateHelp")}</Typography.Paragraph>
-          {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+          <FormProblem problem={generate.problem} />
           {ownFirst && (
             <Form<GenerateValues>
               form={form}
               layout="inline"
-              onFinish={generate}
+              onFinish={generate.finish}
               initialValues={{
                 department: ownFirst.id,
                 year: now.getFullYear(),
@@ -105,7 +100,7 @@ export function PlansPage() {
                 <Input data-testid="plan-seed-input" maxLength={100} style={{ width: 200 }} allowClear />
               </Form.Item>
               <Form.Item>
-                <Button type="primary" htmlType="submit" loading={saving} data-testid="plan-generate-submit">
+                <Button type="primary" htmlType="submit" loading={generate.saving} data-testid="plan-generate-submit">
                   {t("sup.generate")}
                 </Button>
               </Form.Item>
@@ -115,13 +110,10 @@ export function PlansPage() {
         </Card>
       )}
       <Card title={t("sup.plansTitle")}>
-        <ErrorAlert error={plans.error} onRetry={plans.reload} />
-        <Table<Plan>
+        <RequestTable<Plan>
+          request={plans}
+          rows={plans.data?.items}
           data-testid="plan-list"
-          rowKey="id"
-          size="middle"
-          loading={plans.loading}
-          dataSource={plans.data?.items ?? []}
           locale={{ emptyText: t("sup.noPlans") }}
           onRow={(plan) => ({ onClick: () => navigate(`/supervision/plans/${plan.id}`), style: { cursor: "pointer" } })}
           pagination={{ current: page, pageSize: 20, total: plans.data?.total ?? 0, onChange: setPage }}

@@ -1,10 +1,10 @@
 import { KeyOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { ApiToken, CreatedApiToken } from "../../api/types";
 import { useRequest } from "../../api/use-request";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { formatDateTime } from "../../components/labels";
 import { useLocale, useT } from "../../i18n";
 
@@ -22,25 +22,14 @@ export function TokensPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const list = useRequest(() => api.get<{ items: ApiToken[] }>("/tokens").then((r) => r.items), []);
 
   const create = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      const token = await api.post<CreatedApiToken>("/tokens", { name: values.name.trim(), days: values.days });
-      setCreating(false);
-      setCreated(token);
-      form.resetFields();
-      list.reload();
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, ["name", "days"]));
-    } finally {
-      setSaving(false);
-    }
+    const token = await api.post<CreatedApiToken>("/tokens", { name: values.name.trim(), days: values.days });
+    setCreating(false);
+    setCreated(token);
+    list.reload();
   };
 
   const revoke = async (token: ApiToken) => {
@@ -49,7 +38,7 @@ export function TokensPage() {
       message.success(t("token.revoked", { name: token.name }));
       list.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 
@@ -64,15 +53,7 @@ export function TokensPage() {
       title={t("token.title")}
       data-testid="tokens-page"
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => {
-            setProblem(null);
-            setCreating(true);
-          }}
-          data-testid="token-create"
-        >
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">
           {t("token.create")}
         </Button>
       }
@@ -122,30 +103,28 @@ export function TokensPage() {
           },
         ]}
       />
-      <Modal
+      <FormModal<FormValues>
         open={creating}
+        form={form}
+        initialValues={{ days: 90 }}
+        onSubmit={create}
+        onClose={() => setCreating(false)}
         title={t("token.createTitle")}
-        onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        confirmLoading={saving}
         okText={t("token.create")}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={create} initialValues={{ days: 90 }}>
-          {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-          <Form.Item
-            name="name"
-            label={t("token.name")}
-            extra={t("token.nameHelp")}
-            rules={[{ required: true, message: t("token.nameRequired") }]}
-          >
-            <Input maxLength={100} data-testid="token-name" />
-          </Form.Item>
-          <Form.Item name="days" label={t("token.days")} rules={[{ required: true }]}>
-            <InputNumber min={1} max={366} precision={0} style={{ width: 160 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="name"
+          label={t("token.name")}
+          extra={t("token.nameHelp")}
+          rules={[{ required: true, message: t("token.nameRequired") }]}
+        >
+          <Input maxLength={100} data-testid="token-name" />
+        </Form.Item>
+        <Form.Item name="days" label={t("token.days")} rules={[{ required: true }]}>
+          <InputNumber min={1} max={366} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+      </FormModal>
       <Modal
         open={created !== null}
         title={t("token.createdTitle")}

@@ -1,5 +1,4 @@
-import { Alert, App, Form, Input, Modal, Select } from "antd";
-import { useEffect, useState } from "react";
+import { App, Form, Input, Select } from "antd";
 import { isEnterpriseScoped, ROLES, type Role } from "../../../domain/access/roles";
 import { api } from "../../api/client";
 import type { Organisation, User, UserInput } from "../../api/types";
@@ -7,7 +6,7 @@ import { useRequest } from "../../api/use-request";
 import { hasPermission } from "../../app/navigation";
 import { useMe } from "../../app/session";
 import { EnterprisePicker } from "../../components/EnterprisePicker";
-import { showFieldProblems } from "../../components/form-errors";
+import { FormModal } from "../../components/FormModal";
 import { IndustrySelect } from "../../components/IndustrySelect";
 import { roleLabel } from "../../components/labels";
 import { TerritoryTreeSelect } from "../../components/TerritoryTreeSelect";
@@ -23,17 +22,6 @@ type FormValues = {
   enterpriseIds?: string[];
   organisationId?: string;
 };
-
-const FIELDS = [
-  "username",
-  "displayName",
-  "password",
-  "role",
-  "territoryId",
-  "industries",
-  "enterpriseIds",
-  "organisationId",
-];
 
 /** Organisation kinds that fit each role, so the picker offers only sensible ones. */
 const ORGANISATION_KINDS_FOR: Partial<Record<Role, string[]>> = {
@@ -59,8 +47,6 @@ export function UserFormModal({
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const role = Form.useWatch("role", form);
   const canReadOrganisations = hasPermission(me, "organisation:read");
   const organisations = useRequest(
@@ -71,31 +57,10 @@ export function UserFormModal({
     [canReadOrganisations],
   );
 
-  useEffect(() => {
-    if (!open) return;
-    setProblem(null);
-    form.resetFields();
-    form.setFieldsValue(
-      user
-        ? {
-            username: user.username,
-            displayName: user.displayName,
-            role: user.role,
-            territoryId: user.territory?.id,
-            industries: user.industries,
-            enterpriseIds: user.enterpriseIds,
-            organisationId: user.organisation?.id,
-          }
-        : { role: "supervisor", industries: [], enterpriseIds: [] },
-    );
-  }, [open, user, form]);
-
   const enterpriseRole = role ? isEnterpriseScoped(role) : false;
   const organisationKinds = role ? ORGANISATION_KINDS_FOR[role] : undefined;
 
   const save = async (values: FormValues) => {
-    setSaving(true);
-    setProblem(null);
     const body: UserInput = {
       displayName: values.displayName.trim(),
       role: values.role,
@@ -104,99 +69,104 @@ export function UserFormModal({
       enterpriseIds: enterpriseRole ? (values.enterpriseIds ?? []) : [],
       organisationId: organisationKinds ? (values.organisationId ?? null) : null,
     };
-    try {
-      if (user) {
-        await api.patch<User>(`/users/${user.id}`, body);
-        message.success(t("user.saved"));
-      } else {
-        await api.post<User>("/users", { ...body, username: values.username.trim(), password: values.password });
-        message.success(t("user.created", { username: values.username }));
-      }
-      onSaved();
-    } catch (error) {
-      setProblem(showFieldProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
+    if (user) {
+      await api.patch<User>(`/users/${user.id}`, body);
+      message.success(t("user.saved"));
+    } else {
+      await api.post<User>("/users", { ...body, username: values.username.trim(), password: values.password });
+      message.success(t("user.created", { username: values.username }));
     }
+    onSaved();
   };
 
   return (
-    <Modal
+    <FormModal<FormValues>
       open={open}
+      form={form}
+      record={user}
+      initialValues={
+        user
+          ? {
+              username: user.username,
+              displayName: user.displayName,
+              role: user.role as Role,
+              territoryId: user.territory?.id,
+              industries: user.industries,
+              enterpriseIds: user.enterpriseIds,
+              organisationId: user.organisation?.id,
+            }
+          : { role: "supervisor", industries: [], enterpriseIds: [] }
+      }
+      onSubmit={save}
+      onClose={onClose}
       title={user ? t("user.editTitle", { username: user.username }) : t("user.createTitle")}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      confirmLoading={saving}
       forceRender
       width={600}
+      formProps={{ "data-testid": "user-form" }}
     >
-      <Form form={form} layout="vertical" onFinish={save} data-testid="user-form">
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Form.Item
+        name="username"
+        label={t("user.username")}
+        extra={user ? undefined : t("user.usernameHelp")}
+        rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,50}$/, message: t("user.usernameRule") }]}
+      >
+        <Input disabled={Boolean(user)} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t("user.displayName")}
+        rules={[{ required: true, message: t("user.displayNameRequired") }]}
+      >
+        <Input />
+      </Form.Item>
+      {!user && (
         <Form.Item
-          name="username"
-          label={t("user.username")}
-          extra={user ? undefined : t("user.usernameHelp")}
-          rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,50}$/, message: t("user.usernameRule") }]}
+          name="password"
+          label={t("user.password")}
+          extra={t("user.passwordHelp")}
+          rules={[{ required: true, min: 8, message: t("user.passwordRule") }]}
         >
-          <Input disabled={Boolean(user)} autoComplete="off" />
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
+      )}
+      <Form.Item name="role" label={t("user.role")} rules={[{ required: true }]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+      </Form.Item>
+      {enterpriseRole ? (
         <Form.Item
-          name="displayName"
-          label={t("user.displayName")}
-          rules={[{ required: true, message: t("user.displayNameRequired") }]}
+          name="enterpriseIds"
+          label={t("user.enterprises")}
+          extra={t("user.enterprisesHelp")}
+          rules={[{ required: true, type: "array", min: 1, message: t("user.enterprisesRequired") }]}
         >
-          <Input />
+          <EnterprisePicker multiple />
         </Form.Item>
-        {!user && (
-          <Form.Item
-            name="password"
-            label={t("user.password")}
-            extra={t("user.passwordHelp")}
-            rules={[{ required: true, min: 8, message: t("user.passwordRule") }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-        <Form.Item name="role" label={t("user.role")} rules={[{ required: true }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+      ) : (
+        <Form.Item
+          name="territoryId"
+          label={t("user.territory")}
+          extra={t("user.territoryHelp")}
+          rules={[{ required: role !== "admin", message: t("user.territoryRequired") }]}
+        >
+          <TerritoryTreeSelect />
         </Form.Item>
-        {enterpriseRole ? (
-          <Form.Item
-            name="enterpriseIds"
-            label={t("user.enterprises")}
-            extra={t("user.enterprisesHelp")}
-            rules={[{ required: true, type: "array", min: 1, message: t("user.enterprisesRequired") }]}
-          >
-            <EnterprisePicker />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="territoryId"
-            label={t("user.territory")}
-            extra={t("user.territoryHelp")}
-            rules={[{ required: role !== "admin", message: t("user.territoryRequired") }]}
-          >
-            <TerritoryTreeSelect />
-          </Form.Item>
-        )}
-        {role === "department" && (
-          <Form.Item name="industries" label={t("user.industries")} extra={t("user.industriesHelp")}>
-            <IndustrySelect choose="filter" multiple />
-          </Form.Item>
-        )}
-        {organisationKinds && canReadOrganisations && (
-          <Form.Item name="organisationId" label={t("user.organisation")}>
-            <Select
-              allowClear
-              loading={organisations.loading}
-              options={(organisations.data ?? [])
-                .filter((o) => organisationKinds.includes(o.kind))
-                .map((o) => ({ value: o.id, label: o.name }))}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+      {role === "department" && (
+        <Form.Item name="industries" label={t("user.industries")} extra={t("user.industriesHelp")}>
+          <IndustrySelect choose="filter" multiple />
+        </Form.Item>
+      )}
+      {organisationKinds && canReadOrganisations && (
+        <Form.Item name="organisationId" label={t("user.organisation")}>
+          <Select
+            allowClear
+            loading={organisations.loading}
+            options={(organisations.data ?? [])
+              .filter((o) => organisationKinds.includes(o.kind))
+              .map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

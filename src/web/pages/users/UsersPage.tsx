@@ -1,13 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ROLES, type Role } from "../../../domain/access/roles";
-import { ApiError, api } from "../../api/client";
+import { api, errorMessage } from "../../api/client";
 import type { Page, User } from "../../api/types";
 import { useRequest } from "../../api/use-request";
 import { useMe } from "../../app/session";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { FormModal } from "../../components/FormModal";
 import { formatDateTime, roleLabel } from "../../components/labels";
+import { usePaging } from "../../components/paging";
+import { RequestTable } from "../../components/RequestTable";
 import { useLocale, useT } from "../../i18n";
 import { UserFormModal } from "./UserFormModal";
 
@@ -15,45 +17,34 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const save = async ({ password }: { password: string }) => {
     if (!user) return;
-    setSaving(true);
-    setProblem(null);
-    try {
-      await api.patch(`/users/${user.id}`, { password });
-      message.success(t("user.passwordReset", { username: user.username }));
-      form.resetFields();
-      onClose();
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
+    await api.patch(`/users/${user.id}`, { password });
+    message.success(t("user.passwordReset", { username: user.username }));
+    onClose();
   };
   return (
-    <Modal
+    <FormModal<{ password: string }>
       open={Boolean(user)}
+      form={form}
+      fields={[]}
+      onSubmit={save}
+      onClose={onClose}
       title={t("user.resetPasswordTitle", { username: user?.username ?? "" })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      // The plain OK of the dialog, not "Save".
+      okText={undefined}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={save}>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Typography.Paragraph type="secondary">{t("user.resetPasswordHint")}</Typography.Paragraph>
-        <Form.Item
-          name="password"
-          label={t("user.newPassword")}
-          extra={t("user.passwordHelp")}
-          rules={[{ required: true, min: 8, message: t("user.passwordRule") }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Typography.Paragraph type="secondary">{t("user.resetPasswordHint")}</Typography.Paragraph>
+      <Form.Item
+        name="password"
+        label={t("user.newPassword")}
+        extra={t("user.passwordHelp")}
+        rules={[{ required: true, min: 8, message: t("user.passwordRule") }]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -64,8 +55,7 @@ export function UsersPage() {
   const { message } = App.useApp();
   const [q, setQ] = useState("");
   const [role, setRole] = useState<Role>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const list = useRequest(() => api.get<Page<User>>("/users", { q, role, page, pageSize }), [q, role, page, pageSize]);
@@ -80,7 +70,7 @@ export function UsersPage() {
       );
       list.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
+      message.error(errorMessage(error));
     }
   };
 
@@ -118,25 +108,12 @@ export function UsersPage() {
           style={{ width: 180 }}
         />
       </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<User>
+      <RequestTable<User>
+        request={list}
+        rows={list.data?.items}
         data-testid="user-table"
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t("common.total", { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextSize !== pageSize ? 1 : nextPage);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t("user.username"),

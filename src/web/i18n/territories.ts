@@ -1,0 +1,56 @@
+// Texts of the territory pages (tree, levels, boundaries), both languages.
+export const territoryZh = {
+  "menu.territories": "行政区划",
+
+  "territory.pick": "选择属地",
+  "territory.treeTitle": "行政区划",
+  "territory.treeHint": "市 → 区县 → 乡镇街道 → 网格；数字为企业数",
+  "territory.search": "按名称或区划代码筛选",
+  "territory.detailTitle": "区划详情",
+  "territory.pickOne": "请在左侧选择一个区划",
+  "territory.name": "名称",
+  "territory.nameEn": "英文名称",
+  "territory.code": "区划代码",
+  "territory.level": "层级",
+  "territory.enterpriseCount": "企业数（含下级）",
+  "territory.viewEnterprises": "查看该区划的企业",
+  "territory.bbox": "范围（经纬度）",
+  "territory.bboxValue": "经度 {west} – {east}，纬度 {south} – {north}",
+  "territory.boundary": "边界轮廓",
+  "territory.boundaryOf": "{name} 的边界轮廓",
+  "territory.noBoundary": "未登记边界",
+  "territory.northUp": "上北下南；简化轮廓，仅供示意",
+
+  "territoryLevel.city": "市",
+  "territoryLevel.district": "区县",
+  "territoryLevel.town": "乡镇街道",
+  "territoryLevel.grid": "网格",
+};
+
+export const territoryEn: Record<keyof typeof territoryZh, string> = {
+  "menu.territories": "Territories",
+
+  "territory.pick": "Choose a territory",
+  "territory.treeTitle": "Territories",
+  "territory.treeHint": "city → district → town → grid; numbers are enterprises",
+  "territory.search": "Filter by name or division code",
+  "territory.detailTitle": "Territory details",
+  "territory.pickOne": "Choose a territory on the left",
+  "territory.name": "Name",
+  "territory.nameEn": "English name",
+  "territory.code": "Division code",
+  "territory.level": "Level",
+  "territory.enterpriseCount": "Enterprises (with subdivisions)",
+  "territory.viewEnterprises": "List its enterprises",
+  "territory.bbox": "Extent (lng/lat)",
+  "territory.bboxValue": "longitude {west} – {east}, latitude {south} – {north}",
+  "territory.boundary": "Boundary outline",
+  "territory.boundaryOf": "Boundary outline of {name}",
+  "territory.noBoundary": "No boundary recorded",
+  "territory.northUp": "North is up; a simplified outline for orientation",
+
+  "territoryLevel.city": "City",
+  "territoryLevel.district": "District",
+  "territoryLevel.town": "Town / subdistrict",
+  "territoryLevel.grid": "Grid",
+};
