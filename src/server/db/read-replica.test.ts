@@ -78,15 +78,22 @@ describe.skipIf(!process.env.DATABASE_URL)(
       (await get(`/api/v1/cockpit?territoryId=${cityId}`, supervisor.headers)).hiddenDangers.found as number;
     /** What the map and the cockpit show of hidden dangers: the map's ids, the cockpit's count found this year. */
     const shown = async () => ({ onMap: await onMap(), found: await foundOnCockpit() });
-    /** The queries the server's replica connections started during `request`, from the replica's pg_stat_activity. */
-    const queriesOnReplicaDuring = async (request: () => Promise<unknown>) => {
-      const { rows } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(context.database.db);
-      await request();
-      const reads = await replica.query<{ query: string }>(
-        "SELECT query FROM pg_stat_activity WHERE datname = $1 AND application_name = $2 AND query_start >= $3",
-        [database, READ_POOL, rows[0].now],
-      );
-      return reads.map((read) => read.query);
+    /**
+     * Whether the server's replica connections ran a query naming `table` during `request`, from the replica's
+     * pg_stat_activity. It shows only each connection's latest statement, and a page runs several in parallel, so
+     * the request is repeated a few times until one of its hidden-danger queries is the latest on its connection.
+     */
+    const replicaRanDuring = async (request: () => Promise<unknown>, table: string) => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const { rows } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(context.database.db);
+        await request();
+        const reads = await replica.query<{ query: string }>(
+          "SELECT query FROM pg_stat_activity WHERE datname = $1 AND application_name = $2 AND query_start >= $3",
+          [database, READ_POOL, rows[0].now],
+        );
+        if (reads.some((read) => read.query.includes(table))) return true;
+      }
+      return false;
     };
     const report = async (description: string): Promise<string> => {
       const response = await fetch(`${server.url}/api/v1/hidden-dangers`, {
@@ -127,12 +134,8 @@ describe.skipIf(!process.env.DATABASE_URL)(
         expect(await replica.query("SELECT id FROM hidden_danger WHERE id = $1", [id], database)).toEqual([]);
         expect(await shown()).toEqual({ onMap: [], found: 0 });
         // The server's connections to the replica are the ones that ran those pages' queries.
-        expect((await queriesOnReplicaDuring(onMap)).filter((query) => query.includes("hidden_danger"))).not.toEqual(
-          [],
-        );
-        expect(
-          (await queriesOnReplicaDuring(foundOnCockpit)).filter((query) => query.includes("hidden_danger")),
-        ).not.toEqual([]);
+        expect(await replicaRanDuring(onMap, "hidden_danger")).toBe(true);
+        expect(await replicaRanDuring(foundOnCockpit, "hidden_danger")).toBe(true);
 
         const resumedAt = Date.now();
         await replica.resumeReplay();
