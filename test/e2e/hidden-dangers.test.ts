@@ -73,7 +73,8 @@ async function act(page: Page, action: string, fill?: () => Promise<void>): Prom
   const answered = page.waitForResponse((r) => r.url().includes("/actions") && r.request().method() === "POST");
   await page.locator("#action-submit").click();
   expect((await answered).status(), action).toBe(200);
-  await page.locator(".ant-modal-wrap").waitFor({ state: "hidden" });
+  // The step's own dialog closes (other dialogs, such as the password one, stay rendered but hidden).
+  await page.locator("#action-submit").waitFor({ state: "hidden" });
 }
 
 async function statusOf(page: Page): Promise<string> {
