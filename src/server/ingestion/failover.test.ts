@@ -229,6 +229,45 @@ describe.runIf(process.env.DATABASE_URL)("several servers on one PostgreSQL", ()
     expect(await consumers()).toBe(1);
   }
 
+  it("shows an alarm raised through one server on a console connected to the other within 2 s", async () => {
+    while (running().length < 2) await startOne();
+    const [first, second] = running();
+    const device = await registerDevice(first.url, `CONSOLE-${randomBytes(2).toString("hex")}`, password);
+    // The safety manager's alarm console is connected to the second server.
+    const safety = await signInOver(second.url, "chem.safety", password);
+    const consoleLink = new AbortController();
+    onTestFinished(() => consoleLink.abort());
+    const stream = await fetch(`${second.url}/api/v1/alarms/stream`, {
+      headers: safety.headers,
+      signal: consoleLink.signal,
+    });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    const alarmShown = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended before the alarm arrived: ${received.slice(-500)}`);
+        received += value;
+        if (received.split("\n\n").some((event) => event.startsWith("event: alarm") && event.includes(device.id)))
+          return Date.now();
+      }
+    })();
+    // A gas leak reported to the first server over HTTP: its 200 means the reading and its alarm are committed.
+    const leak = await fetch(`${first.url}/api/v1/ingest/readings`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${device.credential}` },
+      body: JSON.stringify({ readings: [{ deviceId: device.code, ts: Date.now() - 1, value: 60 }] }),
+    });
+    const committed = Date.now();
+    expect(leak.status, await leak.clone().text()).toBe(200);
+    expect((await leak.json()).accepted).toBe(1);
+    const shownAfter = (await alarmShown) - committed;
+    consoleLink.abort();
+    process.stdout.write(`alarm raised through one server, on the other's console after ${shownAfter} ms\n`);
+    expect(shownAfter).toBeLessThan(2_000);
+  }, 120_000);
+
   it("stores all 300 readings within 20 s when one of two servers is killed and never returns", async () => {
     await loseOneOfTwo("SIGKILL");
   }, 120_000);
