@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type Insertable, sql } from "kysely";
 import { generateDemoCity, generateEnterprises } from "../../domain/demo";
-import { bboxOf } from "../../domain/geo";
 import { type DeviceType, deviceTypeInfo } from "../../domain/monitoring/device-types";
 import { industrySectionOf } from "../../domain/reference";
 import { recordAudit } from "../audit/record-audit";
@@ -9,6 +8,7 @@ import { hashPassword } from "../auth/passwords";
 import { hashSecret, newSecret } from "../auth/tokens";
 import type { Database } from "../db/database";
 import type { EnterpriseTable, OrganisationKind } from "../db/schema";
+import { insertTerritory } from "./insert-territory";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -110,27 +110,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   await db.transaction().execute(async (trx) => {
     for (const node of city) {
       const parent = node.parentCode ? territoryIds.get(node.parentCode) : undefined;
-      const path = `${parent?.path ?? "/"}${node.code}/`;
-      const box = bboxOf(node.boundary);
-      const created = await trx
-        .insertInto("territory")
-        .values({
-          code: node.code,
-          name: node.name,
-          name_en: node.nameEn,
-          level: node.level,
-          parent_id: parent?.id ?? null,
-          path,
-          boundary: JSON.stringify(node.boundary),
-          min_lng: box.minLng,
-          min_lat: box.minLat,
-          max_lng: box.maxLng,
-          max_lat: box.maxLat,
-          updated_at: new Date(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      territoryIds.set(node.code, { id: created.id, path });
+      territoryIds.set(node.code, await insertTerritory(trx, node, parent ?? null));
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { isEnterpriseScoped, type Role } from "../../domain/access/roles";
 import { computeUsccCheckCharacter } from "../../domain/enterprise/uscc";
-import { bboxOf, type Polygon } from "../../domain/geo";
+import type { Polygon } from "../../domain/geo";
 import type { HiddenDangerLevel, HiddenDangerStatus } from "../../domain/hidden-danger/vocabulary";
 import type { DeviceType } from "../../domain/monitoring/device-types";
 import type { RiskLevel } from "../../domain/reference";
@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/passwords";
 import type { DB, EnterpriseScale, OrganisationKind } from "../db/schema";
 import { createApiToken } from "../modules/tokens/create-api-token";
+import { insertTerritory } from "../seed/insert-territory";
 import type { App } from "../types";
 import { uploadPhoto } from "./uploads";
 
@@ -82,32 +83,13 @@ function square(lng: number, lat: number, size: number): Polygon {
   };
 }
 
-async function insertTerritory(
+async function addTerritory(
   db: Kysely<DB>,
   node: { code: string; name: string; level: TestTerritory["level"]; boundary: Polygon },
   parent: TestTerritory | null,
 ): Promise<TestTerritory> {
-  const path = `${parent?.path ?? "/"}${node.code}/`;
-  const box = bboxOf(node.boundary);
-  const created = await db
-    .insertInto("territory")
-    .values({
-      code: node.code,
-      name: node.name,
-      name_en: node.name,
-      level: node.level,
-      parent_id: parent?.id ?? null,
-      path,
-      boundary: JSON.stringify(node.boundary),
-      min_lng: box.minLng,
-      min_lat: box.minLat,
-      max_lng: box.maxLng,
-      max_lat: box.maxLat,
-      updated_at: new Date(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id: created.id, code: node.code, name: node.name, level: node.level, path };
+  const { id, path } = await insertTerritory(db, { ...node, nameEn: node.name }, parent);
+  return { id, code: node.code, name: node.name, level: node.level, path };
 }
 
 /**
@@ -118,7 +100,7 @@ export async function createCity(app: App, options: { districts?: number; towns?
   const { db } = app.database;
   const districtCount = options.districts ?? 2;
   const townCount = options.towns ?? 2;
-  const city = await insertTerritory(
+  const city = await addTerritory(
     db,
     { code: "9701", name: "测试市", level: "city", boundary: square(120, 30, districtCount) },
     null,
@@ -126,7 +108,7 @@ export async function createCity(app: App, options: { districts?: number; towns?
   const districts: TestDistrict[] = [];
   for (let d = 1; d <= districtCount; d++) {
     const code = `9701${String(d).padStart(2, "0")}`;
-    const district = await insertTerritory(
+    const district = await addTerritory(
       db,
       { code, name: `测试${d}区`, level: "district", boundary: square(120 + d - 1, 30, 1) },
       city,
@@ -135,7 +117,7 @@ export async function createCity(app: App, options: { districts?: number; towns?
     for (let t = 1; t <= townCount; t++) {
       const size = 1 / townCount;
       towns.push(
-        await insertTerritory(
+        await addTerritory(
           db,
           {
             code: `${code}${String(t).padStart(3, "0")}`,
